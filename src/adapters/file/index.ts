@@ -1,0 +1,40 @@
+/**
+ * The file adapter: the only way the CLI, tests and exports read or write an
+ * .xlsx/.xlsm package.
+ */
+import type { WorkbookGrids } from '../../model/grid';
+import type { WritePlan } from '../../model/plan';
+import { WorkbookReadError } from './errors';
+import { createWithExcelJs, gridsOf, loadWithExcelJs, patchWithExcelJs } from './exceljs-workbook';
+
+export { WorkbookReadError } from './errors';
+
+export interface OpenedWorkbook {
+  grids: WorkbookGrids;
+  /** Executes the plan on a copy of the workbook; the input bytes are never changed. */
+  write(plan: WritePlan): Promise<Uint8Array>;
+}
+
+/** Says what a file that is not a zip package most likely is. */
+function checkPackageSignature(bytes: Uint8Array): void {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (bytes.length === 0) throw new WorkbookReadError('the file is empty');
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return;
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) {
+    throw new WorkbookReadError(
+      'it is a password-protected workbook or an old-style .xls file; open it in Excel and save it as an unprotected .xlsx',
+    );
+  }
+  throw new WorkbookReadError('it is not an Excel workbook (.xlsx or .xlsm); if it is a CSV file, open it in Excel and save it as .xlsx');
+}
+
+export async function openWorkbook(bytes: Uint8Array): Promise<OpenedWorkbook> {
+  checkPackageSignature(bytes);
+  const workbook = await loadWithExcelJs(bytes);
+  return { grids: gridsOf(workbook), write: (plan) => patchWithExcelJs(bytes, plan) };
+}
+
+/** Builds a new workbook (an export) from a plan whose sheets are all generated. */
+export function createWorkbook(plan: WritePlan): Promise<Uint8Array> {
+  return createWithExcelJs(plan);
+}

@@ -1,0 +1,128 @@
+/**
+ * The report verbs (apply, commentary, ttc, budgets, actions) share one flow:
+ * read the workbook, run the core report, execute its plan with the file
+ * adapter, write a new file, print JSON or a summary.
+ */
+import { type OpenedWorkbook, createWorkbook, openWorkbook, WorkbookReadError } from '../../adapters/file';
+import { formatIssue } from '../../model/issue';
+import type { Report, ReportOptions, ReportResult } from '../../core/report';
+import { reports } from '../../core/reports';
+import { SCHEME_NAMES } from '../../core/measures/scheme';
+import { type Command, type OptionSpec, parseCommandArgs } from '../command';
+import { CliError, type CliIo, outputPathFor, readInputFile, writeFileAtomic } from '../io';
+
+export type ReportFlag = 'scheme' | 'period' | 'as-at' | 'json';
+
+/** Which of the shared flags each report takes. */
+const REPORT_FLAGS: Record<string, ReportFlag[]> = {
+  apply: ['scheme', 'period', 'json'],
+  commentary: ['scheme', 'period', 'json'],
+  ttc: ['json'],
+  budgets: ['json'],
+  actions: ['as-at', 'json'],
+};
+
+const FLAG_SPECS: Record<ReportFlag, OptionSpec> = {
+  scheme: { scheme: { type: 'string' } },
+  period: { period: { type: 'string' } },
+  'as-at': { 'as-at': { type: 'string' } },
+  json: { json: { type: 'boolean' } },
+};
+
+const FLAG_HELP: Record<ReportFlag, string> = {
+  scheme: `  --scheme NAME     Colour scheme: ${SCHEME_NAMES.join(', ')} (default: the Settings sheet's, else rag)`,
+  period: '  --period LABEL    Report this period, as labelled in the workbook (default: the latest)',
+  'as-at': '  --as-at DATE      Judge due dates as at YYYY-MM-DD (default: Settings "As at", else today)',
+  json: '  --json            Print the results as one JSON document on stdout (writes a workbook only with -o)',
+};
+
+export function flagsOf(reportName: string): ReportFlag[] {
+  return REPORT_FLAGS[reportName] ?? ['json'];
+}
+
+export function flagHelp(flags: readonly ReportFlag[]): string {
+  return flags.map((f) => FLAG_HELP[f]).join('\n');
+}
+
+export function flagSpecs(flags: readonly ReportFlag[]): OptionSpec {
+  return Object.assign({}, ...flags.map((f) => FLAG_SPECS[f]));
+}
+
+/** Checks flag values and turns them into report options. */
+export function reportOptionsFrom(values: Record<string, unknown>, io: CliIo): ReportOptions {
+  const scheme = values.scheme as string | undefined;
+  if (scheme !== undefined && !SCHEME_NAMES.includes(scheme)) {
+    throw new CliError(`--scheme must be one of ${SCHEME_NAMES.join(', ')} (got '${scheme}')`);
+  }
+  const asAt = values['as-at'] as string | undefined;
+  if (asAt !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(asAt) || Number.isNaN(Date.parse(`${asAt}T00:00:00Z`)))) {
+    throw new CliError(`--as-at must be a date written YYYY-MM-DD (got '${asAt}')`);
+  }
+  return { scheme, period: values.period as string | undefined, asAt, today: io.today() };
+}
+
+export async function openInput(file: string, io: CliIo): Promise<OpenedWorkbook> {
+  io.progress(`Reading ${file}…`);
+  const bytes = await readInputFile(file);
+  try {
+    return await openWorkbook(bytes);
+  } catch (error) {
+    if (error instanceof WorkbookReadError) throw new CliError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Runs a report on an opened workbook and builds the output file's bytes. */
+export async function produce(report: Report, input: OpenedWorkbook, options: ReportOptions): Promise<{ result: ReportResult; bytes: Uint8Array }> {
+  const result = report.run(input.grids, options);
+  const bytes = report.target === 'new' ? await createWorkbook(result.plan) : await input.write(result.plan);
+  return { result, bytes };
+}
+
+function reportCommand(report: Report): Command {
+  const flags = flagsOf(report.name);
+  return {
+    name: report.name,
+    summary: report.title,
+    help: [
+      `Usage: ragbook ${report.name} <in.xlsx> [-o out.xlsx]${flags.map((f) => (f === 'json' ? ' [--json]' : ` [--${f} ${f === 'scheme' ? 'NAME' : f === 'period' ? 'LABEL' : 'DATE'}]`)).join('')}`,
+      '',
+      `${report.title}. Writes a new workbook; the input file is never changed.`,
+      '',
+      '  -o, --output FILE Where to write the workbook (default: beside the input, named IN-' + report.fileSuffix + '.xlsx)',
+      flagHelp(flags),
+    ].join('\n'),
+    async run(argv, io) {
+      const { values, positionals } = parseCommandArgs(argv, { output: { type: 'string', short: 'o' }, ...flagSpecs(flags) }, report.name);
+      if (values.help) {
+        io.stdout(`${this.help}\n`);
+        return 0;
+      }
+      if (positionals.length !== 1) throw new CliError(`ragbook ${report.name} takes one input workbook (see 'ragbook ${report.name} --help')`);
+      const [file] = positionals;
+      const options = reportOptionsFrom(values, io);
+      const input = await openInput(file, io);
+      const json = values.json === true;
+      const output = (values.output as string | undefined) ?? (json ? undefined : outputPathFor(file, report.fileSuffix, undefined, report.target === 'new'));
+      io.progress(`${report.title}…`);
+      const { result, bytes } = await produce(report, input, options);
+      if (output) {
+        io.progress(`Writing ${output}…`);
+        await writeFileAtomic(output, bytes);
+      }
+      if (json) {
+        io.stdout(`${JSON.stringify(result.json, null, 2)}\n`);
+      } else {
+        io.stdout(`${result.summary}\nWrote ${output}\n`);
+        if (result.issues.length > 0) {
+          io.stdout(`${result.issues.length} issue${result.issues.length === 1 ? '' : 's'} (listed on the Issues sheet):\n`);
+          for (const issue of result.issues.slice(0, 20)) io.stdout(`  ${formatIssue(issue)}\n`);
+          if (result.issues.length > 20) io.stdout(`  … and ${result.issues.length - 20} more\n`);
+        }
+      }
+      return 0;
+    },
+  };
+}
+
+export const reportCommandList: Command[] = reports.map(reportCommand);

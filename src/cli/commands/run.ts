@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { promises as fs } from 'node:fs';
+import { reports } from '../../core/reports';
+import { type Command, parseCommandArgs } from '../command';
+import { CliError, outputPathFor, writeFileAtomic } from '../io';
+import { flagHelp, flagSpecs, type ReportFlag, openInput, produce, reportOptionsFrom } from './report-commands';
+
+const RUN_FLAGS: ReportFlag[] = ['scheme', 'period', 'as-at'];
+
+/** `ragbook run`: every report into one folder, one workbook each. */
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'Run every report into one folder',
+  help: [
+    'Usage: ragbook run <in.xlsx> -o <dir> [--scheme NAME] [--period LABEL] [--as-at DATE]',
+    '',
+    `Writes one workbook per report into <dir>: ${reports.map((r) => `IN-${r.fileSuffix}.xlsx`).join(', ')}.`,
+    'A report the workbook has nothing for (no TTC sheet, no Budgets sheet…) is skipped.',
+    '',
+    '  -o, --output DIR  The folder to write into (created if missing)',
+    flagHelp(RUN_FLAGS),
+  ].join('\n'),
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, { output: { type: 'string', short: 'o' }, ...flagSpecs(RUN_FLAGS) }, 'run');
+    if (values.help) {
+      io.stdout(`${this.help}\n`);
+      return 0;
+    }
+    if (positionals.length !== 1) throw new CliError(`ragbook run takes one input workbook (see 'ragbook run --help')`);
+    const dir = values.output as string | undefined;
+    if (!dir) throw new CliError('ragbook run needs an output folder: -o <dir>');
+    const [file] = positionals;
+    const options = reportOptionsFrom(values, io);
+    const input = await openInput(file, io);
+    await fs.mkdir(dir, { recursive: true });
+    for (const report of reports) {
+      io.progress(`${report.title}…`);
+      if (report.appliesTo && !report.appliesTo(input.grids)) {
+        io.stdout(`${report.title}: nothing to do (it needs ${report.needs ?? 'data it does not have'})\n`);
+        continue;
+      }
+      const { result, bytes } = await produce(report, input, options);
+      const output = outputPathFor(file, report.fileSuffix, dir, report.target === 'new');
+      await writeFileAtomic(output, bytes);
+      io.stdout(`${result.summary}\nWrote ${path.normalize(output)}\n`);
+    }
+    return 0;
+  },
+};

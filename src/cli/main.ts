@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+import type { Command } from './command';
+import { reportCommandList } from './commands/report-commands';
+import { runCommand } from './commands/run';
+import { CliError, type CliIo, processIo } from './io';
+
+/** Every verb, in the order `ragbook --help` lists them. */
+export const commands: Command[] = [...reportCommandList, runCommand];
+
+function overview(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'Usage: ragbook <command> <in.xlsx> [options]',
+    '',
+    'Colours a council performance workbook by target, tolerance and polarity, and writes the',
+    'commentary, Turning the Curve, budget and action plan reports a scrutiny committee reads.',
+    'Every command writes a new workbook; the input is never changed.',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    "Run 'ragbook <command> --help' for a command's options.",
+    'Exit codes: 0 done (the workbook may still have issues, listed on its Issues sheet); 1 bad usage or unreadable input.',
+  ].join('\n');
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [verb, ...rest] = argv;
+  if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
+    const topic = verb === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
+    io.stdout(`${topic ? topic.help : overview()}\n`);
+    return 0;
+  }
+  const command = commands.find((c) => c.name === verb);
+  if (!command) {
+    io.stderr(`ragbook: unknown command '${verb}' (run 'ragbook --help' for the list)\n`);
+    return 1;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`ragbook ${verb}: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), processIo()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // A bug, not bad input: still one line, with the detail for a bug report.
+      process.stderr.write(`ragbook: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

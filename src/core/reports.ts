@@ -1,0 +1,5 @@
+import type { Report } from './report';
+import { applyReport } from './apply/apply-report';
+
+/** Every report, in the order `ragbook run`, the help and the task pane list them. */
+export const reports: Report[] = [applyReport];

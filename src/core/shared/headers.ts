@@ -1,0 +1,69 @@
+import { type SheetGrid, cellAt } from '../../model/grid';
+import { cellText } from './values';
+
+/** Lower case, punctuation and extra spaces removed: "Good is:" → "good is". */
+export function normaliseHeader(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}%£]+/gu, ' ')
+    .trim();
+}
+
+/** A field and the header wordings that mean it. */
+export type HeaderSynonyms<Field extends string> = Record<Field, readonly string[]>;
+
+/** The field a header names, or undefined. */
+export function matchHeader<Field extends string>(text: string, synonyms: HeaderSynonyms<Field>): Field | undefined {
+  const normalised = normaliseHeader(text);
+  if (!normalised) return undefined;
+  for (const field of Object.keys(synonyms) as Field[]) {
+    if (synonyms[field].some((s) => normaliseHeader(s) === normalised)) return field;
+  }
+  return undefined;
+}
+
+export interface HeaderRow<Field extends string> {
+  /** 0-based row index of the header row. */
+  row: number;
+  /** Field → 0-based column. The first column wins when a field repeats. */
+  columns: Partial<Record<Field, number>>;
+  /** Every header cell's text by column, including ones no field matched. */
+  texts: string[];
+}
+
+/**
+ * Finds the header row in the first `scanRows` rows: the row matching the most
+ * fields, which must include every `required` field. Title rows above are skipped.
+ */
+export function findHeaderRow<Field extends string>(
+  sheet: SheetGrid,
+  synonyms: HeaderSynonyms<Field>,
+  required: readonly Field[],
+  scanRows = 30,
+): HeaderRow<Field> | undefined {
+  let best: HeaderRow<Field> | undefined;
+  let bestCount = 0;
+  const last = Math.min(sheet.rows.length, scanRows);
+  for (let r = 0; r < last; r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    const columns: Partial<Record<Field, number>> = {};
+    const texts: string[] = [];
+    let count = 0;
+    for (let c = 0; c < row.length; c++) {
+      const text = cellText(cellAt(sheet, r, c));
+      texts[c] = text;
+      const field = matchHeader(text, synonyms);
+      if (field !== undefined && columns[field] === undefined) {
+        columns[field] = c;
+        count++;
+      }
+    }
+    if (required.every((f) => columns[f] !== undefined) && count > bestCount) {
+      best = { row: r, columns, texts };
+      bestCount = count;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,67 @@
+import type { WorkbookGrids } from '../../model/grid';
+import type { CellStyle, ChartSpec, Colour, PlanValue, SheetPlan } from '../../model/plan';
+import type { ReportOptions } from '../report';
+import { SheetBuilder } from '../shared/sheet-builder';
+
+/** A table on the Summary sheet: a heading, a header row and data rows, optionally charted. */
+export interface SummarySection {
+  heading: string;
+  header: string[];
+  rows: PlanValue[][];
+  /** Style per data cell (same shape as rows); undefined cells get the plain number/text style. */
+  cellStyles?: (string | undefined)[][];
+  /** Lines of explanation under the table (a legend, a note). */
+  notes?: string[];
+  /** A chart of this table: rows are categories, the named columns are series. */
+  chart?: { kind: ChartSpec['kind']; title: string; series: { col: number; colour: Colour }[]; yAxisTitle?: string };
+  /** Styles the section's cells use, beyond the base styles. */
+  styles?: Record<string, CellStyle>;
+}
+
+/** Gives the section for one kind of data, or undefined when the workbook has none. */
+export type SummarySectionSource = (grids: WorkbookGrids, options: ReportOptions) => SummarySection | undefined;
+
+export const SUMMARY_SHEET = 'Summary';
+
+/**
+ * The Summary sheet holds a section for each kind of data the workbook has
+ * (measures by status, actions by state…). Every report that writes the sheet
+ * builds all of its sections, so the sheet is the same whichever runs last.
+ */
+export function buildSummarySheet(title: string, sections: SummarySection[]): { sheet: SheetPlan; styles: Record<string, CellStyle> } {
+  const builder = new SheetBuilder(SUMMARY_SHEET).title(title, 'this sheet is replaced each time Ragbook runs.');
+  const styles: Record<string, CellStyle> = {};
+  const widths: Record<number, number> = { 0: 34 };
+  for (const section of sections) {
+    Object.assign(styles, section.styles);
+    builder.blank();
+    builder.row([section.heading], 'heading');
+    const headerRow = builder.row(section.header, 'header');
+    section.rows.forEach((values, r) =>
+      builder.row(values, values.map((v, c) => section.cellStyles?.[r]?.[c] ?? (typeof v === 'number' ? 'number' : 'text'))),
+    );
+    section.header.forEach((_, c) => {
+      if (c > 0) widths[c] = Math.max(widths[c] ?? 0, 14);
+    });
+    for (const note of section.notes ?? []) builder.row([note], 'note');
+    if (section.chart && section.rows.length > 0) {
+      const chartTop = builder.nextRow + 1;
+      const height = Math.max(14, section.rows.length + 8);
+      builder.chart({
+        kind: section.chart.kind,
+        title: section.chart.title,
+        anchor: { row: chartTop, col: 0, rowCount: height, colCount: Math.max(5, section.header.length) },
+        categories: { row: headerRow + 1, col: 0, rowCount: section.rows.length, colCount: 1 },
+        series: section.chart.series.map(({ col, colour }) => ({
+          name: section.header[col],
+          values: { row: headerRow + 1, col, rowCount: section.rows.length, colCount: 1 },
+          colour,
+        })),
+        yAxisTitle: section.chart.yAxisTitle,
+      });
+      builder.blank(height + 1);
+    }
+  }
+  builder.widths(widths).page({ orientation: 'landscape', fitToWidth: true });
+  return { sheet: builder.build(), styles };
+}

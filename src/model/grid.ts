@@ -1,0 +1,60 @@
+/**
+ * What readers see of a workbook: each sheet as a grid of cells, whatever the
+ * source (an .xlsx package or the live workbook through Office.js).
+ * Rows and columns are 0-based; addresses for people are A1-style (see address.ts).
+ */
+
+/** An Excel error value such as #N/A or #DIV/0!. */
+export interface CellError {
+  error: string;
+}
+
+/**
+ * A cell's value. Dates are Excel serial numbers (as Office.js returns them);
+ * the number format tells a date from a number.
+ */
+export type CellValue = number | string | boolean | CellError | null;
+
+export interface Cell {
+  value: CellValue;
+  /** The cell's number format code, when it has one other than General. */
+  numberFormat?: string;
+  /** The formula without its leading "=", when the cell holds one; value is its cached result. */
+  formula?: string;
+}
+
+/** An Excel table (ListObject) on a sheet. */
+export interface TableInfo {
+  name: string;
+  /** 0-based inclusive bounds, header row included. */
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetGrid {
+  name: string;
+  /** rows[r][c]; missing rows or cells are empty. */
+  rows: (Cell | undefined)[][] ;
+  tables: TableInfo[];
+}
+
+export interface WorkbookGrids {
+  sheets: SheetGrid[];
+}
+
+export function isCellError(value: CellValue): value is CellError {
+  return typeof value === 'object' && value !== null;
+}
+
+export function cellAt(sheet: SheetGrid, row: number, col: number): Cell | undefined {
+  return sheet.rows[row]?.[col];
+}
+
+/** Number of columns actually used by any row of the sheet. */
+export function columnCount(sheet: SheetGrid): number {
+  let max = 0;
+  for (const row of sheet.rows) if (row && row.length > max) max = row.length;
+  return max;
+}

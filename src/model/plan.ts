@@ -1,0 +1,147 @@
+/**
+ * The write plan: everything a generator wants done to a workbook, as plain
+ * data. Both adapters (the .xlsx file and the live workbook through Office.js)
+ * execute the same plan, so the CLI and the add-in give identical workbooks.
+ * Rows and columns are 0-based. See MODEL.md.
+ */
+
+/** "#RRGGBB". */
+export type Colour = string;
+
+/**
+ * A named style. Styles are overlays: only the properties given are changed,
+ * so filling a user's cell keeps its number format, font and borders.
+ */
+export interface CellStyle {
+  fill?: Colour;
+  fontColour?: Colour;
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  numberFormat?: string;
+  wrap?: boolean;
+  horizontal?: 'left' | 'center' | 'right';
+  vertical?: 'top' | 'middle' | 'bottom';
+  /** A thin border on every side of each cell. */
+  border?: boolean;
+}
+
+/** A link to a place in the same workbook, e.g. "'Priority 1'!A1". */
+export interface PlanLink {
+  text: string;
+  target: string;
+}
+
+/**
+ * A value to write. Strings are always written as text, never as formulas,
+ * even when they start with "=", "+", "-" or "@". Dates are Excel serial
+ * numbers with a date style.
+ */
+export type PlanValue = string | number | boolean | null | PlanLink;
+
+export interface CellRange {
+  row: number;
+  col: number;
+  rowCount: number;
+  colCount: number;
+}
+
+export interface ValueBlock {
+  row: number;
+  col: number;
+  /** values[r][c] lands at (row + r, col + c). */
+  values: PlanValue[][];
+}
+
+export interface StyledRange {
+  range: CellRange;
+  style: string;
+}
+
+export interface PageSetup {
+  orientation: 'portrait' | 'landscape';
+  /** Fit all columns on one page wide (height free). */
+  fitToWidth: boolean;
+  /** Rows repeated at the top of every printed page, 0-based inclusive. */
+  repeatRows?: { first: number; last: number };
+  printArea?: CellRange;
+}
+
+export interface ChartSeries {
+  name: string;
+  /** A single row or column of this sheet holding the values. */
+  values: CellRange;
+  colour: Colour;
+  dashed?: boolean;
+  markers?: boolean;
+}
+
+export interface ChartSpec {
+  kind: 'line' | 'column' | 'stacked-column';
+  title: string;
+  /** The cells the chart covers on the sheet. */
+  anchor: CellRange;
+  /** A single row or column of this sheet holding the category labels. */
+  categories: CellRange;
+  series: ChartSeries[];
+  yAxisTitle?: string;
+}
+
+export interface SheetPlan {
+  name: string;
+  /**
+   * `existing`: a user's sheet; only the cells named are touched.
+   * `generated`: Ragbook's own sheet, created afresh (replacing the earlier one of this name).
+   */
+  mode: 'existing' | 'generated';
+  /** Values first … */
+  values: ValueBlock[];
+  /** … then styles, one entry per run of same-styled cells. */
+  styles: StyledRange[];
+  /** Column index → width in characters. */
+  columnWidths?: Record<number, number>;
+  merges?: CellRange[];
+  freeze?: { rows: number; cols: number };
+  page?: PageSetup;
+  charts?: ChartSpec[];
+  tabColour?: Colour;
+}
+
+export interface WritePlan {
+  /** Style name → style; SheetPlan.styles refer to these names. */
+  styles: Record<string, CellStyle>;
+  /** Generated sheets are added after the user's sheets, in this order. */
+  sheets: SheetPlan[];
+  /** Ragbook's own sheets from an earlier run that this run no longer produces. */
+  removeSheets: string[];
+}
+
+export function emptyPlan(): WritePlan {
+  return { styles: {}, sheets: [], removeSheets: [] };
+}
+
+export function isPlanLink(value: PlanValue): value is PlanLink {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Merge plans for the same workbook: later sheets of the same name replace earlier ones. */
+export function mergePlans(...plans: WritePlan[]): WritePlan {
+  const merged = emptyPlan();
+  for (const plan of plans) {
+    Object.assign(merged.styles, plan.styles);
+    for (const sheet of plan.sheets) {
+      const at = merged.sheets.findIndex((s) => s.name === sheet.name);
+      if (at >= 0 && sheet.mode === 'existing' && merged.sheets[at].mode === 'existing') {
+        const earlier = merged.sheets[at];
+        merged.sheets[at] = { ...earlier, values: [...earlier.values, ...sheet.values], styles: [...earlier.styles, ...sheet.styles] };
+      } else if (at >= 0) {
+        merged.sheets[at] = sheet;
+      } else {
+        merged.sheets.push(sheet);
+      }
+    }
+    for (const name of plan.removeSheets) if (!merged.removeSheets.includes(name)) merged.removeSheets.push(name);
+  }
+  merged.removeSheets = merged.removeSheets.filter((name) => !merged.sheets.some((s) => s.name === name));
+  return merged;
+}
