@@ -13,7 +13,11 @@ export interface Command {
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
 /** Parses a verb's arguments strictly, turning parse errors into one-line usage errors. */
-export function parseCommandArgs(argv: string[], options: OptionSpec, commandName: string) {
+export function parseCommandArgs(
+  argv: string[],
+  options: OptionSpec,
+  commandName: string,
+): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } {
   try {
     return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (error) {

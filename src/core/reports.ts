@@ -1,5 +1,4 @@
 import type { Report } from './report';
-import { applyReport } from './apply/apply-report';
 
 /** Every report, in the order `ragbook run`, the help and the task pane list them. */
-export const reports: Report[] = [applyReport];
+export const reports: Report[] = [];
