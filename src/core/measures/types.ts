@@ -1,0 +1,122 @@
+import type { Issue } from '../../model/issue';
+import type { Period } from './period';
+import type { Scheme, Status } from './scheme';
+
+export type Polarity = 'higher' | 'lower' | 'band';
+
+export type UnitKind = 'number' | 'percent' | 'rate' | 'days' | 'money';
+
+export interface Unit {
+  kind: UnitKind;
+  /** As written in the workbook: "%", "Rate per 10,000", "£m"… ("" when none). */
+  label: string;
+  /** For rates: the population base, e.g. 10000. */
+  per?: number;
+}
+
+/** A numeric band [low, high] with low ≤ high. */
+export interface Band {
+  low: number;
+  high: number;
+}
+
+/** Where a value sits in the workbook (0-based). */
+export interface CellRef {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+export interface Observation {
+  /** The period label as written. */
+  label: string;
+  /** Undefined when the label is not a recognised period. */
+  period?: Period;
+  /** Position in the sheet's own order (for unrecognised labels). */
+  order: number;
+  /** Null when there is no figure (blank, "n/a", an error…). */
+  actual: number | null;
+  /** Where the actual is, so it can be coloured. */
+  cell?: CellRef;
+  /** Decimal places the actual is shown with (from its number format or text), when known. */
+  decimals?: number;
+  /** This period's own target, when the workbook gives one. */
+  target?: number | null;
+  /** This period's own text target ("In line with national"), resolved by the evaluator. */
+  targetText?: string;
+  excellence?: number | null;
+  /** This period's own tolerance text or band. */
+  tolerance?: string;
+  toleranceLow?: number;
+  toleranceHigh?: number;
+  /** Benchmark name ("National", "Statistical neighbours", "CIPFA", "Region") → value. */
+  benchmarks: Record<string, number>;
+}
+
+export interface Measure {
+  id: string;
+  name: string;
+  theme?: string;
+  strategy?: string;
+  /** RBA category: "How much did we do?", "How well did we do it?", "Is anyone better off?". */
+  category?: string;
+  unit: Unit;
+  /** Undefined when missing or not recognised (reported as an Issue). */
+  polarity?: Polarity;
+  /** The measure-level target: a number, or text naming a benchmark. */
+  target?: number;
+  targetText?: string;
+  tolerance?: string;
+  toleranceLow?: number;
+  toleranceHigh?: number;
+  lead?: string;
+  notes?: string;
+  /** Row of the measure on its sheet (0-based), for added columns and issue addresses. */
+  source: CellRef;
+  /** Chronological order (see period.ts). */
+  observations: Observation[];
+}
+
+export type Direction = 'improving' | 'worsening' | 'no-change' | 'n/a';
+
+/** One observation judged against its target. */
+export interface Evaluation {
+  observation: Observation;
+  status: Status;
+  /** The target used (after resolving "In line with national"); undefined when none. */
+  target?: number;
+  band?: Band;
+  /** The scheme's label, with a note where a rule changed the colour ("Not met (improving on last year)"). */
+  label: string;
+  /** Fill colour, undefined for uncoloured ("No target"). */
+  colour?: string;
+  /** The style name for the fill in the write plan. */
+  style?: string;
+  /** Against the previous period. */
+  direction: Direction;
+  /** Against the same period last year. */
+  directionYear: Direction;
+  /** Against the average of the previous four periods. */
+  directionLongTerm: Direction;
+}
+
+export interface EvaluatedMeasure {
+  measure: Measure;
+  /** Every observation, in order, judged. */
+  evaluations: Evaluation[];
+  /** The evaluation for the reported period (no-data when the measure has none for it). */
+  current: Evaluation;
+}
+
+export interface MeasuresAnalysis {
+  /** The sheet the measures came from (the wide or long sheet). */
+  sheet?: string;
+  layout?: 'wide' | 'long';
+  /** The reported period's label. */
+  period?: string;
+  scheme: Scheme;
+  measures: EvaluatedMeasure[];
+  issues: Issue[];
+  /** The report title from Settings, or a default. */
+  title: string;
+}
