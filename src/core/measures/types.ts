@@ -1,5 +1,6 @@
 import type { Issue } from '../../model/issue';
 import type { Period } from './period';
+import type { ToleranceSpec } from './tolerance';
 import type { Scheme, Status } from './scheme';
 
 export type Polarity = 'higher' | 'lower' | 'band';
@@ -42,11 +43,11 @@ export interface Observation {
   decimals?: number;
   /** This period's own target, when the workbook gives one. */
   target?: number | null;
-  /** This period's own text target ("In line with national"), resolved by the evaluator. */
+  /** This period's own target naming a benchmark ("In line with national" → "England"). */
   targetText?: string;
   excellence?: number | null;
-  /** This period's own tolerance text or band. */
-  tolerance?: string;
+  /** This period's own tolerance. */
+  tolerance?: ToleranceSpec;
   toleranceLow?: number;
   toleranceHigh?: number;
   /** Benchmark name ("National", "Statistical neighbours", "CIPFA", "Region") → value. */
@@ -63,10 +64,11 @@ export interface Measure {
   unit: Unit;
   /** Undefined when missing or not recognised (reported as an Issue). */
   polarity?: Polarity;
-  /** The measure-level target: a number, or text naming a benchmark. */
+  /** The measure-level target: a number, or the name of the benchmark it follows. */
   target?: number;
   targetText?: string;
-  tolerance?: string;
+  excellence?: number;
+  tolerance?: ToleranceSpec;
   toleranceLow?: number;
   toleranceHigh?: number;
   lead?: string;
@@ -108,10 +110,22 @@ export interface EvaluatedMeasure {
   current: Evaluation;
 }
 
+/** Where the measures sit, so the apply report can add its columns beside them. */
+export interface MeasuresSource {
+  sheet: string;
+  layout: 'wide' | 'long';
+  headerRow: number;
+  /** Ragbook's Status and Direction of travel columns from an earlier run. */
+  own: { status?: number; direction?: number };
+  /** The last column the user's data uses. */
+  lastDataCol: number;
+  /** Rows holding data (wide: one per measure; long: one per observation). */
+  dataRows: number[];
+}
+
 export interface MeasuresAnalysis {
-  /** The sheet the measures came from (the wide or long sheet). */
-  sheet?: string;
-  layout?: 'wide' | 'long';
+  /** Undefined when the workbook has no measures sheet. */
+  source?: MeasuresSource;
   /** The reported period's label. */
   period?: string;
   scheme: Scheme;

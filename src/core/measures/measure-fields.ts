@@ -1,0 +1,130 @@
+/**
+ * The columns of a measures sheet: header wordings, and reading one row's
+ * fixed fields (id, name, polarity, target, tolerance…) into a Measure.
+ */
+import type { Cell } from '../../model/grid';
+import type { IssueList } from '../../model/issue';
+import type { HeaderSynonyms } from '../shared/headers';
+import { cellText, readCellNumber } from '../shared/values';
+import { benchmarkTarget } from './benchmarks';
+import { parsePolarity, parseUnit } from './polarity';
+import { parseTolerance } from './tolerance';
+import type { Measure, Unit } from './types';
+
+export type MeasureField =
+  | 'id' | 'name' | 'theme' | 'strategy' | 'category' | 'unit' | 'polarity' | 'target' | 'excellence'
+  | 'tolerance' | 'toleranceLow' | 'toleranceHigh' | 'lead' | 'notes';
+
+export const MEASURE_HEADERS: HeaderSynonyms<MeasureField> = {
+  id: ['id', 'measure id', 'ref', 'reference', 'measure ref', 'indicator id', 'indicator ref', 'kpi id', 'kpi ref', 'pi ref', 'pi', 'code', 'measure code'],
+  name: ['measure', 'indicator', 'performance measure', 'kpi', 'measure name', 'indicator name', 'performance indicator', 'measure description', 'description', 'name', 'title'],
+  theme: ['theme', 'outcome', 'priority', 'service area', 'area', 'outcome area', 'directorate', 'service'],
+  strategy: ['strategy', 'commissioning strategy'],
+  category: ['rba category', 'category', 'measure category', 'rba measure type', 'rba type'],
+  unit: ['unit', 'units', 'unit of measure', 'measure type', 'type', 'format'],
+  polarity: ['polarity', 'good is', 'direction', 'good performance is', 'better is', 'direction of good performance'],
+  target: ['target', 'annual target', 'current target', 'year end target', 'target value'],
+  excellence: ['excellence target', 'stretch target', 'excellence', 'stretch'],
+  tolerance: ['tolerance', 'tolerance band', 'tolerance range', 'target range', 'threshold', 'tolerances'],
+  toleranceLow: ['tolerance low', 'lower tolerance', 'low tolerance', 'tolerance lower', 'lower threshold', 'tolerance from'],
+  toleranceHigh: ['tolerance high', 'upper tolerance', 'high tolerance', 'tolerance upper', 'upper threshold', 'tolerance to'],
+  lead: ['officer lead', 'lead officer', 'lead', 'responsible officer', 'owner', 'accountable officer'],
+  notes: ['notes', 'note', 'comments', 'comment'],
+};
+
+/** "Children in care per 10,000" → "children-in-care-per-10-000". */
+export function slugId(name: string): string {
+  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'measure';
+}
+
+export type FieldCells = Partial<Record<MeasureField, { cell: Cell | undefined; col: number }>>;
+
+/** A number from a target-like cell; text is reported and dropped. */
+export function readTargetCell(
+  cell: Cell | undefined,
+  where: { sheet: string; row: number; col: number },
+  issues: IssueList,
+  what: string,
+): { value?: number; benchmark?: string; range?: [number, number] } {
+  const read = readCellNumber(cell);
+  if (read.kind === 'number') return { value: read.reading.value };
+  if (read.kind === 'no-data') {
+    if (read.reason === 'error') issues.add(where.sheet, where.row, where.col, `the ${what} is the error ${read.text} — treated as no ${what}`);
+    return {};
+  }
+  const benchmark = benchmarkTarget(read.text);
+  if (benchmark) return { benchmark };
+  const range = /^\s*(-?[\d.,]+)\s*%?\s*(?:-|–|to)\s*(-?[\d.,]+)\s*%?\s*$/.exec(read.text);
+  if (range) {
+    const a = Number(range[1].replace(/,/g, ''));
+    const b = Number(range[2].replace(/,/g, ''));
+    if (Number.isFinite(a) && Number.isFinite(b)) return { range: [Math.min(a, b), Math.max(a, b)] };
+  }
+  issues.add(where.sheet, where.row, where.col, `'${read.text}' is not a ${what} Ragbook can use — treated as no ${what}`);
+  return {};
+}
+
+/** Reads the fixed fields of one measure row. */
+export function readMeasureFields(sheet: string, row: number, cells: FieldCells, issues: IssueList): Omit<Measure, 'observations'> {
+  const text = (field: MeasureField) => cellText(cells[field]?.cell) || undefined;
+  const name = text('name') ?? text('id') ?? '';
+  const unit: Unit = parseUnit(text('unit'));
+  const measure: Omit<Measure, 'observations'> = {
+    id: text('id') ?? slugId(name),
+    name,
+    unit,
+    source: { sheet, row, col: cells.name?.col ?? cells.id?.col ?? 0 },
+  };
+  for (const field of ['theme', 'strategy', 'category', 'lead', 'notes'] as const) {
+    const value = text(field);
+    if (value) measure[field] = value;
+  }
+
+  const polarityText = text('polarity');
+  const polarityCol = cells.polarity?.col;
+  if (polarityText) {
+    measure.polarity = parsePolarity(polarityText);
+    if (!measure.polarity) {
+      issues.add(sheet, row, polarityCol, `'${polarityText}' is not a polarity Ragbook knows (e.g. "Higher is better", "Lower is better", "Plan is best") — measure left uncoloured`);
+    }
+  } else if (polarityCol !== undefined) {
+    issues.add(sheet, row, polarityCol, `'${name}' has no polarity — measure left uncoloured`);
+  }
+
+  if (cells.target) {
+    const target = readTargetCell(cells.target.cell, { sheet, row, col: cells.target.col }, issues, 'target');
+    if (target.value !== undefined) measure.target = target.value;
+    if (target.benchmark) measure.targetText = target.benchmark;
+    if (target.range) {
+      // "43 - 47" as a target: the band itself, aimed at its middle.
+      measure.target = (target.range[0] + target.range[1]) / 2;
+      measure.toleranceLow = target.range[0];
+      measure.toleranceHigh = target.range[1];
+    }
+  }
+  if (cells.excellence) {
+    const excellence = readTargetCell(cells.excellence.cell, { sheet, row, col: cells.excellence.col }, issues, 'excellence target');
+    if (excellence.value !== undefined) measure.excellence = excellence.value;
+  }
+  for (const field of ['toleranceLow', 'toleranceHigh'] as const) {
+    const entry = cells[field];
+    if (!entry) continue;
+    const value = readTargetCell(entry.cell, { sheet, row, col: entry.col }, issues, 'tolerance').value;
+    if (value !== undefined) measure[field] = value;
+  }
+  const toleranceText = toleranceTextOf(cells.tolerance?.cell);
+  if (toleranceText && cells.tolerance) {
+    const reading = parseTolerance(toleranceText, unit);
+    if (reading.ok) measure.tolerance = reading.spec;
+    else issues.add(sheet, row, cells.tolerance.col, `${reading.reason} — no tolerance band used`);
+  }
+  return measure;
+}
+
+/** Tolerance cells may hold text ("±5") or a number (5, or 5% formatted as a percentage). */
+export function toleranceTextOf(cell: Cell | undefined): string | undefined {
+  const read = readCellNumber(cell);
+  if (read.kind === 'number') return `${read.reading.value}${read.reading.percent ? '%' : ''}`;
+  if (read.kind === 'not-a-number') return read.text;
+  return undefined;
+}
