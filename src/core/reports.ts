@@ -1,4 +1,6 @@
+import { actionsReport } from './actions/report';
+import { applyReport } from './apply/apply-report';
 import type { Report } from './report';
 
 /** Every report, in the order `ragbook run`, the help and the task pane list them. */
-export const reports: Report[] = [];
+export const reports: Report[] = [applyReport, actionsReport];

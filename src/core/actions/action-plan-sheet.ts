@@ -1,0 +1,95 @@
+/**
+ * The "Action plan" sheet: every action grouped by plan and recommendation,
+ * with its due date, state (coloured, with the label written) and latest
+ * progress, wrapped and set up to print landscape, one page wide.
+ */
+import type { CellStyle, PlanValue, SheetPlan } from '../../model/plan';
+import type { WorkbookGrids } from '../../model/grid';
+import { normaliseHeader } from '../shared/headers';
+import { isGeneratedSheet, SheetBuilder } from '../shared/sheet-builder';
+import { isoDateToSerial } from '../shared/values';
+import { addDays, formatLongDate } from './dates';
+import type { Recommendation } from './reader';
+import { ACTION_STATES, stateLook, stateStyleName, stateStyles } from './state';
+import type { ActionTracking, TrackedAction } from './tracker';
+
+export const ACTION_PLAN_SHEET = 'Action plan';
+/** Used when the user's own plan is on a sheet called "Action plan", which Ragbook must not replace. */
+export const ACTION_PLAN_SHEET_ALTERNATIVE = 'Action plan tracker';
+
+const COLUMNS = ['Ref', 'Action', 'Lead', 'Timescale (as written)', 'Due date', 'State', 'Days overdue', 'Latest progress'];
+const WIDTHS: Record<number, number> = { 0: 8, 1: 48, 2: 18, 3: 18, 4: 12, 5: 13, 6: 9, 7: 60 };
+
+const ACTION_STYLES: Record<string, CellStyle> = {
+  'action.plan': { bold: true, fontSize: 12, fontColour: '#1F3864' },
+  'action.recommendation': { bold: true, wrap: true, vertical: 'top', fill: '#EDEDED', border: true },
+};
+
+/** The output sheet's name: "Action plan", unless that is the name of the user's own sheet. */
+export function actionPlanSheetName(grids: WorkbookGrids): string {
+  const taken = grids.sheets.some((s) => normaliseHeader(s.name) === normaliseHeader(ACTION_PLAN_SHEET) && !isGeneratedSheet(s));
+  return taken ? ACTION_PLAN_SHEET_ALTERNATIVE : ACTION_PLAN_SHEET;
+}
+
+/** "14 actions as at 31 March 2013: 3 overdue, 2 due soon, …" (states with none are left out). */
+export function describeCounts(tracking: ActionTracking): string {
+  const { actions, asAt, scheme } = tracking;
+  const counts = ACTION_STATES.map((state) => ({ state, n: actions.filter((a) => a.state === state).length })).filter((c) => c.n > 0);
+  const parts = counts.map(({ state, n }) => `${n} ${stateLook(state, scheme).label.toLowerCase()}`);
+  const head = `${actions.length} action${actions.length === 1 ? '' : 's'} as at ${formatLongDate(asAt)}`;
+  return parts.length > 0 ? `${head}: ${parts.join(', ')}` : head;
+}
+
+/** Actions in sheet order, grouped by plan, then by recommendation. */
+function groupActions(actions: TrackedAction[]): Map<string, Map<Recommendation, TrackedAction[]>> {
+  const plans = new Map<string, Map<Recommendation, TrackedAction[]>>();
+  for (const action of actions) {
+    const recommendation = action.record.recommendation;
+    const byRecommendation = plans.get(recommendation.plan) ?? new Map<Recommendation, TrackedAction[]>();
+    plans.set(recommendation.plan, byRecommendation);
+    byRecommendation.set(recommendation, [...(byRecommendation.get(recommendation) ?? []), action]);
+  }
+  return plans;
+}
+
+export function buildActionPlanSheet(name: string, tracking: ActionTracking): { sheet: SheetPlan; styles: Record<string, CellStyle> } {
+  const { asAt, warningDays } = tracking;
+  const builder = new SheetBuilder(name).title(
+    `Action plan as at ${formatLongDate(asAt)}`,
+    `actions due by ${formatLongDate(addDays(asAt, warningDays))} (within ${warningDays} days) are "Due soon". ` +
+      'This sheet is replaced each time Ragbook runs: change the plan itself on its own sheet.',
+  );
+  builder.row([describeCounts(tracking)], 'note');
+  builder.blank();
+  const headerRow = builder.row(COLUMNS, 'header');
+
+  for (const [plan, recommendations] of groupActions(tracking.actions)) {
+    builder.row([plan], 'action.plan');
+    for (const [recommendation, actions] of recommendations) {
+      if (recommendation.text || !recommendation.accepted) {
+        const text = recommendation.text || '(no recommendation text)';
+        const heading = `Recommendation ${recommendation.ref}: ${text}${recommendation.accepted ? '' : ' (not accepted)'}`;
+        builder.row([recommendation.ref, heading, ...COLUMNS.slice(2).map(() => '')], 'action.recommendation');
+      }
+      for (const action of actions) builder.row(actionRow(action), ['text', 'text', 'text', 'text', 'date', stateStyleName(action.state), 'number', 'text']);
+    }
+  }
+  builder
+    .widths(WIDTHS)
+    .freeze(headerRow + 1)
+    .page({ orientation: 'landscape', fitToWidth: true, repeatRows: { first: headerRow, last: headerRow } });
+  return { sheet: builder.build(), styles: { ...ACTION_STYLES, ...stateStyles(tracking.scheme) } };
+}
+
+function actionRow(action: TrackedAction): PlanValue[] {
+  return [
+    action.record.ref,
+    action.record.action || '(no action given)',
+    action.record.lead,
+    action.timescaleText,
+    action.due ? isoDateToSerial(action.due) : null,
+    action.label,
+    action.daysOverdue ?? null,
+    action.latestProgress,
+  ];
+}

@@ -1,0 +1,188 @@
+/**
+ * Reads action plans (SPEC §3, Actions sheet): by header names, below any
+ * title rows, with the continuation rows of tables pasted from Word. A row with
+ * no recommendation text belongs to the recommendation above: it is a further
+ * action when it has its own action or timescale, otherwise its text continues
+ * the action above (more progress, more response). Blank cells under a merged
+ * cell (Who, Plan, Accepted) take the value above within the recommendation.
+ */
+import type { Cell, SheetGrid, WorkbookGrids } from '../../model/grid';
+import type { IssueList } from '../../model/issue';
+import { findHeaderRow, type HeaderRow, type HeaderSynonyms, matchHeader, normaliseHeader } from '../shared/headers';
+import { isGeneratedSheet } from '../shared/sheet-builder';
+import { cellText } from '../shared/values';
+
+export type ActionField = 'ref' | 'plan' | 'recommendation' | 'accepted' | 'response' | 'action' | 'timescale' | 'lead' | 'progress' | 'status';
+
+export const ACTION_HEADERS: HeaderSynonyms<ActionField> = {
+  ref: ['Ref', 'Ref no', 'Reference', 'No', 'Number', 'Rec no', 'Recommendation number', 'Recommendation no', 'Action ref', 'Item'],
+  plan: ['Plan', 'Source', 'Plan / source', 'Review', 'Scrutiny review', 'Improvement plan', 'Inspection'],
+  recommendation: ['Recommendation', 'Recommendations', 'Scrutiny recommendation', 'Panel recommendation', 'Review recommendation'],
+  accepted: [
+    'Recommendation accepted? Yes/No', 'Recommendation accepted', 'Accepted', 'Accepted?', 'Accepted (Yes/No)', 'Accepted Yes/No',
+    'Agreed', 'Agreed?', 'Agreed (Yes/No)',
+  ],
+  response: ['Response', 'Cabinet response', 'Executive response', 'Management response', 'Officer response', 'Service response'],
+  action: ['Action', 'Actions', 'Action(s)', 'Proposed action', 'Proposed actions', 'Proposed action(s)', 'Agreed action', 'Action to be taken', 'Actions required'],
+  timescale: ['Timescale', 'Timescales', 'Due', 'Due date', 'Date due', 'Deadline', 'Target date', 'Completion date', 'Target completion date', 'By when'],
+  lead: ['Who', 'Lead', 'Lead officer', 'Responsible officer', 'Responsibility', 'Owner', 'By whom', 'Who is responsible'],
+  progress: ['Progress', 'Update', 'Progress update', 'Progress to date', 'Latest progress', 'Progress made', 'Update on progress', 'Comments on progress'],
+  status: ['Status', 'Current status', 'RAG status', 'Action status'],
+};
+
+export interface Recommendation {
+  sheet: string;
+  /** 0-based row where it starts. */
+  row: number;
+  ref: string;
+  plan: string;
+  text: string;
+  /** False when the Accepted column says No. */
+  accepted: boolean;
+  response: string;
+}
+
+export interface ActionRecord {
+  recommendation: Recommendation;
+  sheet: string;
+  /** 0-based row where the action starts. */
+  row: number;
+  ref: string;
+  action: string;
+  lead: string;
+  /** The timescale cell and where it is, for issues (undefined when the sheet has no timescale column). */
+  timescale?: { cell: Cell | undefined; row: number; col: number };
+  /** Progress text, one entry per row it came from, in sheet order. */
+  progress: string[];
+  status: string;
+}
+
+const SHEET_NAMES = new Set(['actions', 'action plan', 'action plans', 'single action plan']);
+
+/** The header row of an action plan: a Timescale column with an Action or a Recommendation column. */
+export function findActionHeader(sheet: SheetGrid): HeaderRow<ActionField> | undefined {
+  return findHeaderRow(sheet, ACTION_HEADERS, ['timescale', 'action']) ?? findHeaderRow(sheet, ACTION_HEADERS, ['timescale', 'recommendation']);
+}
+
+/** The user's sheets that hold an action plan: named Actions / Action plan, or with matching headers. */
+export function actionSheets(grids: WorkbookGrids): SheetGrid[] {
+  return grids.sheets.filter((s) => !isGeneratedSheet(s) && (SHEET_NAMES.has(normaliseHeader(s.name)) || findActionHeader(s) !== undefined));
+}
+
+/** Yes / No from the Accepted column; undefined for blank or wording it does not know. */
+export function readAccepted(text: string): boolean | undefined {
+  const s = normaliseHeader(text);
+  if (/^(no|n|not accepted|not agreed|rejected|declined|refused)\b/.test(s)) return false;
+  if (/^(yes|y|accepted|agreed|partially|partly|in part|part)\b/.test(s)) return true;
+  return undefined;
+}
+
+/** Word's paragraph marks and stray spaces tidied; blank lines kept as one. */
+function tidy(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\u00a0]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** A header row repeated inside the table (Word repeats them at page breaks). */
+function isRepeatedHeader(texts: string[]): boolean {
+  return texts.filter((t) => t && matchHeader(t, ACTION_HEADERS) !== undefined).length >= 3;
+}
+
+/** Reads one sheet's actions, in sheet order. */
+export function readActionSheet(sheet: SheetGrid, issues: IssueList): ActionRecord[] {
+  const header = findActionHeader(sheet);
+  if (!header) {
+    issues.add(sheet.name, undefined, undefined, 'no header row with a Timescale column and an Action or Recommendation column was found — the sheet was not read as an action plan');
+    return [];
+  }
+  const { columns } = header;
+  const actions: ActionRecord[] = [];
+  let current: Recommendation | undefined;
+  let last: ActionRecord | undefined;
+  const recommendationsPerPlan = new Map<string, number>();
+
+  for (let r = header.row + 1; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r];
+    if (!cells) continue;
+    const text = (field: ActionField): string => {
+      const col = columns[field];
+      return col === undefined ? '' : tidy(cellText(cells[col]));
+    };
+    const rowTexts = cells.map((c) => cellText(c));
+    if (isRepeatedHeader(rowTexts)) continue;
+    const timescaleCell = columns.timescale === undefined ? undefined : cells[columns.timescale];
+    const fields = (Object.keys(ACTION_HEADERS) as ActionField[]).filter((f) => text(f) !== '');
+    if (fields.length === 0) continue;
+
+    const plan = text('plan');
+    const recommendationText = text('recommendation');
+    const newPlan = plan !== '' && current !== undefined && plan !== current.plan;
+    const hasOwnAction = text('action') !== '' || cellText(timescaleCell) !== '';
+
+    if (recommendationText !== '' || current === undefined || newPlan) {
+      const planName = plan || current?.plan || sheet.name;
+      const count = (recommendationsPerPlan.get(planName) ?? 0) + 1;
+      recommendationsPerPlan.set(planName, count);
+      const acceptedText = text('accepted');
+      const accepted = readAccepted(acceptedText);
+      if (acceptedText && accepted === undefined) {
+        issues.add(sheet.name, r, columns.accepted, `'${acceptedText}' is not Yes or No — the recommendation is treated as accepted`);
+      }
+      current = { sheet: sheet.name, row: r, ref: text('ref') || String(count), plan: planName, text: recommendationText, accepted: accepted ?? true, response: text('response') };
+      last = startAction(current, r);
+    } else if (hasOwnAction) {
+      last = isEmptyAction(last) && last?.recommendation === current ? last : startAction(current, r, last?.lead);
+    } else if (last) {
+      // More text for the action above (a paragraph of a Word cell split across rows).
+      if (text('progress')) last.progress.push(text('progress'));
+      if (text('response')) current.response = [current.response, text('response')].filter(Boolean).join('\n');
+      if (text('lead') && !last.lead) last.lead = text('lead');
+      if (text('status') && !last.status) last.status = text('status');
+      continue;
+    }
+    if (!last) continue;
+    const ownRef = text('ref');
+    if (ownRef && ownRef !== current.ref) last.ref = ownRef;
+    last.action = text('action');
+    last.lead = text('lead') || last.lead;
+    last.status = text('status') || last.status;
+    if (text('progress')) last.progress.push(text('progress'));
+    if (columns.timescale !== undefined) last.timescale = { cell: timescaleCell, row: r, col: columns.timescale };
+  }
+  numberActions(actions);
+  return actions;
+
+  function startAction(recommendation: Recommendation, row: number, lead = ''): ActionRecord {
+    const action: ActionRecord = { recommendation, sheet: sheet.name, row, ref: '', action: '', lead, progress: [], status: '' };
+    actions.push(action);
+    return action;
+  }
+}
+
+/** A recommendation's first row may carry no action of its own; the next row's action then fills it. */
+function isEmptyAction(action: ActionRecord | undefined): boolean {
+  return !!action && !action.action && !cellText(action.timescale?.cell) && action.progress.length === 0;
+}
+
+/** Actions without their own ref take the recommendation's: "3" alone, "3.1", "3.2"… when it has several. */
+function numberActions(actions: ActionRecord[]): void {
+  const byRecommendation = new Map<Recommendation, ActionRecord[]>();
+  for (const action of actions) {
+    const list = byRecommendation.get(action.recommendation) ?? [];
+    list.push(action);
+    byRecommendation.set(action.recommendation, list);
+  }
+  for (const [recommendation, list] of byRecommendation) {
+    list.forEach((action, i) => {
+      if (!action.ref) action.ref = list.length === 1 ? recommendation.ref : `${recommendation.ref}.${i + 1}`;
+    });
+  }
+}
+
+/** Every action plan in the workbook, sheet by sheet. */
+export function readActionPlans(grids: WorkbookGrids, issues: IssueList): ActionRecord[] {
+  return actionSheets(grids).flatMap((sheet) => readActionSheet(sheet, issues));
+}

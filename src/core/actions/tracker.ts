@@ -1,0 +1,137 @@
+/**
+ * Tracks every action in the workbook as at a date: the as-at date, warning
+ * window and scheme (options first, then the Settings sheet, then defaults),
+ * each action's due date and state, and the Issues found on the way.
+ */
+import type { WorkbookGrids } from '../../model/grid';
+import { type Issue, IssueList } from '../../model/issue';
+import { type Scheme, schemeNamed, SCHEME_NAMES } from '../measures/scheme';
+import type { ReportOptions } from '../report';
+import { normaliseHeader } from '../shared/headers';
+import { readSettingsSheet, type SettingRow } from '../shared/settings-sheet';
+import { cellText, isDateFormat, readCellNumber, serialToIsoDate } from '../shared/values';
+import { formatLongDate } from './dates';
+import { type ActionRecord, readActionPlans } from './reader';
+import { type ActionState, DEFAULT_WARNING_DAYS, judgeAction, stateLook } from './state';
+import { findDates, readTimescale, saysComplete, type TimescaleReading } from './timescale';
+
+export interface TrackedAction {
+  record: ActionRecord;
+  /** The timescale as the officer wrote it (a date cell shown as "31 March 2013"). */
+  timescaleText: string;
+  reading: TimescaleReading;
+  state: ActionState;
+  label: string;
+  due?: string;
+  daysOverdue?: number;
+  /** The newest dated update in the progress text, or all of it when the updates are not dated. */
+  latestProgress: string;
+}
+
+export interface ActionTracking {
+  asAt: string;
+  warningDays: number;
+  scheme: Scheme;
+  actions: TrackedAction[];
+  issues: Issue[];
+}
+
+/** A date from a Settings value: a date cell, an Excel day number, or text such as "31/03/2013". */
+function settingDate(row: SettingRow): string | undefined {
+  const cell = row.values[0];
+  if (typeof cell?.value === 'number') return cell.value > 0 && (isDateFormat(cell.numberFormat) || cell.value > 3000) ? serialToIsoDate(cell.value) : undefined;
+  const { dates, invalid } = findDates(cellText(cell));
+  return dates.length === 1 && invalid.length === 0 ? dates[0] : undefined;
+}
+
+function resolveAsAt(options: ReportOptions, row: SettingRow | undefined, issues: IssueList): string {
+  if (options.asAt) return options.asAt;
+  if (!row || !cellText(row.values[0])) return options.today;
+  const date = settingDate(row);
+  if (date) return date;
+  issues.add(row.sheet, row.row, 1, `'${cellText(row.values[0])}' is not a date — actions are judged as at today, ${formatLongDate(options.today)}`);
+  return options.today;
+}
+
+function resolveWarningDays(row: SettingRow | undefined, issues: IssueList): number {
+  if (!row || !cellText(row.values[0])) return DEFAULT_WARNING_DAYS;
+  const number = readCellNumber(row.values[0]);
+  if (number.kind === 'number' && Number.isInteger(number.reading.value) && number.reading.value >= 0 && number.reading.value <= 366) {
+    return number.reading.value;
+  }
+  issues.add(row.sheet, row.row, 1, `'${cellText(row.values[0])}' is not a number of days from 0 to 366 — the default of ${DEFAULT_WARNING_DAYS} days is used`);
+  return DEFAULT_WARNING_DAYS;
+}
+
+function resolveScheme(options: ReportOptions, row: SettingRow | undefined, issues: IssueList): Scheme {
+  const rag = schemeNamed('rag') as Scheme;
+  const name = options.scheme ?? (row ? cellText(row.values[0]) : '');
+  if (!name) return rag;
+  const scheme = schemeNamed(name);
+  if (!scheme && row) issues.add(row.sheet, row.row, 1, `'${name}' is not a scheme (${SCHEME_NAMES.join(', ')}) — rag is used`);
+  return scheme ?? rag;
+}
+
+/** A Status column that says the recommendation was turned down. */
+const STATUS_REJECTED = /^(?:not accepted|not agreed|rejected|declined)$/;
+
+const LEADING_DATE = /^\s*\(?([^:()]{4,30}?)\)?\s*(?::|\s[-–]\s)/;
+
+function leadingDate(line: string): string | undefined {
+  const match = LEADING_DATE.exec(line);
+  if (!match) return undefined;
+  const { dates, invalid } = findDates(match[1]);
+  return dates.length === 1 && invalid.length === 0 ? dates[0] : undefined;
+}
+
+/**
+ * Progress cells gather updates over months ("Jan 2013: consultation closed…").
+ * When two or more lines start with a date, the update with the latest date is
+ * the latest progress (officers add them at the top or the bottom); otherwise
+ * the whole text is.
+ */
+export function latestProgress(progress: readonly string[]): string {
+  const whole = progress.join('\n').trim();
+  const entries: { date?: string; lines: string[] }[] = [];
+  for (const line of whole.split('\n')) {
+    const date = leadingDate(line);
+    if (date || entries.length === 0) entries.push({ date, lines: [line] });
+    else entries[entries.length - 1].lines.push(line);
+  }
+  const dated = entries.filter((e) => e.date !== undefined);
+  if (dated.length < 2) return whole;
+  const latest = dated.reduce((a, b) => ((b.date as string) >= (a.date as string) ? b : a));
+  return latest.lines.join('\n').trim();
+}
+
+export function trackActions(grids: WorkbookGrids, options: ReportOptions): ActionTracking {
+  const issues = new IssueList();
+  const settings = readSettingsSheet(grids);
+  const asAt = resolveAsAt(options, settings.find('As at', 'As at date', 'Report date', 'Reporting date'), issues);
+  const warningDays = resolveWarningDays(settings.find('Warning window', 'Warning window (days)', 'Due soon window', 'Due soon (days)', 'Warning days'), issues);
+  const scheme = resolveScheme(options, settings.find('Scheme', 'Colour scheme', 'RAG scheme'), issues);
+
+  const actions = readActionPlans(grids, issues).map((record): TrackedAction => {
+    const reading = readTimescale(record.timescale?.cell);
+    if (reading.kind === 'unreadable' && record.timescale) issues.add(record.sheet, record.timescale.row, record.timescale.col, reading.message);
+    const judgement = judgeAction({
+      reading,
+      rejected: !record.recommendation.accepted || STATUS_REJECTED.test(normaliseHeader(record.status)),
+      hasAction: record.action !== '',
+      statusComplete: saysComplete(record.status),
+      asAt,
+      warningDays,
+    });
+    return {
+      record,
+      timescaleText: reading.kind === 'due' && typeof record.timescale?.cell?.value === 'number' ? formatLongDate(reading.due) : cellText(record.timescale?.cell),
+      reading,
+      state: judgement.state,
+      label: stateLook(judgement.state, scheme).label,
+      due: judgement.due,
+      daysOverdue: judgement.daysOverdue,
+      latestProgress: latestProgress(record.progress),
+    };
+  });
+  return { asAt, warningDays, scheme, actions, issues: issues.items };
+}
