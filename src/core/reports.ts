@@ -1,6 +1,7 @@
 import { actionsReport } from './actions/report';
 import { applyReport } from './apply/apply-report';
+import { budgetsReport } from './budgets/report';
 import type { Report } from './report';
 
 /** Every report, in the order `ragbook run`, the help and the task pane list them. */
-export const reports: Report[] = [applyReport, actionsReport];
+export const reports: Report[] = [applyReport, budgetsReport, actionsReport];
