@@ -5,6 +5,7 @@
  */
 import { type OpenedWorkbook, createWorkbook, openWorkbook, WorkbookReadError } from '../../adapters/file';
 import { formatIssue } from '../../model/issue';
+import { ReportInputError } from '../../core/errors';
 import type { Report, ReportOptions, ReportResult } from '../../core/report';
 import { reports } from '../../core/reports';
 import { SCHEME_NAMES } from '../../core/measures/scheme';
@@ -74,7 +75,13 @@ export async function openInput(file: string, io: CliIo): Promise<OpenedWorkbook
 
 /** Runs a report on an opened workbook and builds the output file's bytes. */
 export async function produce(report: Report, input: OpenedWorkbook, options: ReportOptions): Promise<{ result: ReportResult; bytes: Uint8Array }> {
-  const result = report.run(input.grids, options);
+  let result: ReportResult;
+  try {
+    result = report.run(input.grids, options);
+  } catch (error) {
+    if (error instanceof ReportInputError) throw new CliError(error.message);
+    throw error;
+  }
   const bytes = report.target === 'new' ? await createWorkbook(result.plan) : await input.write(result.plan);
   return { result, bytes };
 }

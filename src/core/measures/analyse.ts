@@ -24,14 +24,22 @@ function shown(obs: Observation | undefined): number | null {
   return obs.decimals === undefined ? obs.actual : roundTo(obs.actual, obs.decimals);
 }
 
-function targetFor(measure: Measure, obs: Observation): { target?: number; missingBenchmark?: string } {
+/**
+ * The target for one observation: its own, else the measure's. A target that
+ * follows a benchmark takes that benchmark's figure for the same period, or
+ * the latest published before it (national figures come out yearly).
+ */
+function targetFor(measure: Measure, index: number): { target?: number; missingBenchmark?: string } {
+  const obs = measure.observations[index];
   if (obs.target !== undefined && obs.target !== null) return { target: obs.target };
-  const benchmark = obs.targetText ?? (obs.target === undefined ? measure.targetText : undefined);
-  if (benchmark) {
-    const value = obs.benchmarks[benchmark];
-    return value === undefined ? { missingBenchmark: benchmark } : { target: value };
-  }
-  return { target: measure.target };
+  const benchmark = obs.targetText ?? measure.targetText;
+  if (!benchmark) return { target: measure.target };
+  if (obs.benchmarks[benchmark] !== undefined) return { target: obs.benchmarks[benchmark] };
+  const earlier = measure.observations
+    .slice(0, index)
+    .filter((o) => o.benchmarks[benchmark] !== undefined && (!obs.period || !o.period || o.period.end <= obs.period.end))
+    .at(-1);
+  return earlier ? { target: earlier.benchmarks[benchmark] } : { missingBenchmark: benchmark };
 }
 
 function bandFor(measure: Measure, obs: Observation, target: number | undefined, settings: MeasureSettings): Band | undefined {
@@ -61,7 +69,7 @@ function longTermDirection(measure: Measure, index: number, band: Band | undefin
 
 function evaluate(measure: Measure, index: number, scheme: Scheme, settings: MeasureSettings): Evaluation & { missingBenchmark?: string } {
   const obs = measure.observations[index];
-  const { target, missingBenchmark } = targetFor(measure, obs);
+  const { target, missingBenchmark } = targetFor(measure, index);
   const band = bandFor(measure, obs, target, settings);
   const status = classify({ actual: obs.actual, target, band, polarity: measure.polarity, decimals: obs.decimals });
   const previous = earlierOfKind(measure.observations, index).at(-1);
@@ -143,7 +151,7 @@ export function analyseMeasures(grids: WorkbookGrids, options: ReportOptions): M
     const found = evaluations.find((e) => e.observation.label === period);
     const current = found ?? noDataEvaluation(period ?? '', scheme, measure);
     if (found?.missingBenchmark && found.observation.actual !== null) {
-      issues.add(measure.source.sheet, measure.source.row, measure.source.col, `'${measure.name}' follows the ${found.missingBenchmark} figure, which ${period} does not have — shown as no target`);
+      issues.add(measure.source.sheet, measure.source.row, measure.source.col, `'${measure.name}' follows the ${found.missingBenchmark} figure, and the workbook has none for ${period} or before — shown as no target`);
     }
     if (found?.band && found.target !== undefined && (found.target < found.band.low - 1e-9 || found.target > found.band.high + 1e-9)) {
       issues.add(measure.source.sheet, measure.source.row, measure.source.col, `the tolerance band ${formatBand(found.band)} does not include the target ${roundTo(found.target, 4)} — used as written`);

@@ -1,4 +1,4 @@
-import type { SheetGrid } from '../../model/grid';
+import type { SheetGrid, WorkbookGrids } from '../../model/grid';
 import type { CellRange, ChartSpec, PageSetup, PlanValue, SheetPlan, StyledRange } from '../../model/plan';
 import { cellText } from './values';
 
@@ -121,4 +121,18 @@ export function styleRuns(cellStyles: (string | undefined)[][]): StyledRange[] {
     for (const key of [...open.keys()]) if (!seen.has(key)) open.delete(key);
   });
   return runs;
+}
+
+/**
+ * The name for a generated sheet: the preferred one, unless the user has a
+ * sheet of their own by that name, which Ragbook must never replace.
+ */
+export function generatedSheetName(grids: WorkbookGrids, preferred: string): string {
+  const clash = grids.sheets.find((s) => s.name.toLowerCase() === preferred.toLowerCase());
+  return clash && !isGeneratedSheet(clash) ? `${preferred} (Ragbook)` : preferred;
+}
+
+/** Names of Ragbook's own sheets in the workbook that this run does not make again. */
+export function staleGeneratedSheets(grids: WorkbookGrids, names: readonly string[]): string[] {
+  return grids.sheets.filter((s) => names.some((n) => n.toLowerCase() === s.name.toLowerCase()) && isGeneratedSheet(s)).map((s) => s.name);
 }

@@ -14,22 +14,25 @@ export interface SummarySection {
   notes?: string[];
   /** A chart of this table: rows are categories, the named columns are series. */
   chart?: { kind: ChartSpec['kind']; title: string; series: { col: number; colour: Colour }[]; yAxisTitle?: string };
+  /** How many data rows the chart covers (default all: leave out a totals row). */
+  chartRows?: number;
   /** Styles the section's cells use, beyond the base styles. */
   styles?: Record<string, CellStyle>;
 }
 
-/** Gives the section for one kind of data, or undefined when the workbook has none. */
-export type SummarySectionSource = (grids: WorkbookGrids, options: ReportOptions) => SummarySection | undefined;
+/** Gives the sections for one kind of data; none when the workbook has no such data. */
+export type SummarySectionSource = (grids: WorkbookGrids, options: ReportOptions) => SummarySection | SummarySection[] | undefined;
 
-export const SUMMARY_SHEET = 'Summary';
 
 /**
  * The Summary sheet holds a section for each kind of data the workbook has
  * (measures by status, actions by state…). Every report that writes the sheet
  * builds all of its sections, so the sheet is the same whichever runs last.
  */
-export function buildSummarySheet(title: string, sections: SummarySection[]): { sheet: SheetPlan; styles: Record<string, CellStyle> } {
-  const builder = new SheetBuilder(SUMMARY_SHEET).title(title, 'this sheet is replaced each time Ragbook runs.');
+export const SUMMARY_SHEET = 'Summary';
+
+export function buildSummarySheet(title: string, sections: SummarySection[], name = SUMMARY_SHEET): { sheet: SheetPlan; styles: Record<string, CellStyle> } {
+  const builder = new SheetBuilder(name).title(title, 'this sheet is replaced each time Ragbook runs.');
   const styles: Record<string, CellStyle> = {};
   const widths: Record<number, number> = { 0: 34 };
   for (const section of sections) {
@@ -44,17 +47,18 @@ export function buildSummarySheet(title: string, sections: SummarySection[]): { 
       if (c > 0) widths[c] = Math.max(widths[c] ?? 0, 14);
     });
     for (const note of section.notes ?? []) builder.row([note], 'note');
-    if (section.chart && section.rows.length > 0) {
+    const chartRows = section.chartRows ?? section.rows.length;
+    if (section.chart && chartRows > 0) {
       const chartTop = builder.nextRow + 1;
-      const height = Math.max(14, section.rows.length + 8);
+      const height = Math.max(14, chartRows + 8);
       builder.chart({
         kind: section.chart.kind,
         title: section.chart.title,
         anchor: { row: chartTop, col: 0, rowCount: height, colCount: Math.max(5, section.header.length) },
-        categories: { row: headerRow + 1, col: 0, rowCount: section.rows.length, colCount: 1 },
+        categories: { row: headerRow + 1, col: 0, rowCount: chartRows, colCount: 1 },
         series: section.chart.series.map(({ col, colour }) => ({
           name: section.header[col],
-          values: { row: headerRow + 1, col, rowCount: section.rows.length, colCount: 1 },
+          values: { row: headerRow + 1, col, rowCount: chartRows, colCount: 1 },
           colour,
         })),
         yAxisTitle: section.chart.yAxisTitle,

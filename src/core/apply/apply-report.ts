@@ -1,0 +1,87 @@
+/**
+ * `ragbook apply` / "Apply colours": every actual filled by its status, Status
+ * and Direction of travel columns for the reported period, the Summary sheet
+ * and an Issues sheet.
+ */
+import type { WorkbookGrids } from '../../model/grid';
+import { emptyPlan, type WritePlan } from '../../model/plan';
+import { NothingToReportError } from '../errors';
+import { analyseMeasures } from '../measures/analyse';
+import type { Status } from '../measures/scheme';
+import type { MeasuresAnalysis } from '../measures/types';
+import type { Report, ReportOptions, ReportResult } from '../report';
+import { issuesSheetPlan } from '../shared/issues-sheet';
+import { readMeasures } from '../measures/read-measures';
+import { BASE_STYLES } from '../shared/styles';
+import { summarySheetPlan } from '../summary/sections';
+import { measureSheetPlan } from './measure-columns';
+import { statusStyles } from './status-styles';
+
+/** The `apply --json` document (SPEC §6). */
+export function applyJson(analysis: MeasuresAnalysis) {
+  return {
+    scheme: analysis.scheme.name,
+    period: analysis.period ?? null,
+    measures: analysis.measures.map(({ measure, current }) => ({
+      id: measure.id,
+      name: measure.name,
+      period: current.observation.label,
+      actual: current.observation.actual,
+      target: current.target ?? null,
+      low: current.band?.low ?? null,
+      high: current.band?.high ?? null,
+      polarity: measure.polarity ?? null,
+      status: current.status,
+      label: current.label,
+      colour: current.colour ?? null,
+      direction: current.direction,
+    })),
+    issues: analysis.issues,
+  };
+}
+
+const SUMMARY_ORDER: [Status, string][] = [
+  ['exceeded', 'exceeded'],
+  ['met', 'met'],
+  ['within-tolerance', 'within tolerance'],
+  ['not-met', 'not met'],
+  ['no-data', 'no data'],
+  ['no-target', 'no target'],
+];
+
+/** "24 measures for Q2 2017/18: 10 met, 6 within tolerance, 5 not met, 3 no data". */
+export function statusSummary(analysis: MeasuresAnalysis): string {
+  const counts = SUMMARY_ORDER.map(([status, words]) => [analysis.measures.filter((m) => m.current.status === status).length, words] as const)
+    .filter(([n]) => n > 0)
+    .map(([n, words]) => `${n} ${words}`);
+  const n = analysis.measures.length;
+  return `${n} measure${n === 1 ? '' : 's'} for ${analysis.period ?? 'no period'}: ${counts.join(', ') || 'none'}`;
+}
+
+function run(grids: WorkbookGrids, options: ReportOptions): ReportResult {
+  const analysis = analyseMeasures(grids, options);
+  if (!analysis.source) throw new NothingToReportError(analysis.issues.at(-1)?.message ?? 'no measures found');
+  const plan: WritePlan = emptyPlan();
+  Object.assign(plan.styles, BASE_STYLES, statusStyles(analysis.scheme));
+  const measuresSheet = measureSheetPlan(analysis, grids.sheets.find((s) => s.name === analysis.source?.sheet));
+  if (measuresSheet) plan.sheets.push(measuresSheet);
+  const summary = summarySheetPlan(grids, options);
+  if (summary) {
+    plan.sheets.push(summary.sheet);
+    Object.assign(plan.styles, summary.styles);
+  }
+  const issues = issuesSheetPlan(grids, analysis.issues);
+  plan.sheets.push(...issues.sheets);
+  plan.removeSheets.push(...issues.removeSheets);
+  return { plan, json: applyJson(analysis), issues: analysis.issues, summary: statusSummary(analysis) };
+}
+
+export const applyReport: Report = {
+  name: 'apply',
+  title: 'Apply colours',
+  fileSuffix: 'coloured',
+  target: 'input',
+  needs: 'a sheet of measures',
+  appliesTo: (grids) => readMeasures(grids).data !== undefined,
+  run,
+};

@@ -1,0 +1,83 @@
+/** The measures section of the Summary sheet: a key to the colours and counts per theme, charted. */
+import type { PlanValue } from '../../model/plan';
+import type { SummarySection } from '../summary/summary-sheet';
+import { type Scheme, type Status, STATUSES, statusStyleName } from '../measures/scheme';
+import type { MeasuresAnalysis } from '../measures/types';
+import { statusStyles } from './status-styles';
+
+const MEANINGS: Record<Status, string> = {
+  exceeded: 'better than the better end of the tolerance band',
+  met: 'at or better than target',
+  'within-tolerance': 'worse than target but within the tolerance band',
+  'not-met': 'worse than the tolerance band allows',
+  'no-data': 'no figure for the period',
+  'no-target': 'a figure but no target to judge it against',
+};
+
+/** Chart colour for statuses the scheme leaves uncoloured. */
+const UNCOLOURED = '#BFBFBF';
+
+/** The scheme's distinct labels, in status order, with the statuses each covers. */
+function labelGroups(scheme: Scheme): { label: string; statuses: Status[] }[] {
+  const groups: { label: string; statuses: Status[] }[] = [];
+  for (const status of STATUSES) {
+    const label = scheme.looks[status].label;
+    const group = groups.find((g) => g.label === label);
+    if (group) group.statuses.push(status);
+    else groups.push({ label, statuses: [status] });
+  }
+  return groups;
+}
+
+function meaning(statuses: Status[]): string {
+  const text = statuses.includes('met') && statuses.includes('exceeded') && statuses.length === 2 ? MEANINGS.met : statuses.map((s) => MEANINGS[s]).join(', or ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function measuresSummarySections(analysis: MeasuresAnalysis): SummarySection[] {
+  if (!analysis.source || analysis.measures.length === 0) return [];
+  const { scheme } = analysis;
+  const groups = labelGroups(scheme);
+  const themes: string[] = [];
+  for (const m of analysis.measures) {
+    const theme = m.measure.theme ?? 'Other measures';
+    if (!themes.includes(theme)) themes.push(theme);
+  }
+  const countRow = (name: string, inTheme: (theme: string) => boolean): PlanValue[] => {
+    const measures = analysis.measures.filter((m) => inTheme(m.measure.theme ?? 'Other measures'));
+    return [name, ...groups.map((g) => measures.filter((m) => g.statuses.includes(m.current.status)).length), measures.length];
+  };
+  const rows = themes.map((theme) => countRow(theme, (t) => t === theme));
+  const total = countRow('All themes', () => true);
+  const styles = statusStyles(scheme);
+  const key: SummarySection = {
+    heading: 'Key',
+    header: ['Status', 'Meaning'],
+    rows: groups.map((g) => [g.label, meaning(g.statuses)]),
+    cellStyles: groups.map((g) => {
+      const styled = g.statuses.map(statusStyleName).find((s) => styles[s]);
+      return [styled, 'text'];
+    }),
+    styles,
+    notes: analysis.measures.some((m) => m.current.label.includes('improving on last year'))
+      ? ['"Not met (improving on last year)" is shown amber: worse than the band allows, but better than the same period last year.']
+      : [],
+  };
+  return [
+    {
+      heading: `Measures by status, ${analysis.period ?? 'latest period'}`,
+      header: ['Theme', ...groups.map((g) => g.label), 'Total'],
+      rows: [...rows, total],
+      cellStyles: [...rows.map(() => []), total.map(() => 'total')],
+      chart: {
+        kind: 'stacked-column',
+        title: `Measures by status and theme, ${analysis.period ?? 'latest period'}`,
+        series: groups.map((g, i) => ({ col: i + 1, colour: scheme.looks[g.statuses[0]].colour ?? UNCOLOURED })),
+        yAxisTitle: 'Measures',
+      },
+      // The chart covers the themes, not the "All themes" total.
+      chartRows: rows.length,
+    },
+    key,
+  ];
+}
