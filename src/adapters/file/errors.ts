@@ -2,3 +2,8 @@
 export class WorkbookReadError extends Error {
   override name = 'WorkbookReadError';
 }
+
+/** The plan cannot be carried out on this workbook without harming the user's data; the message says why. */
+export class WorkbookWriteError extends Error {
+  override name = 'WorkbookWriteError';
+}

@@ -1,13 +1,18 @@
 /**
  * The file adapter: the only way the CLI, tests and exports read or write an
- * .xlsx/.xlsm package.
+ * .xlsx/.xlsm package. Reading and writing the user's workbook go through the
+ * package patcher (only the parts a plan changes are rewritten); workbooks
+ * made from nothing (exports) are built with exceljs.
  */
 import type { WorkbookGrids } from '../../model/grid';
 import type { WritePlan } from '../../model/plan';
 import { WorkbookReadError } from './errors';
-import { createWithExcelJs, gridsOf, loadWithExcelJs, patchWithExcelJs } from './exceljs-workbook';
+import { createWithExcelJs } from './exceljs-workbook';
+import type { ReadLimits } from './package/limits';
+import { openPackage } from './package/workbook-package';
 
-export { WorkbookReadError } from './errors';
+export { WorkbookReadError, WorkbookWriteError } from './errors';
+export type { ReadLimits } from './package/limits';
 
 export interface OpenedWorkbook {
   grids: WorkbookGrids;
@@ -28,10 +33,10 @@ function checkPackageSignature(bytes: Uint8Array): void {
   throw new WorkbookReadError('it is not an Excel workbook (.xlsx or .xlsm); if it is a CSV file, open it in Excel and save it as .xlsx');
 }
 
-export async function openWorkbook(bytes: Uint8Array): Promise<OpenedWorkbook> {
+export async function openWorkbook(bytes: Uint8Array, limits?: ReadLimits): Promise<OpenedWorkbook> {
   checkPackageSignature(bytes);
-  const workbook = await loadWithExcelJs(bytes);
-  return { grids: gridsOf(workbook), write: (plan) => patchWithExcelJs(bytes, plan) };
+  const workbook = openPackage(bytes, limits);
+  return { grids: workbook.grids, write: async (plan) => workbook.write(plan) };
 }
 
 /** Builds a new workbook (an export) from a plan whose sheets are all generated. */

@@ -1,0 +1,63 @@
+/** A sheet plan as per-cell edits: the value to write and the styles to lay over, by row then column. */
+import { type CellStyle, isPlanLink, type PlanValue, type SheetPlan } from '../../../model/plan';
+import type { StyleSheet } from './styles';
+
+export interface CellEdit {
+  /** Present when the plan writes a value here (null clears the cell). */
+  value?: { is: PlanValue };
+  /** Style names in plan order; later ones are laid over earlier ones. */
+  styles: string[];
+}
+
+export type CellEdits = Map<number, Map<number, CellEdit>>;
+
+function editAt(edits: CellEdits, row: number, col: number): CellEdit {
+  let cells = edits.get(row);
+  if (!cells) edits.set(row, (cells = new Map()));
+  let edit = cells.get(col);
+  if (!edit) cells.set(col, (edit = { styles: [] }));
+  return edit;
+}
+
+export function collectEdits(plan: SheetPlan, styles: Record<string, CellStyle>): CellEdits {
+  const edits: CellEdits = new Map();
+  for (const block of plan.values) {
+    block.values.forEach((rowValues, r) => {
+      rowValues.forEach((value, c) => {
+        editAt(edits, block.row + r, block.col + c).value = { is: value };
+      });
+    });
+  }
+  for (const { range, style } of plan.styles) {
+    if (!styles[style]) throw new Error(`The write plan names an unknown style "${style}".`);
+    for (let r = 0; r < range.rowCount; r++) {
+      for (let c = 0; c < range.colCount; c++) editAt(edits, range.row + r, range.col + c).styles.push(style);
+    }
+  }
+  return edits;
+}
+
+/** The cell format after laying the edit's styles over `baseXf`. */
+export function styledXf(baseXf: number, edit: CellEdit, sheet: StyleSheet, styles: Record<string, CellStyle>): number {
+  let xf = baseXf;
+  for (const name of edit.styles) xf = sheet.overlay(xf, name, styles[name]);
+  return xf;
+}
+
+export interface PlannedLink {
+  row: number;
+  col: number;
+  target: string;
+  text: string;
+}
+
+export function linksOf(edits: CellEdits): PlannedLink[] {
+  const links: PlannedLink[] = [];
+  for (const [row, cells] of edits) {
+    for (const [col, edit] of cells) {
+      const value = edit.value?.is;
+      if (value !== undefined && value !== null && isPlanLink(value)) links.push({ row, col, target: value.target, text: value.text });
+    }
+  }
+  return links.sort((a, b) => a.row - b.row || a.col - b.col);
+}

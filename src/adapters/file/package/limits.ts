@@ -1,0 +1,34 @@
+/**
+ * Limits that keep an untrusted file from exhausting memory or time: a zip
+ * bomb, a sheet of billions of cells, a package of millions of parts.
+ */
+export interface ReadLimits {
+  /** Total uncompressed size of the package, in bytes (default 1 GiB). */
+  maxUncompressedBytes?: number;
+  /** Cells read across all sheets (default 20 million). */
+  maxCells?: number;
+  /** Parts (zip entries) in the package (default 10,000). */
+  maxParts?: number;
+}
+
+export const DEFAULT_LIMITS: Required<ReadLimits> = {
+  maxUncompressedBytes: 1024 ** 3,
+  maxCells: 20_000_000,
+  maxParts: 10_000,
+};
+
+export function withDefaults(limits: ReadLimits | undefined): Required<ReadLimits> {
+  return { ...DEFAULT_LIMITS, ...Object.fromEntries(Object.entries(limits ?? {}).filter(([, v]) => v !== undefined)) };
+}
+
+/** 1073741824 → "1 GiB"; 1572864 → "1.5 MiB". */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${Number(value.toFixed(1)).toLocaleString('en-GB')} ${units[unit]}`;
+}

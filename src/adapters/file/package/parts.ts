@@ -1,0 +1,134 @@
+/**
+ * The unzipped package as parts: path → bytes. Parts are inflated only when
+ * asked for, and every part nobody changed is written back with its original
+ * compressed bytes. Paths have no leading slash ("xl/workbook.xml") and are
+ * matched case-insensitively, as the Open Packaging Conventions say.
+ *
+ * This is the representation later steps work on (native charts run after the
+ * sheets are written): get/set/delete parts, then the relationship and
+ * content-type helpers beside this module.
+ */
+import { WorkbookReadError } from '../errors';
+import { formatBytes, type ReadLimits, withDefaults } from './limits';
+import { inflateEntry, readZipDirectory, writeZip, type ZipEntry, type ZipOutput } from './zip';
+
+export class PackageParts {
+  /** Output order: the original entries first, new parts after. */
+  private readonly order: string[] = [];
+  private readonly byLowerName = new Map<string, string>();
+  private readonly original = new Map<string, ZipEntry>();
+  private inflated = new Map<string, Uint8Array>();
+  private readonly written = new Map<string, Uint8Array>();
+
+  private constructor(private readonly source: Uint8Array) {}
+
+  /** Reads the zip directory, refusing packages over the limits before inflating anything. */
+  static fromZip(bytes: Uint8Array, limits?: ReadLimits): PackageParts {
+    const { maxParts, maxUncompressedBytes } = withDefaults(limits);
+    const entries = readZipDirectory(bytes, maxParts);
+    const total = entries.reduce((sum, e) => sum + e.size, 0);
+    if (total > maxUncompressedBytes) {
+      throw new WorkbookReadError(`the workbook expands to more than ${formatBytes(maxUncompressedBytes)}; use --max-size to raise the limit`);
+    }
+    const parts = new PackageParts(bytes);
+    for (const entry of entries) {
+      if (entry.name.endsWith('/')) continue; // folder entries carry nothing
+      parts.original.set(entry.name, entry);
+      parts.add(entry.name);
+    }
+    return parts;
+  }
+
+  /** A fresh copy to write into; it shares what was already inflated. */
+  clone(): PackageParts {
+    const copy = new PackageParts(this.source);
+    for (const name of this.order) copy.add(name);
+    for (const [name, entry] of this.original) copy.original.set(name, entry);
+    for (const [name, data] of this.written) copy.written.set(name, data);
+    copy.inflated = this.inflated;
+    return copy;
+  }
+
+  private add(name: string): void {
+    this.order.push(name);
+    this.byLowerName.set(name.toLowerCase(), name);
+  }
+
+  /** The stored name of a part, whatever case the caller used. */
+  private nameOf(path: string): string | undefined {
+    return this.byLowerName.get(stripSlash(path).toLowerCase());
+  }
+
+  has(path: string): boolean {
+    return this.nameOf(path) !== undefined;
+  }
+
+  /** Every part's path, in package order. */
+  paths(): string[] {
+    return [...this.order];
+  }
+
+  get(path: string): Uint8Array | undefined {
+    const name = this.nameOf(path);
+    if (name === undefined) return undefined;
+    const written = this.written.get(name);
+    if (written) return written;
+    let data = this.inflated.get(name);
+    if (!data) {
+      data = inflateEntry(this.source, this.original.get(name) as ZipEntry);
+      this.inflated.set(name, data);
+    }
+    return data;
+  }
+
+  text(path: string): string | undefined {
+    const data = this.get(path);
+    return data === undefined ? undefined : decodeUtf8(data);
+  }
+
+  set(path: string, content: Uint8Array | string): void {
+    const name = this.nameOf(path) ?? stripSlash(path);
+    if (!this.byLowerName.has(name.toLowerCase())) this.add(name);
+    this.written.set(name, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+  }
+
+  delete(path: string): void {
+    const name = this.nameOf(path);
+    if (name === undefined) return;
+    this.order.splice(this.order.indexOf(name), 1);
+    this.byLowerName.delete(name.toLowerCase());
+    this.original.delete(name);
+    this.written.delete(name);
+  }
+
+  /** True when the part is new or was rewritten since the package was read. */
+  isChanged(path: string): boolean {
+    const name = this.nameOf(path);
+    return name !== undefined && this.written.has(name);
+  }
+
+  /** The package as a zip: unchanged parts keep their stored bytes. */
+  toZip(): Uint8Array {
+    const outputs: ZipOutput[] = this.order.map((name) => {
+      const data = this.written.get(name);
+      if (data) return { kind: 'data', name, data };
+      return { kind: 'copy', entry: this.original.get(name) as ZipEntry, source: this.source };
+    });
+    return writeZip(outputs);
+  }
+}
+
+function stripSlash(path: string): string {
+  return path.startsWith('/') ? path.slice(1) : path;
+}
+
+const utf8 = new TextDecoder('utf-8');
+const utf16le = new TextDecoder('utf-16le');
+const utf16be = new TextDecoder('utf-16be');
+
+/** XML parts are UTF-8 (with or without a byte-order mark) or, rarely, UTF-16. */
+export function decodeUtf8(data: Uint8Array): string {
+  if (data[0] === 0xff && data[1] === 0xfe) return utf16le.decode(data.subarray(2));
+  if (data[0] === 0xfe && data[1] === 0xff) return utf16be.decode(data.subarray(2));
+  return utf8.decode(data);
+}

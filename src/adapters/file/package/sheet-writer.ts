@@ -1,0 +1,68 @@
+/** A generated sheet's worksheet XML, written whole from its plan, elements in schema order. */
+import { rangeAddress } from '../../../model/address';
+import type { CellStyle, Colour, SheetPlan } from '../../../model/plan';
+import { type CellEdit, collectEdits, linksOf, styledXf } from './cell-edits';
+import { RELATIONSHIPS_NAMESPACE } from './relationships';
+import type { StyleSheet } from './styles';
+import { cellXml, colsWithWidths, hyperlinkXml } from './worksheet-xml';
+
+const MAIN_NAMESPACE = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+function argb(colour: Colour): string {
+  return `FF${colour.replace('#', '').toUpperCase()}`;
+}
+
+export function generatedSheetXml(plan: SheetPlan, styles: StyleSheet, planStyles: Record<string, CellStyle>): string {
+  const edits = collectEdits(plan, planStyles);
+  const rows = [...edits.keys()].sort((a, b) => a - b);
+  let right = 0;
+  const rowXml = rows.map((row) => {
+    const cells = edits.get(row) as Map<number, CellEdit>;
+    const cols = [...cells.keys()].sort((a, b) => a - b);
+    right = Math.max(right, cols[cols.length - 1] ?? 0);
+    const content = cols
+      .map((col) => {
+        const edit = cells.get(col) as CellEdit;
+        const value = edit.value?.is ?? null;
+        if (value === null && edit.styles.length === 0) return '';
+        return cellXml('', row, col, styledXf(0, edit, styles, planStyles), value);
+      })
+      .join('');
+    return `<row r="${row + 1}">${content}</row>`;
+  });
+  const bottom = rows[rows.length - 1] ?? 0;
+
+  const parts: string[] = [];
+  const sheetPr = [plan.tabColour ? `<tabColor rgb="${argb(plan.tabColour)}"/>` : '', plan.page?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ''].join('');
+  if (sheetPr) parts.push(`<sheetPr>${sheetPr}</sheetPr>`);
+  parts.push(`<dimension ref="${rangeAddress(0, 0, bottom + 1, right + 1)}"/>`);
+  parts.push(`<sheetViews><sheetView workbookViewId="0">${paneXml(plan.freeze)}</sheetView></sheetViews>`);
+  parts.push('<sheetFormatPr defaultRowHeight="15"/>');
+  if (plan.columnWidths && Object.keys(plan.columnWidths).length > 0) parts.push(colsWithWidths('', [], plan.columnWidths));
+  parts.push(`<sheetData>${rowXml.join('')}</sheetData>`);
+  if (plan.merges?.length) {
+    const merges = plan.merges.map((m) => `<mergeCell ref="${rangeAddress(m.row, m.col, m.rowCount, m.colCount)}"/>`);
+    parts.push(`<mergeCells count="${merges.length}">${merges.join('')}</mergeCells>`);
+  }
+  const links = linksOf(edits);
+  if (links.length > 0) parts.push(`<hyperlinks>${links.map((l) => hyperlinkXml('', l.row, l.col, l.target, l.text)).join('')}</hyperlinks>`);
+  parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  if (plan.page) {
+    const fit = plan.page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : '';
+    parts.push(`<pageSetup paperSize="9" orientation="${plan.page.orientation}"${fit}/>`);
+  }
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<worksheet xmlns="${MAIN_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">${parts.join('')}</worksheet>`
+  );
+}
+
+/** Frozen rows/columns as a pane: the top-left cell of the scrolling part and which pane is active. */
+function paneXml(freeze: SheetPlan['freeze']): string {
+  if (!freeze || (freeze.rows <= 0 && freeze.cols <= 0)) return '';
+  const { rows, cols } = freeze;
+  const topLeft = rangeAddress(rows, cols, 1, 1);
+  const pane = rows > 0 && cols > 0 ? 'bottomRight' : rows > 0 ? 'bottomLeft' : 'topRight';
+  const split = `${cols > 0 ? ` xSplit="${cols}"` : ''}${rows > 0 ? ` ySplit="${rows}"` : ''}`;
+  return `<pane${split} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/><selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/>`;
+}

@@ -1,0 +1,279 @@
+/**
+ * The workbook as a package: grids read straight from its parts, and a write
+ * plan executed by patching only the parts the plan changes. Everything else
+ * (charts, pivot caches, images, the VBA project, custom properties) is copied
+ * byte for byte.
+ */
+import { cellAddress, quoteSheetName } from '../../../model/address';
+import type { SheetGrid, TableInfo, WorkbookGrids } from '../../../model/grid';
+import type { CellRange, SheetPlan, WritePlan } from '../../../model/plan';
+import { isGeneratedSheet } from '../../../core/shared/sheet-builder';
+import { WorkbookReadError, WorkbookWriteError } from '../errors';
+import { columnOfRef, rowOfRef } from './cell-refs';
+import { CONTENT_TYPES, CONTENT_TYPES_PART, removeOverride, setOverride } from './content-types';
+import { type ReadLimits, withDefaults } from './limits';
+import { PackageParts } from './parts';
+import { addRelationship, readRelationships, relatedParts, RELATIONSHIP_TYPES, relsPathOf, removeRelationships, resolveTarget } from './relationships';
+import { type CellBudget, readSheetXml } from './sheet-reader';
+import { patchExistingSheet } from './sheet-patcher';
+import { generatedSheetXml } from './sheet-writer';
+import { MINIMAL_STYLES_XML, StyleSheet } from './styles';
+import { readSheetEntries, type SheetEntry, WorkbookXml, workbookPartOf } from './workbook-part';
+import { parseXml } from './xml';
+
+/** A worksheet written by a plan, for steps that run after the sheets (native charts). */
+export interface WrittenSheet {
+  plan: SheetPlan;
+  /** Its worksheet part, e.g. "xl/worksheets/sheet4.xml". */
+  part: string;
+}
+
+/** A later step of write(): works on the package after the sheets are written. */
+export type PackageStep = (parts: PackageParts, sheets: readonly WrittenSheet[]) => void;
+
+export interface PackageWorkbook {
+  grids: WorkbookGrids;
+  /** Executes the plan on a copy of the package and returns the new file. */
+  write(plan: WritePlan): Uint8Array;
+}
+
+interface SheetInfo extends SheetEntry {
+  generated: boolean;
+}
+
+const CALC_CHAIN_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain';
+
+function readSharedStrings(parts: PackageParts, part: string | undefined): string[] {
+  const xml = part === undefined ? undefined : parts.text(part);
+  if (xml === undefined || part === undefined) return [];
+  const strings: string[] = [];
+  let current: string | undefined;
+  let inText = false;
+  let inPhonetic = false;
+  parseXml(xml, part, {
+    open(name) {
+      if (name === 'si') current = '';
+      else if (name === 'rPh') inPhonetic = true;
+      else if (name === 't' && !inPhonetic) inText = true;
+    },
+    text(text) {
+      if (inText && current !== undefined) current += text;
+    },
+    close(name) {
+      if (name === 't') inText = false;
+      else if (name === 'rPh') inPhonetic = false;
+      else if (name === 'si') {
+        strings.push(current ?? '');
+        current = undefined;
+      }
+    },
+  });
+  return strings;
+}
+
+function readTable(parts: PackageParts, part: string): TableInfo | undefined {
+  let table: TableInfo | undefined;
+  parseXml(parts.text(part) ?? '', part, {
+    open(name, a) {
+      if (name !== 'table' || table || !a.ref) return;
+      const [from, to = from] = a.ref.split(':');
+      table = { name: a.name ?? a.displayName ?? '', top: rowOfRef(from), left: columnOfRef(from), bottom: rowOfRef(to), right: columnOfRef(to) };
+    },
+  });
+  return table;
+}
+
+export function openPackage(bytes: Uint8Array, limits?: ReadLimits, laterSteps: readonly PackageStep[] = []): PackageWorkbook {
+  const base = PackageParts.fromZip(bytes, limits);
+  if (!base.has(CONTENT_TYPES_PART)) throw new WorkbookReadError('it is a zip file but not an Excel workbook (it has no [Content_Types].xml)');
+  const workbookPart = workbookPartOf(base);
+  const workbookRels = readRelationships(base, workbookPart);
+  const partOf = (type: string) => {
+    const rel = workbookRels.find((r) => r.type === type && !r.external);
+    return rel && resolveTarget(workbookPart, rel.target);
+  };
+  const stylesPart = partOf(RELATIONSHIP_TYPES.styles);
+  const stylesXml = (stylesPart && base.text(stylesPart)) || undefined;
+  const sharedStrings = readSharedStrings(base, partOf(RELATIONSHIP_TYPES.sharedStrings));
+  const readingStyles = new StyleSheet(stylesXml ?? MINIMAL_STYLES_XML);
+  const budget: CellBudget = { remaining: withDefaults(limits).maxCells, limit: withDefaults(limits).maxCells };
+
+  const grids: SheetGrid[] = [];
+  const sheets: SheetInfo[] = readSheetEntries(base, workbookPart).map((entry) => {
+    if (entry.part === undefined) return { ...entry, generated: false };
+    const reading = readSheetXml(base.text(entry.part) ?? '', entry.part, sharedStrings, readingStyles, budget);
+    const tableParts = relatedParts(base, entry.part, RELATIONSHIP_TYPES.table);
+    const tables = reading.tableRelIds
+      .map((id) => tableParts.find((t) => t.id === id))
+      .flatMap((t) => (t && base.has(t.part) ? [readTable(base, t.part)] : []))
+      .filter((t): t is TableInfo => t !== undefined);
+    const grid: SheetGrid = { name: entry.name, rows: reading.rows, tables };
+    grids.push(grid);
+    return { ...entry, generated: isGeneratedSheet(grid) };
+  });
+
+  return {
+    grids: { sheets: grids },
+    write(plan) {
+      const parts = base.clone();
+      const writer = new PlanWriter(parts, workbookPart, sheets, new StyleSheet(stylesXml ?? MINIMAL_STYLES_XML), plan);
+      const written = writer.execute();
+      if (writer.styles.changed) writer.saveStyles(stylesPart);
+      for (const step of laterSteps) step(parts, written);
+      return parts.toZip();
+    },
+  };
+}
+
+/** Carries out one plan on a copy of the package. */
+class PlanWriter {
+  private readonly workbook: WorkbookXml;
+  private readonly sheets: SheetInfo[];
+  private nextSheetId: number;
+
+  constructor(
+    private readonly parts: PackageParts,
+    private readonly workbookPart: string,
+    sheets: readonly SheetInfo[],
+    readonly styles: StyleSheet,
+    private readonly plan: WritePlan,
+  ) {
+    this.workbook = new WorkbookXml(parts.text(workbookPart) ?? '');
+    this.sheets = [...sheets];
+    this.nextSheetId = Math.max(0, ...sheets.map((s) => s.sheetId).filter(Number.isFinite)) + 1;
+  }
+
+  private indexOf(name: string): number {
+    const wanted = name.toLowerCase();
+    return this.sheets.findIndex((s) => s.name.toLowerCase() === wanted);
+  }
+
+  execute(): WrittenSheet[] {
+    const original = this.workbook.xml;
+    for (const name of this.plan.removeSheets) {
+      const index = this.indexOf(name);
+      // Only Ragbook's own sheets are ever removed; a user's sheet of that name stays.
+      if (index >= 0 && this.sheets[index].generated) this.removeSheet(index);
+    }
+    const written: WrittenSheet[] = [];
+    let overwroteFormula = false;
+    for (const sheetPlan of this.plan.sheets) {
+      if (sheetPlan.mode === 'existing') {
+        const sheet = this.sheets[this.indexOf(sheetPlan.name)];
+        if (!sheet?.part) throw new Error(`The write plan names a sheet the workbook does not have: "${sheetPlan.name}".`);
+        const result = patchExistingSheet(this.parts.text(sheet.part) ?? '', sheetPlan, this.styles, this.plan.styles);
+        this.parts.set(sheet.part, result.xml);
+        overwroteFormula ||= result.overwroteFormula;
+        written.push({ plan: sheetPlan, part: sheet.part });
+      } else {
+        written.push({ plan: sheetPlan, part: this.writeGenerated(sheetPlan) });
+      }
+    }
+    if (overwroteFormula) this.dropCalcChain();
+    if (this.workbook.xml !== original) this.parts.set(this.workbookPart, this.workbook.xml);
+    return written;
+  }
+
+  private writeGenerated(sheetPlan: SheetPlan): string {
+    const xml = generatedSheetXml(sheetPlan, this.styles, this.plan.styles);
+    let index = this.indexOf(sheetPlan.name);
+    let part: string;
+    if (index >= 0) {
+      const sheet = this.sheets[index];
+      if (!sheet.generated || !sheet.part) {
+        throw new WorkbookWriteError(
+          `the workbook already has a sheet of its own called "${sheet.name}"; rename it so Ragbook can add its ${sheetPlan.name} sheet`,
+        );
+      }
+      // Replaced in place: same part, same relationship; what the old sheet owned goes.
+      part = sheet.part;
+      this.removeOwnedParts(part);
+    } else {
+      part = this.freeWorksheetPart();
+      const relId = addRelationship(this.parts, this.workbookPart, RELATIONSHIP_TYPES.worksheet, part);
+      setOverride(this.parts, part, CONTENT_TYPES.worksheet);
+      const sheetId = this.nextSheetId++;
+      this.workbook.addSheet(sheetPlan.name, sheetId, relId);
+      this.sheets.push({ name: sheetPlan.name, sheetId, relId, part, generated: true });
+      index = this.sheets.length - 1;
+    }
+    this.parts.set(part, xml);
+    this.setPrintNames(sheetPlan, index);
+    return part;
+  }
+
+  private setPrintNames(sheetPlan: SheetPlan, index: number): void {
+    const sheet = quoteSheetName(sheetPlan.name);
+    const rows = sheetPlan.page?.repeatRows;
+    const area = sheetPlan.page?.printArea;
+    this.workbook.setSheetName('_xlnm.Print_Titles', index, rows ? `${sheet}!$${rows.first + 1}:$${rows.last + 1}` : undefined);
+    this.workbook.setSheetName('_xlnm.Print_Area', index, area ? `${sheet}!${absoluteRange(area)}` : undefined);
+  }
+
+  private freeWorksheetPart(): string {
+    const folder = this.workbookPart.slice(0, this.workbookPart.lastIndexOf('/') + 1);
+    let n = this.sheets.length + 1;
+    while (this.parts.has(`${folder}worksheets/sheet${n}.xml`)) n++;
+    return `${folder}worksheets/sheet${n}.xml`;
+  }
+
+  private removeSheet(index: number): void {
+    const sheet = this.sheets[index];
+    this.workbook.removeSheet(index);
+    removeRelationships(this.parts, this.workbookPart, new Set([sheet.relId]));
+    if (sheet.part) {
+      this.removeOwnedParts(sheet.part);
+      this.parts.delete(sheet.part);
+      removeOverride(this.parts, sheet.part);
+    }
+    this.sheets.splice(index, 1);
+  }
+
+  /** Removes a part's relationships and the parts only it refers to (a generated sheet's drawing and charts). */
+  private removeOwnedParts(part: string): void {
+    const children = relatedParts(this.parts, part);
+    this.parts.delete(relsPathOf(part));
+    for (const child of children) {
+      if (!this.parts.has(child.part) || this.isReferenced(child.part)) continue;
+      this.removeOwnedParts(child.part);
+      this.parts.delete(child.part);
+      removeOverride(this.parts, child.part);
+    }
+  }
+
+  private isReferenced(part: string): boolean {
+    const wanted = part.toLowerCase();
+    return this.parts
+      .paths()
+      .filter((p) => p.endsWith('.rels'))
+      .some((rels) => {
+        const source = rels.replace(/_rels\/([^/]*)\.rels$/, '$1');
+        return readRelationships(this.parts, source).some((r) => !r.external && resolveTarget(source, r.target).toLowerCase() === wanted);
+      });
+  }
+
+  /** Excel rebuilds the calculation chain when it is missing; a stale one makes it repair the file. */
+  private dropCalcChain(): void {
+    const rel = readRelationships(this.parts, this.workbookPart).find((r) => r.type === CALC_CHAIN_TYPE);
+    if (!rel) return;
+    const part = resolveTarget(this.workbookPart, rel.target);
+    removeRelationships(this.parts, this.workbookPart, new Set([rel.id]));
+    this.parts.delete(part);
+    removeOverride(this.parts, part);
+  }
+
+  saveStyles(stylesPart: string | undefined): void {
+    let part = stylesPart;
+    if (part === undefined || !this.parts.has(part)) {
+      part = `${this.workbookPart.slice(0, this.workbookPart.lastIndexOf('/') + 1)}styles.xml`;
+      addRelationship(this.parts, this.workbookPart, RELATIONSHIP_TYPES.styles, part);
+      setOverride(this.parts, part, 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml');
+    }
+    this.parts.set(part, this.styles.toXml());
+  }
+}
+
+function absoluteRange(range: CellRange): string {
+  const abs = (row: number, col: number) => cellAddress(row, col).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+  return `${abs(range.row, range.col)}:${abs(range.row + range.rowCount - 1, range.col + range.colCount - 1)}`;
+}

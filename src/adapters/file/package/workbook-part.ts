@@ -1,0 +1,126 @@
+/**
+ * xl/workbook.xml: the sheet list and defined names, read with saxes and
+ * patched as text so everything else in the part stays as it was.
+ */
+import { WorkbookReadError } from '../errors';
+import type { PackageParts } from './parts';
+import { RELATIONSHIP_TYPES, RELATIONSHIPS_NAMESPACE, readRelationships, resolveTarget } from './relationships';
+import { attrOf, escapeAttr, escapeText, parseXml, prefixFor, rootPrefix, withAttr } from './xml';
+
+export interface SheetEntry {
+  name: string;
+  sheetId: number;
+  relId: string;
+  /** The worksheet part, e.g. "xl/worksheets/sheet1.xml"; undefined for chart sheets and the like. */
+  part: string | undefined;
+}
+
+/** The workbook part named by the package relationships (normally xl/workbook.xml). */
+export function workbookPartOf(parts: PackageParts): string {
+  const office = readRelationships(parts, '').find((r) => r.type === RELATIONSHIP_TYPES.officeDocument && !r.external);
+  const part = office ? resolveTarget('', office.target) : 'xl/workbook.xml';
+  if (!parts.has(part)) throw new WorkbookReadError('it has no workbook part; it is not an Excel workbook');
+  return part;
+}
+
+/** Every <sheet> in tab order, with its worksheet part. */
+export function readSheetEntries(parts: PackageParts, workbookPart: string): SheetEntry[] {
+  const worksheets = new Map(
+    readRelationships(parts, workbookPart)
+      .filter((r) => r.type === RELATIONSHIP_TYPES.worksheet && !r.external)
+      .map((r) => [r.id, resolveTarget(workbookPart, r.target)]),
+  );
+  const entries: SheetEntry[] = [];
+  parseXml(parts.text(workbookPart) ?? '', workbookPart, {
+    open(name, a) {
+      if (name !== 'sheet') return;
+      const relId = Object.entries(a).find(([key]) => key.endsWith(':id'))?.[1] ?? '';
+      const part = worksheets.get(relId);
+      entries.push({ name: a.name ?? '', sheetId: Number(a.sheetId), relId, part: part && parts.has(part) ? part : undefined });
+    },
+  });
+  return entries;
+}
+
+const SHEET_ELEMENT = /<(\w+:)?sheet\b[^>]*?\/>|<(\w+:)?sheet\b[^>]*?>[\s\S]*?<\/(\w+:)?sheet>/g;
+const DEFINED_NAME = /<(\w+:)?definedName\b[^>]*?(?:\/>|>[\s\S]*?<\/(\w+:)?definedName>)/g;
+
+/** Edits to workbook.xml, applied to its text. */
+export class WorkbookXml {
+  private readonly prefix: string;
+
+  constructor(public xml: string) {
+    this.prefix = rootPrefix(xml);
+  }
+
+  /** Appends a <sheet> entry after the others. */
+  addSheet(name: string, sheetId: number, relId: string): void {
+    const p = this.prefix;
+    const r = prefixFor(this.xml, RELATIONSHIPS_NAMESPACE);
+    const idAttr = r ? `${r}:id` : `xmlns:r="${RELATIONSHIPS_NAMESPACE}" r:id`;
+    const entry = `<${p}sheet name="${escapeAttr(name)}" sheetId="${sheetId}" ${idAttr}="${escapeAttr(relId)}"/>`;
+    const closing = new RegExp(`</${p}sheets>`).exec(this.xml);
+    if (closing) {
+      this.xml = this.xml.slice(0, closing.index) + entry + this.xml.slice(closing.index);
+    } else {
+      this.xml = this.xml.replace(new RegExp(`<${p}sheets\\s*/>`), `<${p}sheets>${entry}</${p}sheets>`);
+    }
+  }
+
+  /** Removes the sheet at tab position `index`, dropping its sheet-level names and shifting the others. */
+  removeSheet(index: number): void {
+    let position = 0;
+    this.xml = this.xml.replace(SHEET_ELEMENT, (element) => (position++ === index ? '' : element));
+    this.xml = this.xml.replace(DEFINED_NAME, (element) => {
+      const local = attrOf(element, 'localSheetId');
+      if (local === undefined) return element;
+      const id = Number(local);
+      if (id === index) return '';
+      return id > index ? element.replace(/localSheetId\s*=\s*("[^"]*"|'[^']*')/, `localSheetId="${id - 1}"`) : element;
+    });
+    this.xml = this.xml.replace(new RegExp(`<${this.prefix}definedNames\\b[^>]*>\\s*</${this.prefix}definedNames>`), '');
+    this.keepViewsInRange(index);
+  }
+
+  /** After a removal, the active and first visible tab must still name a sheet. */
+  private keepViewsInRange(removed: number): void {
+    const count = (this.xml.match(SHEET_ELEMENT) ?? []).length;
+    this.xml = this.xml.replace(new RegExp(`<${this.prefix}workbookView\\b[^>]*?/?>`, 'g'), (view) => {
+      let updated = view;
+      for (const attr of ['activeTab', 'firstSheet']) {
+        const value = attrOf(updated, attr);
+        if (value === undefined) continue;
+        let n = Number(value);
+        if (n > removed) n--;
+        if (n >= count) n = Math.max(0, count - 1);
+        updated = withAttr(updated, attr, String(n));
+      }
+      return updated;
+    });
+  }
+
+  /**
+   * Sets (or clears, with undefined) a built-in name such as _xlnm.Print_Titles
+   * for the sheet at tab position `localSheetId`.
+   */
+  setSheetName(builtIn: string, localSheetId: number, formula: string | undefined): void {
+    const p = this.prefix;
+    this.xml = this.xml.replace(DEFINED_NAME, (element) =>
+      attrOf(element, 'name') === builtIn && attrOf(element, 'localSheetId') === String(localSheetId) ? '' : element,
+    );
+    if (formula !== undefined) {
+      const entry = `<${p}definedName name="${builtIn}" localSheetId="${localSheetId}">${escapeText(formula)}</${p}definedName>`;
+      const closing = new RegExp(`</${p}definedNames>`).exec(this.xml);
+      if (closing) {
+        this.xml = this.xml.slice(0, closing.index) + entry + this.xml.slice(closing.index);
+      } else {
+        // definedNames follows sheets (and the rarely used functionGroups / externalReferences).
+        const after = new RegExp(`</${p}externalReferences>|</${p}functionGroups>|</${p}sheets>`).exec(this.xml);
+        if (!after) throw new Error('workbook.xml has no <sheets> element.');
+        const at = after.index + after[0].length;
+        this.xml = `${this.xml.slice(0, at)}<${p}definedNames>${entry}</${p}definedNames>${this.xml.slice(at)}`;
+      }
+    }
+    this.xml = this.xml.replace(new RegExp(`<${p}definedNames\\b[^>]*>\\s*</${p}definedNames>`), '');
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Worksheet XML as text: where each top-level element sits, inserting one in
+ * the schema's order, and the cell markup Ragbook writes.
+ */
+import { cellAddress } from '../../../model/address';
+import { isPlanLink, type PlanValue } from '../../../model/plan';
+import { attrOf, escapeAttr, escapeText, withAttr } from './xml';
+
+/** The children of <worksheet>, in the order CT_Worksheet requires. */
+export const WORKSHEET_ORDER = [
+  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetCalcPr', 'sheetProtection',
+  'protectedRanges', 'scenarios', 'autoFilter', 'sortState', 'dataConsolidate', 'customSheetViews', 'mergeCells',
+  'phoneticPr', 'conditionalFormatting', 'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup',
+  'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing',
+  'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts',
+  'extLst',
+] as const;
+
+export interface TopLevelElement {
+  /** Local name. */
+  name: string;
+  start: number;
+  /** Index just past the element's end. */
+  end: number;
+  /** Index just past the start tag. */
+  openEnd: number;
+  selfClosing: boolean;
+}
+
+/** The root's children, located without parsing their contents (sheetData is skipped in one jump). */
+export function topLevelElements(xml: string): { prefix: string; elements: TopLevelElement[]; rootClose: number } {
+  const root = /<(?!\?|!)(([\w.-]+:)?worksheet)\b[^>]*>/.exec(xml);
+  if (!root) throw new Error('The part is not a worksheet.');
+  const prefix = root[2] ?? '';
+  const rootClose = xml.lastIndexOf(`</${root[1]}>`);
+  const elements: TopLevelElement[] = [];
+  let at = root.index + root[0].length;
+  while (at < rootClose) {
+    const open = xml.indexOf('<', at);
+    if (open < 0 || open >= rootClose) break;
+    if (xml.startsWith('<!--', open)) {
+      at = xml.indexOf('-->', open) + 3;
+      continue;
+    }
+    if (xml[open + 1] === '?') {
+      at = xml.indexOf('?>', open) + 2;
+      continue;
+    }
+    const nameMatch = /^<([\w.-]+:)?([\w.-]+)/.exec(xml.slice(open, open + 80));
+    if (!nameMatch) throw new Error('The worksheet is not well-formed XML.');
+    const qualified = (nameMatch[1] ?? '') + nameMatch[2];
+    const openEnd = xml.indexOf('>', open) + 1;
+    const selfClosing = xml[openEnd - 2] === '/';
+    let end = openEnd;
+    if (!selfClosing) {
+      const close = `</${qualified}>`;
+      const closeAt = xml.indexOf(close, openEnd);
+      if (closeAt < 0) throw new Error(`The worksheet's <${qualified}> is not closed.`);
+      end = closeAt + close.length;
+    }
+    elements.push({ name: nameMatch[2], start: open, end, openEnd, selfClosing });
+    at = end;
+  }
+  return { prefix, elements, rootClose };
+}
+
+/** Where an element named `name` goes: before the first existing element that follows it in schema order. */
+export function insertionPoint(xml: string, name: string): number {
+  const { elements, rootClose } = topLevelElements(xml);
+  const rank = WORKSHEET_ORDER.indexOf(name as (typeof WORKSHEET_ORDER)[number]);
+  const later = elements.find((e) => WORKSHEET_ORDER.indexOf(e.name as (typeof WORKSHEET_ORDER)[number]) > rank);
+  return later ? later.start : rootClose;
+}
+
+/** Replaces the top-level element `name` (or inserts it in schema order) with `element`. */
+export function putWorksheetElement(xml: string, name: string, element: string): string {
+  const existing = topLevelElements(xml).elements.find((e) => e.name === name);
+  if (existing) return xml.slice(0, existing.start) + element + xml.slice(existing.end);
+  const at = insertionPoint(xml, name);
+  return xml.slice(0, at) + element + xml.slice(at);
+}
+
+/** A cell's markup for a plan value; strings are inline text, never formulas. */
+export function cellXml(p: string, row: number, col: number, xf: number, value: PlanValue | undefined): string {
+  const ref = cellAddress(row, col);
+  const s = xf > 0 ? ` s="${xf}"` : '';
+  if (value === null || value === undefined) return `<${p}c r="${ref}"${s}/>`;
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? `<${p}c r="${ref}"${s}><${p}v>${value}</${p}v></${p}c>` : `<${p}c r="${ref}"${s}/>`;
+  }
+  if (typeof value === 'boolean') return `<${p}c r="${ref}"${s} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
+  const text = isPlanLink(value) ? value.text : value;
+  const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : '';
+  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t${space}>${escapeText(text)}</${p}t></${p}is></${p}c>`;
+}
+
+/** The <hyperlink> for a link to a place in the workbook. */
+export function hyperlinkXml(p: string, row: number, col: number, target: string, text: string): string {
+  return `<${p}hyperlink ref="${cellAddress(row, col)}" location="${escapeAttr(target)}" display="${escapeAttr(text)}"/>`;
+}
+
+interface ColumnRange {
+  min: number;
+  max: number;
+  /** The <col> element's text. */
+  xml: string;
+}
+
+/** The <col> ranges of a <cols> element (1-based min/max, as in the file). */
+export function readColumns(colsXml: string | undefined): ColumnRange[] {
+  if (!colsXml) return [];
+  return (colsXml.match(/<([\w.-]+:)?col(?=[\s/>])[^>]*?\/?>/g) ?? []).map((xml) => ({
+    min: Number(attrOf(xml, 'min')),
+    max: Number(attrOf(xml, 'max')),
+    xml: xml.endsWith('/>') ? xml : `${xml.slice(0, -1)}/>`,
+  }));
+}
+
+/** The column's default cell format (its <col style>), or 0. */
+export function columnStyle(columns: readonly ColumnRange[], col: number): number {
+  const range = columns.find((c) => c.min <= col + 1 && col + 1 <= c.max);
+  return Number((range && attrOf(range.xml, 'style')) ?? 0);
+}
+
+/** <cols> with the given widths set (0-based column → characters), splitting ranges as needed. */
+export function colsWithWidths(p: string, columns: readonly ColumnRange[], widths: Record<number, number>): string {
+  let ranges = [...columns];
+  for (const [key, width] of Object.entries(widths)) {
+    const n = Number(key) + 1;
+    const at = ranges.findIndex((c) => c.min <= n && n <= c.max);
+    const sized = (xml: string) => withAttr(withAttr(xml, 'width', String(width)), 'customWidth', '1');
+    if (at < 0) {
+      ranges.push({ min: n, max: n, xml: sized(`<${p}col min="${n}" max="${n}"/>`) });
+      continue;
+    }
+    const range = ranges[at];
+    const piece = (min: number, max: number, xml: string) => ({ min, max, xml: withAttr(withAttr(xml, 'min', String(min)), 'max', String(max)) });
+    const replacement = [
+      ...(range.min < n ? [piece(range.min, n - 1, range.xml)] : []),
+      piece(n, n, sized(range.xml)),
+      ...(n < range.max ? [piece(n + 1, range.max, range.xml)] : []),
+    ];
+    ranges = [...ranges.slice(0, at), ...replacement, ...ranges.slice(at + 1)];
+  }
+  ranges.sort((a, b) => a.min - b.min);
+  return `<${p}cols>${ranges.map((r) => r.xml).join('')}</${p}cols>`;
+}

@@ -1,0 +1,258 @@
+/**
+ * The zip container of an .xlsx/.xlsm package: reads the central directory
+ * and writes a new archive in which unchanged entries keep their compressed
+ * bytes exactly. Only the parts Ragbook reads are ever inflated.
+ */
+import { deflateSync, inflateSync } from 'fflate';
+import { WorkbookReadError } from '../errors';
+
+/** One entry as the central directory describes it. */
+export interface ZipEntry {
+  name: string;
+  /** The name's bytes as stored (kept so a rewritten archive names parts identically). */
+  rawName: Uint8Array;
+  flags: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  dosTime: number;
+  dosDate: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** Where the compressed bytes start in the archive. */
+  dataOffset: number;
+}
+
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_DIRECTORY = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_END = 0x06064b50;
+const UTF8_FLAG = 0x800;
+const DATA_DESCRIPTOR_FLAG = 0x8;
+
+const CRC_TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
+
+export function crc32(bytes: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+function corrupt(why: string): WorkbookReadError {
+  return new WorkbookReadError(`the file is damaged or truncated (${why}); open it in Excel and save it again`);
+}
+
+function u64(view: DataView, at: number): number {
+  return view.getUint32(at, true) + view.getUint32(at + 4, true) * 0x1_0000_0000;
+}
+
+function findEndOfDirectory(view: DataView): number {
+  const last = view.byteLength - 22;
+  for (let at = last; at >= Math.max(0, last - 0xffff); at--) {
+    if (view.getUint32(at, true) === END_OF_DIRECTORY) return at;
+  }
+  throw corrupt('no zip directory at the end');
+}
+
+/** The central directory: every entry, in archive order. */
+export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntry[] {
+  if (bytes.length < 22) throw corrupt('too short to be a zip package');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = findEndOfDirectory(view);
+  let count = view.getUint16(end + 10, true);
+  let offset = view.getUint32(end + 16, true);
+  if ((count === 0xffff || offset === 0xffffffff) && end >= 20 && view.getUint32(end - 20, true) === ZIP64_LOCATOR) {
+    const zip64End = u64(view, end - 12);
+    if (zip64End + 56 > bytes.length || view.getUint32(zip64End, true) !== ZIP64_END) throw corrupt('bad ZIP64 directory');
+    count = u64(view, zip64End + 32);
+    offset = u64(view, zip64End + 48);
+  }
+  if (count > maxEntries) {
+    throw new WorkbookReadError(`the workbook has more than ${maxEntries.toLocaleString('en-GB')} parts; it is not a workbook Ragbook can read safely`);
+  }
+  const decoder = new TextDecoder();
+  const entries: ZipEntry[] = [];
+  let at = offset;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_HEADER) throw corrupt('bad zip directory entry');
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const rawName = bytes.subarray(at + 46, at + 46 + nameLength);
+    let compressedSize = view.getUint32(at + 20, true);
+    let size = view.getUint32(at + 24, true);
+    let localOffset = view.getUint32(at + 42, true);
+    // ZIP64: the sizes and offset that overflowed 32 bits sit in the extra field, in this order.
+    for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength; ) {
+      const id = view.getUint16(x, true);
+      const length = view.getUint16(x + 2, true);
+      if (id === 0x0001) {
+        let p = x + 4;
+        if (size === 0xffffffff) {
+          size = u64(view, p);
+          p += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(view, p);
+          p += 8;
+        }
+        if (localOffset === 0xffffffff) localOffset = u64(view, p);
+      }
+      x += 4 + length;
+    }
+    if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== LOCAL_HEADER) throw corrupt('bad zip entry header');
+    const dataOffset = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
+    if (dataOffset + compressedSize > bytes.length) throw corrupt('an entry runs past the end of the file');
+    entries.push({
+      name: decoder.decode(rawName),
+      rawName: rawName.slice(),
+      flags: view.getUint16(at + 8, true),
+      method: view.getUint16(at + 10, true),
+      dosTime: view.getUint16(at + 12, true),
+      dosDate: view.getUint16(at + 14, true),
+      crc: view.getUint32(at + 16, true),
+      compressedSize,
+      size,
+      dataOffset,
+    });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/**
+ * The entry's content. The output buffer is the size the directory declares,
+ * so an entry that lies about its size cannot expand further; the CRC check
+ * catches the lie.
+ */
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const compressed = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  let data: Uint8Array;
+  if (entry.method === 0) {
+    data = compressed;
+  } else if (entry.method === 8) {
+    try {
+      data = inflateSync(compressed, { out: new Uint8Array(entry.size) });
+    } catch {
+      throw corrupt(`${entry.name} cannot be decompressed`);
+    }
+  } else {
+    throw new WorkbookReadError(`${entry.name} uses a compression method Ragbook cannot read (${entry.method})`);
+  }
+  if (data.length !== entry.size || crc32(data) !== entry.crc) throw corrupt(`${entry.name} does not match its checksum`);
+  return data;
+}
+
+/** An entry of the archive to write: either copied as stored, or new content. */
+export type ZipOutput =
+  | { kind: 'copy'; entry: ZipEntry; source: Uint8Array }
+  | { kind: 'data'; name: string; data: Uint8Array };
+
+interface Prepared {
+  rawName: Uint8Array;
+  flags: number;
+  method: number;
+  dosTime: number;
+  dosDate: number;
+  crc: number;
+  size: number;
+  compressed: Uint8Array;
+}
+
+/** 1980-01-01 00:00: new entries carry a fixed time so the same plan gives the same bytes. */
+const FIXED_DOS_DATE = (0 << 9) | (1 << 5) | 1;
+
+function prepare(output: ZipOutput): Prepared {
+  if (output.kind === 'copy') {
+    const { entry, source } = output;
+    return {
+      rawName: entry.rawName,
+      flags: entry.flags & ~DATA_DESCRIPTOR_FLAG,
+      method: entry.method,
+      dosTime: entry.dosTime,
+      dosDate: entry.dosDate,
+      crc: entry.crc,
+      size: entry.size,
+      compressed: source.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize),
+    };
+  }
+  const rawName = new TextEncoder().encode(output.name);
+  const ascii = rawName.every((b) => b < 0x80);
+  return {
+    rawName,
+    flags: ascii ? 0 : UTF8_FLAG,
+    method: 8,
+    dosTime: 0,
+    dosDate: FIXED_DOS_DATE,
+    crc: crc32(output.data),
+    size: output.data.length,
+    compressed: deflateSync(output.data, { level: 6 }),
+  };
+}
+
+/** Writes a zip archive of the given entries, in order. */
+export function writeZip(outputs: readonly ZipOutput[]): Uint8Array {
+  const prepared = outputs.map(prepare);
+  let localSize = 0;
+  let centralSize = 0;
+  for (const p of prepared) {
+    localSize += 30 + p.rawName.length + p.compressed.length;
+    centralSize += 46 + p.rawName.length;
+  }
+  if (localSize + centralSize > 0xffffffff || prepared.length > 0xffff) {
+    throw new Error('The workbook would be larger than a zip package without ZIP64 can hold (4 GB or 65,535 parts).');
+  }
+  const out = new Uint8Array(localSize + centralSize + 22);
+  const view = new DataView(out.buffer);
+  const offsets: number[] = [];
+  let at = 0;
+  for (const p of prepared) {
+    offsets.push(at);
+    view.setUint32(at, LOCAL_HEADER, true);
+    view.setUint16(at + 4, 20, true);
+    view.setUint16(at + 6, p.flags, true);
+    view.setUint16(at + 8, p.method, true);
+    view.setUint16(at + 10, p.dosTime, true);
+    view.setUint16(at + 12, p.dosDate, true);
+    view.setUint32(at + 14, p.crc, true);
+    view.setUint32(at + 18, p.compressed.length, true);
+    view.setUint32(at + 22, p.size, true);
+    view.setUint16(at + 26, p.rawName.length, true);
+    view.setUint16(at + 28, 0, true);
+    out.set(p.rawName, at + 30);
+    out.set(p.compressed, at + 30 + p.rawName.length);
+    at += 30 + p.rawName.length + p.compressed.length;
+  }
+  const centralStart = at;
+  prepared.forEach((p, i) => {
+    view.setUint32(at, CENTRAL_HEADER, true);
+    view.setUint16(at + 4, 20, true);
+    view.setUint16(at + 6, 20, true);
+    view.setUint16(at + 8, p.flags, true);
+    view.setUint16(at + 10, p.method, true);
+    view.setUint16(at + 12, p.dosTime, true);
+    view.setUint16(at + 14, p.dosDate, true);
+    view.setUint32(at + 16, p.crc, true);
+    view.setUint32(at + 20, p.compressed.length, true);
+    view.setUint32(at + 24, p.size, true);
+    view.setUint16(at + 28, p.rawName.length, true);
+    view.setUint32(at + 42, offsets[i], true);
+    out.set(p.rawName, at + 46);
+    at += 46 + p.rawName.length;
+  });
+  view.setUint32(at, END_OF_DIRECTORY, true);
+  view.setUint16(at + 8, prepared.length, true);
+  view.setUint16(at + 10, prepared.length, true);
+  view.setUint32(at + 12, at - centralStart, true);
+  view.setUint32(at + 16, centralStart, true);
+  return out;
+}
