@@ -2,10 +2,11 @@
 import type { Command } from './command';
 import { reportCommandList } from './commands/report-commands';
 import { runCommand } from './commands/run';
+import { emailCommand } from './commands/email';
 import { CliError, type CliIo, processIo } from './io';
 
 /** Every verb, in the order `ragbook --help` lists them. */
-export const commands: Command[] = [...reportCommandList, runCommand];
+export const commands: Command[] = [...reportCommandList, runCommand, emailCommand];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -4,6 +4,7 @@ import { reports } from '../../core/reports';
 import { type Command, parseCommandArgs } from '../command';
 import { CliError, outputPathFor, writeFileAtomic } from '../io';
 import { flagHelp, flagSpecs, type ReportFlag, openInput, produce, reportOptionsFrom } from './report-commands';
+import { RUN_EMAIL_HELP, RUN_EMAIL_OPTIONS, runEmailPlan, sendReports } from './email';
 
 const RUN_FLAGS: ReportFlag[] = ['scheme', 'period', 'as-at'];
 
@@ -19,9 +20,10 @@ export const runCommand: Command = {
     '',
     '  -o, --output DIR  The folder to write into (created if missing)',
     flagHelp(RUN_FLAGS),
+    RUN_EMAIL_HELP,
   ].join('\n'),
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { output: { type: 'string', short: 'o' }, ...flagSpecs(RUN_FLAGS) }, 'run');
+    const { values, positionals } = parseCommandArgs(argv, { output: { type: 'string', short: 'o' }, ...flagSpecs(RUN_FLAGS), ...RUN_EMAIL_OPTIONS }, 'run');
     if (values.help) {
       io.stdout(`${this.help}\n`);
       return 0;
@@ -31,8 +33,10 @@ export const runCommand: Command = {
     if (!dir) throw new CliError('ragbook run needs an output folder: -o <dir>');
     const [file] = positionals;
     const options = reportOptionsFrom(values, io);
+    const emailPlan = runEmailPlan(values, io);
     const input = await openInput(file, io);
     await fs.mkdir(dir, { recursive: true });
+    const written: string[] = [];
     for (const report of reports) {
       io.progress(`${report.title}…`);
       if (report.appliesTo && !report.appliesTo(input.grids)) {
@@ -42,8 +46,10 @@ export const runCommand: Command = {
       const { result, bytes } = await produce(report, input, options);
       const output = outputPathFor(file, report.fileSuffix, dir, report.target === 'new');
       await writeFileAtomic(output, bytes);
+      written.push(output);
       io.stdout(`${result.summary}\nWrote ${path.normalize(output)}\n`);
     }
+    if (emailPlan) await sendReports(written, emailPlan, io);
     return 0;
   },
 };
