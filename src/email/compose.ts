@@ -95,12 +95,14 @@ function generatedSubject(summary: ReportSummary | undefined, names: string[]): 
 function generatedBody(summary: ReportSummary | undefined, attachments: readonly EmlAttachment[]): string {
   const lines = ['Hello,', ''];
   if (summary) {
-    lines.push(`Attached: ${reportName(summary)}.`);
+    const title = (summary.title ?? 'performance report').replace(/^the\s+/i, '');
+    const period = summary.period && !title.includes(summary.period) ? ` for ${summary.period}` : '';
+    lines.push(`Please find attached the ${title}${period}.`);
     const counts = countsPhrase(summary);
     const total = summary.counts.reduce((sum, c) => sum + c.count, 0);
     if (counts) lines.push('', `Measures by status: ${counts} (${total} ${total === 1 ? 'measure' : 'measures'} in all).`);
   } else {
-    lines.push(`Attached: ${attachments.length > 1 ? 'the performance reports' : 'the performance report'}.`);
+    lines.push(`Please find attached the performance ${attachments.length > 1 ? 'reports' : 'report'}.`);
   }
   lines.push('', 'Attachments:', ...attachments.map((a) => `- ${a.name} (${formatSize(a.bytes.length)})`), '', 'Prepared with Ragbook.');
   return lines.join('\n');
