@@ -93,6 +93,10 @@ export function parsePeriod(label: string): Period | undefined {
     const at = fullYear(m[2]) * 12 + month;
     return { label, kind: 'month', start: at, end: at };
   }
+  if ((m = /^((?:19|20)\d{2})-(0[1-9]|1[0-2])$/.exec(lower))) {
+    const at = Number(m[1]) * 12 + Number(m[2]) - 1;
+    return { label, kind: 'month', start: at, end: at };
+  }
   return undefined;
 }
 

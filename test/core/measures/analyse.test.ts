@@ -1,0 +1,129 @@
+import { analyseMeasures } from '../../../src/core/measures/analyse';
+import { UnknownPeriodError } from '../../../src/core/errors';
+import { sheetGrid, workbook } from '../../helpers/grids';
+
+const options = { today: '2018-11-30' };
+
+const TITLE_ROWS = [['Quarterly performance report'], ['Draft for scrutiny'], []];
+
+describe('wide layout', () => {
+  const grids = workbook(
+    sheetGrid('Performance', [
+      ...TITLE_ROWS,
+      ['KPI', 'Outcome', 'Unit', 'Good is', 'Annual target', 'Tolerance', 'Q2 2017/18', 'Q1 2017/18', 'Q2 2016/17', 'England 2016/17'],
+      ['Children in care per 10,000', 'Safe', 'Rate per 10,000', 'Plan is best', 60, '55 - 65', 63, 58, 70, 62],
+      ['Re-referrals', 'Safe', '%', 'Lower is better', 'In line with national', '±2', { value: 0.231, numberFormat: '0.0%' }, '22%', 25, 21.9],
+      ['Assessments in time', 'Help', '%', 'Higher is better', 85, 'Upper 87.5% Lower 78.8%', 'about 80', 84, 'n/a'],
+      ['Good', 'Help', '%', 'Good', 90, '', 91, 90, 88],
+    ]),
+  );
+  const analysis = analyseMeasures(grids, options);
+  const byName = (name: string) => analysis.measures.find((m) => m.measure.name === name)!;
+
+  test('finds the header below the title rows, by synonyms', () => {
+    expect(analysis.source).toMatchObject({ sheet: 'Performance', layout: 'wide', headerRow: 3, lastDataCol: 9 });
+    expect(analysis.measures.map((m) => m.measure.id)).toEqual(['children-in-care-per-10-000', 're-referrals', 'assessments-in-time', 'good']);
+  });
+
+  test('reports the latest period even when columns run latest first', () => {
+    expect(analysis.period).toBe('Q2 2017/18');
+    expect(byName('Children in care per 10,000').measure.observations.map((o) => o.label)).toEqual(['Q2 2016/17', '2016/17', 'Q1 2017/18', 'Q2 2017/18']);
+  });
+
+  test('plan is best: inside the band is met; moving within it is no change, into it improving', () => {
+    const { current, evaluations } = byName('Children in care per 10,000');
+    expect(current).toMatchObject({ status: 'met', target: 60, band: { low: 55, high: 65 }, direction: 'no-change', directionYear: 'improving' });
+    expect(evaluations.find((e) => e.observation.label === 'Q2 2016/17')?.status).toBe('not-met');
+  });
+
+  test('"In line with national" takes the latest England figure; percent cells read as 0–100', () => {
+    const { current } = byName('Re-referrals');
+    expect(current.observation.actual).toBeCloseTo(23.1, 9);
+    expect(current.target).toBe(21.9);
+    expect(current.band?.low).toBeCloseTo(19.9, 9);
+    expect(current.band?.high).toBeCloseTo(23.9, 9);
+    expect(current.status).toBe('within-tolerance');
+    expect(current.direction).toBe('worsening');
+    expect(current.directionYear).toBe('improving');
+  });
+
+  test('messy cells become issues naming sheet and cell, and no data', () => {
+    expect(byName('Assessments in time').current.status).toBe('no-data');
+    expect(analysis.issues).toEqual(
+      expect.arrayContaining([
+        { sheet: 'Performance', cell: 'G7', message: "'about 80' is not a number — treated as no data" },
+        expect.objectContaining({ sheet: 'Performance', cell: 'D8', message: expect.stringContaining("'Good' is not a polarity") }),
+      ]),
+    );
+    expect(byName('Good').current.status).toBe('no-target');
+  });
+});
+
+describe('long layout', () => {
+  const grids = workbook(
+    sheetGrid('Data', [
+      ['Measure ID', 'Measure', 'Period', 'Actual', 'Target', 'Polarity', 'Tolerance', 'Statistical neighbours'],
+      ['A1', 'Adoption days', 'Q1 2017/18', 500, 426, 'Lower number of days is better', '10 days', 470],
+      ['A1', 'Adoption days', 'Q2 2017/18', 430, 426, 'Lower number of days is better', '10 days', 465],
+      ['A1', 'Adoption days', 'Q2 2016/17', 530, 426, 'Lower number of days is better', '10 days'],
+      ['B2', 'Early help', 'Q2 2017/18', '#N/A', 300, 'Higher is better'],
+      ['B2', 'Early help', 'Q1 2017/18', 310, 300, 'Higher is better'],
+    ]),
+  );
+  const analysis = analyseMeasures(grids, options);
+
+  test('groups rows into measures and judges each period', () => {
+    expect(analysis.source?.layout).toBe('long');
+    const adoption = analysis.measures[0];
+    expect(adoption.current).toMatchObject({ status: 'within-tolerance', direction: 'improving', directionYear: 'improving' });
+    expect(adoption.current.observation.benchmarks).toEqual({ 'Statistical neighbours': 465 });
+    expect(adoption.evaluations.map((e) => [e.observation.label, e.status])).toEqual([
+      ['Q2 2016/17', 'not-met'],
+      ['Q1 2017/18', 'not-met'],
+      ['Q2 2017/18', 'within-tolerance'],
+    ]);
+  });
+
+  test('text that is not a number is no data', () => {
+    expect(analysis.measures[1].current.status).toBe('no-data');
+    expect(analysis.measures[1].current.direction).toBe('n/a');
+  });
+});
+
+describe('options and settings', () => {
+  const rows = [
+    ['Measure', 'Polarity', 'Target', 'Q1 2017/18', 'Q2 2017/18'],
+    ['Visits', 'Higher is better', 100, 90, 95],
+  ];
+  test('--period picks an earlier period; an unknown one is an error', () => {
+    expect(analyseMeasures(workbook(sheetGrid('M', rows)), { ...options, period: 'q1  2017/18' }).period).toBe('Q1 2017/18');
+    expect(() => analyseMeasures(workbook(sheetGrid('M', rows)), { ...options, period: 'Q4 2019/20' })).toThrow(UnknownPeriodError);
+  });
+  test('Settings: scheme, label and colour overrides, default tolerance, amber when improving', () => {
+    const grids = workbook(
+      sheetGrid('M', [
+        ['Measure', 'Polarity', 'Target', 'Q2 2016/17', 'Q1 2017/18', 'Q2 2017/18'],
+        ['Visits', 'Higher is better', 100, 80, 90, 85],
+      ]),
+      sheetGrid('Settings', [
+        ['Scheme', 'brag'],
+        ['Not met', 'Off track', '#FF0000'],
+        ['Default tolerance', 'within 10% of target'],
+        ['Amber when improving', 'Yes'],
+      ]),
+    );
+    const analysis = analyseMeasures(grids, options);
+    expect(analysis.scheme.name).toBe('brag');
+    expect(analysis.measures[0].current).toMatchObject({
+      status: 'not-met',
+      band: { low: 90, high: 110 },
+      label: 'Off track (improving on last year)',
+      colour: '#FFD966',
+    });
+  });
+  test('a workbook without measures says what it looked for', () => {
+    const analysis = analyseMeasures(workbook(sheetGrid('Notes', [['Hello']])), options);
+    expect(analysis.source).toBeUndefined();
+    expect(analysis.issues.at(-1)?.message).toMatch(/no sheet of measures found/);
+  });
+});

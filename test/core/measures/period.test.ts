@@ -1,0 +1,54 @@
+import { comparePeriods, parsePeriod, periodEndDate, samePeriodLastYear } from '../../../src/core/measures/period';
+
+describe('parsePeriod', () => {
+  test.each([
+    ['Q1 2017/18', 'fy-quarter', '2017-04', '2017-06'],
+    ['Q4 2016/17', 'fy-quarter', '2017-01', '2017-03'],
+    ['Quarter 3 2017-18', 'fy-quarter', '2017-10', '2017-12'],
+    ['2017/18 Q2', 'fy-quarter', '2017-07', '2017-09'],
+    ['Q2 17/18', 'fy-quarter', '2017-07', '2017-09'],
+    ['2016/17', 'fy', '2016-04', '2017-03'],
+    ['2011-12', 'fy', '2011-04', '2012-03'],
+    ['2016/2017', 'fy', '2016-04', '2017-03'],
+    ['2011', 'year', '2011-01', '2011-12'],
+    ['Jan–Dec 2016', 'span', '2016-01', '2016-12'],
+    ['Jan-Dec 2016', 'span', '2016-01', '2016-12'],
+    ['Apr 2016 - Mar 2017', 'span', '2016-04', '2017-03'],
+    ['Oct–Mar 2017', 'span', '2016-10', '2017-03'],
+    ['March 2017', 'month', '2017-03', '2017-03'],
+    ['Sept 2016', 'month', '2016-09', '2016-09'],
+    ['Jan-16', 'month', '2016-01', '2016-01'],
+    ['2016-01', 'month', '2016-01', '2016-01'],
+    ['Q1 2016', 'quarter', '2016-01', '2016-03'],
+  ])('%p → %s %s..%s', (label, kind, start, end) => {
+    const p = parsePeriod(label);
+    const ym = (at: number) => `${Math.floor(at / 12)}-${String((at % 12) + 1).padStart(2, '0')}`;
+    expect(p && { kind: p.kind, start: ym(p.start), end: ym(p.end), label: p.label }).toEqual({ kind, start, end, label });
+  });
+
+  test.each(['Baseline', 'Mid-year', '2016/18', 'Q5 2016/17', 'Smarch 2016', ''])('%p is not recognised', (label) => {
+    expect(parsePeriod(label)).toBeUndefined();
+  });
+});
+
+describe('chronological order', () => {
+  test('sorts quarters and years by the months they cover, latest-first input included', () => {
+    const labels = ['Q2 2017/18', 'Q1 2017/18', '2016/17', 'Q4 2016/17', 'Q3 2016/17'];
+    const sorted = labels.map(parsePeriod).sort(comparePeriods).map((p) => p?.label);
+    expect(sorted).toEqual(['Q3 2016/17', '2016/17', 'Q4 2016/17', 'Q1 2017/18', 'Q2 2017/18']);
+  });
+  test('unrecognised labels come first, so the latest is a real period', () => {
+    expect(comparePeriods(undefined, parsePeriod('2011'))).toBeLessThan(0);
+    expect(comparePeriods(undefined, undefined)).toBe(0);
+  });
+  test('same period last year', () => {
+    const items = ['Q2 2016/17', 'Q1 2017/18', 'Q2 2017/18'].map((label) => ({ period: parsePeriod(label) }));
+    const current = parsePeriod('Q2 2017/18');
+    expect(current && samePeriodLastYear(items, current)?.period?.label).toBe('Q2 2016/17');
+  });
+  test('period end dates', () => {
+    expect(periodEndDate(parsePeriod('Q3 2016/17')!)).toBe('2016-12-31');
+    expect(periodEndDate(parsePeriod('2015/16')!)).toBe('2016-03-31');
+    expect(periodEndDate(parsePeriod('Feb 2016')!)).toBe('2016-02-29');
+  });
+});
