@@ -116,6 +116,7 @@ export function readAmount(cell: Cell | undefined, sheetUnit: BudgetUnit, column
   const formatted = typeof cell?.value === 'number' ? formatUnits(cell.numberFormat) : {};
   if (reading.multiplier > 1) factor = reading.multiplier;
   else if (formatted.stored) factor = UNIT_FACTOR[formatted.stored];
+  else if (reading.currency && typeof cell?.value === 'string' && Math.abs(reading.value) >= 1000) factor = 1;
   else {
     factor = UNIT_FACTOR[columnUnit ?? sheetUnit];
     if (factor > 1 && Math.abs(reading.value) >= POUNDS_THRESHOLD) {
@@ -124,15 +125,16 @@ export function readAmount(cell: Cell | undefined, sheetUnit: BudgetUnit, column
     }
   }
   const scale = factor / UNIT_FACTOR[sheetUnit];
-  const value = roundTo(reading.value * scale, 9);
+  // Rounded to the places the figure itself carries, so "£12.4m" in pounds is exactly 12,400,000.
+  const value = roundTo(reading.value * scale, Math.max(0, decimalsNeeded(reading.value) - Math.round(Math.log10(scale))));
   const shownDecimals =
     typeof cell?.value === 'number' && formatted.shown && formatted.shown !== formatted.stored
       ? formatDecimals(cell.numberFormat)
       : undefined;
   const written =
     shownDecimals !== undefined
-      ? shownDecimals - Math.log10(UNIT_FACTOR[formatted.shown ?? sheetUnit] / UNIT_FACTOR[sheetUnit])
-      : (reading.decimals ?? decimalsNeeded(reading.value)) - Math.log10(scale);
+      ? shownDecimals - Math.round(Math.log10(UNIT_FACTOR[formatted.shown ?? sheetUnit] / UNIT_FACTOR[sheetUnit]))
+      : (reading.decimals ?? decimalsNeeded(reading.value)) - Math.round(Math.log10(scale));
   return { kind: 'amount', amount: { value, decimals: Math.min(6, Math.round(written)) }, readAsPounds };
 }
 

@@ -9,7 +9,7 @@ import { type HeaderRow, type HeaderSynonyms, findHeaderRow, normaliseHeader } f
 import { isGeneratedSheet } from '../shared/sheet-builder';
 import { cellText } from '../shared/values';
 import {
-  type Amount, type BudgetUnit, bareFigure, formatMoney, headerUnit, headerWithoutUnit, readAmount, unitEvidence, unitLabel,
+  type Amount, type BudgetUnit, bareFigure, decimalsNeeded, formatMoney, headerUnit, headerWithoutUnit, readAmount, unitEvidence, unitLabel,
 } from './amounts';
 import { looseStrategy } from './names';
 import type { BudgetLine, BudgetSheet, StatedTotal, StrategyBudget } from './types';
@@ -159,7 +159,7 @@ export function readBudgetSheet(location: BudgetsSheetLocation): BudgetSheet {
         return undefined;
       case 'amount':
         if (reading.readAsPounds) {
-          issues.add(sheet.name, r, col, `${what} '${cellText(cellAt(sheet, r, col))}' is too large to be in ${unitLabel(unit)} — read as pounds (${formatMoney(reading.amount.value, unit, Math.max(2, reading.amount.decimals))})`);
+          issues.add(sheet.name, r, col, `${what} '${cellText(cellAt(sheet, r, col))}' is too large to be in ${unitLabel(unit)} — read as pounds (${formatMoney(reading.amount.value, unit, Math.max(2, decimalsNeeded(reading.amount.value)))})`);
         }
         amounts.push(reading.amount);
         return reading.amount;

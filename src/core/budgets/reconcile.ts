@@ -4,7 +4,6 @@
  * spend against budget with a RAG rating; service lines counted under more
  * than one strategy.
  */
-import { roundTo } from '../shared/values';
 import { type Amount, roundingTolerance } from './amounts';
 import { type Explanation, explainDifference } from './explain';
 import { looseName } from './names';
@@ -63,8 +62,13 @@ export interface BudgetReconciliation {
   grandTotal?: TotalCheck;
 }
 
+/** Float noise off a sum or difference (12 significant figures), in £m and in pounds alike. */
+function clean(value: number): number {
+  return Number(value.toPrecision(12));
+}
+
 export function sumAmounts(amounts: (Amount | undefined)[]): number {
-  return roundTo(amounts.reduce((sum, a) => sum + (a?.value ?? 0), 0), 9);
+  return clean(amounts.reduce((sum, a) => sum + (a?.value ?? 0), 0));
 }
 
 /** Lines total against a stated total. */
@@ -73,7 +77,7 @@ export function checkTotal(linesTotal: number, stated: StatedTotal | undefined, 
   const rounding = roundingTolerance(stated.amount.decimals);
   const fromSettings = settings.tolerance !== undefined && settings.tolerance > rounding;
   const tolerance = fromSettings ? (settings.tolerance ?? rounding) : rounding;
-  const difference = roundTo(linesTotal - stated.amount.value, 9);
+  const difference = clean(linesTotal - stated.amount.value);
   return {
     linesTotal,
     stated: stated.amount.value,
@@ -86,7 +90,7 @@ export function checkTotal(linesTotal: number, stated: StatedTotal | undefined, 
 
 /** RAG for spend against budget: Green up to `amberAbove` over budget, Amber up to `redAbove`, Red beyond. */
 export function varianceOf(budget: number, outturn: number, settings: BudgetSettings): Variance {
-  const variance = roundTo(outturn - budget, 9);
+  const variance = clean(outturn - budget);
   const share = budget === 0 ? undefined : variance / Math.abs(budget);
   const over = share ?? (variance > EPSILON ? Infinity : 0);
   const rag: Rag = over > settings.redAbove + EPSILON ? 'red' : over > settings.amberAbove + EPSILON ? 'amber' : 'green';
@@ -111,7 +115,7 @@ export function findDuplicates(strategies: StrategyBudget[]): Duplicate[] {
   return [...groups.values()]
     .filter((lines) => new Set(lines.map((l) => l.strategy)).size > 1)
     .map((lines) => {
-      const amounts = new Set(lines.filter((l) => l.budget).map((l) => roundTo(l.budget?.value ?? 0, 9)));
+      const amounts = new Set(lines.filter((l) => l.budget).map((l) => clean(l.budget?.value ?? 0)));
       return { line: lines[0].name, occurrences: lines, amountsDiffer: amounts.size > 1 };
     });
 }
