@@ -5,8 +5,7 @@
  */
 import type { CellStyle, PlanValue, SheetPlan } from '../../model/plan';
 import type { WorkbookGrids } from '../../model/grid';
-import { normaliseHeader } from '../shared/headers';
-import { isGeneratedSheet, SheetBuilder } from '../shared/sheet-builder';
+import { generatedSheetName, SheetBuilder } from '../shared/sheet-builder';
 import { isoDateToSerial } from '../shared/values';
 import { addDays, formatLongDate } from './dates';
 import type { Recommendation } from './reader';
@@ -14,11 +13,11 @@ import { ACTION_STATES, stateLook, stateStyleName, stateStyles } from './state';
 import type { ActionTracking, TrackedAction } from './tracker';
 
 export const ACTION_PLAN_SHEET = 'Action plan';
-/** Used when the user's own plan is on a sheet called "Action plan", which Ragbook must not replace. */
-export const ACTION_PLAN_SHEET_ALTERNATIVE = 'Action plan tracker';
 
-const COLUMNS = ['Ref', 'Action', 'Lead', 'Timescale (as written)', 'Due date', 'State', 'Days overdue', 'Latest progress'];
-const WIDTHS: Record<number, number> = { 0: 8, 1: 48, 2: 18, 3: 18, 4: 12, 5: 13, 6: 9, 7: 60 };
+const COLUMNS = ['Ref', 'Action', 'Lead', 'Timescale', 'Due date', 'State', 'Days overdue', 'Latest progress'];
+const WIDTHS: Record<number, number> = { 0: 7, 1: 44, 2: 26, 3: 18, 4: 11, 5: 13, 6: 13, 7: 60 };
+/** Characters of bold text that fit across columns B to H. */
+const ONE_LINE = Math.floor(Object.values(WIDTHS).slice(1).reduce((a, b) => a + b, 0) * 0.85);
 
 const ACTION_STYLES: Record<string, CellStyle> = {
   'action.plan': { bold: true, fontSize: 12, fontColour: '#1F3864' },
@@ -27,8 +26,7 @@ const ACTION_STYLES: Record<string, CellStyle> = {
 
 /** The output sheet's name: "Action plan", unless that is the name of the user's own sheet. */
 export function actionPlanSheetName(grids: WorkbookGrids): string {
-  const taken = grids.sheets.some((s) => normaliseHeader(s.name) === normaliseHeader(ACTION_PLAN_SHEET) && !isGeneratedSheet(s));
-  return taken ? ACTION_PLAN_SHEET_ALTERNATIVE : ACTION_PLAN_SHEET;
+  return generatedSheetName(grids, ACTION_PLAN_SHEET);
 }
 
 /** "14 actions as at 31 March 2013: 3 overdue, 2 due soon, …" (states with none are left out). */
@@ -69,7 +67,9 @@ export function buildActionPlanSheet(name: string, tracking: ActionTracking): { 
       if (recommendation.text || !recommendation.accepted) {
         const text = recommendation.text || '(no recommendation text)';
         const heading = `Recommendation ${recommendation.ref}: ${text}${recommendation.accepted ? '' : ' (not accepted)'}`;
-        builder.row([recommendation.ref, heading, ...COLUMNS.slice(2).map(() => '')], 'action.recommendation');
+        const row = builder.row([recommendation.ref, heading, ...COLUMNS.slice(2).map(() => null)], 'action.recommendation');
+        // Across the table when it fits on one line: a merged cell never grows taller for wrapped text.
+        if (heading.length <= ONE_LINE) builder.merge({ row, col: 1, rowCount: 1, colCount: COLUMNS.length - 1 });
       }
       for (const action of actions) builder.row(actionRow(action), ['text', 'text', 'text', 'text', 'date', stateStyleName(action.state), 'number', 'text']);
     }

@@ -1,17 +1,17 @@
-/** `ragbook actions`: the single action plan tracker (SPEC §5.5). */
+/** `ragbook actions` / "Track actions": the single action plan tracker (SPEC §5.5). */
 import type { WorkbookGrids } from '../../model/grid';
-import type { WritePlan } from '../../model/plan';
+import { emptyPlan, type WritePlan } from '../../model/plan';
+import { NothingToReportError } from '../errors';
 import type { Report, ReportOptions, ReportResult } from '../report';
-import { readSettingsSheet } from '../shared/settings-sheet';
+import { issuesSheetPlan } from '../shared/issues-sheet';
 import { BASE_STYLES } from '../shared/styles';
-import { buildSummarySheet, type SummarySection } from '../summary/summary-sheet';
-import { summarySections } from '../summary/sections';
+import { summarySheetPlan } from '../summary/sections';
 import { actionPlanSheetName, buildActionPlanSheet, describeCounts } from './action-plan-sheet';
 import { actionSheets } from './reader';
 import { type ActionTracking, trackActions } from './tracker';
 
-/** The `--json` document of SPEC §5.5. */
-export function actionsJson(tracking: ActionTracking): unknown {
+/** The `actions --json` document (SPEC §5.5). */
+export function actionsJson(tracking: ActionTracking) {
   return {
     as_at: tracking.asAt,
     actions: tracking.actions.map((a) => ({
@@ -29,17 +29,27 @@ export function actionsJson(tracking: ActionTracking): unknown {
   };
 }
 
-function runActions(grids: WorkbookGrids, options: ReportOptions): ReportResult {
+function run(grids: WorkbookGrids, options: ReportOptions): ReportResult {
   const tracking = trackActions(grids, options);
+  if (tracking.actions.length === 0) {
+    throw new NothingToReportError(
+      actionSheets(grids).length === 0
+        ? 'no action plan found: it needs a sheet named Actions or Action plan, or one with Action and Timescale columns'
+        : `no actions found: ${tracking.issues.at(-1)?.message ?? 'the action plan is empty'}`,
+    );
+  }
+  const plan: WritePlan = emptyPlan();
+  const summary = summarySheetPlan(grids, options);
+  if (summary) {
+    plan.sheets.push(summary.sheet);
+    Object.assign(plan.styles, summary.styles);
+  }
   const actionPlan = buildActionPlanSheet(actionPlanSheetName(grids), tracking);
-  const sections = summarySections.map((source) => source(grids, options)).filter((s): s is SummarySection => s !== undefined);
-  const title = readSettingsSheet(grids).text('Report title', 'Title') ?? 'Performance report';
-  const summary = buildSummarySheet(title, sections);
-  const plan: WritePlan = {
-    styles: { ...BASE_STYLES, ...actionPlan.styles, ...summary.styles },
-    sheets: [summary.sheet, actionPlan.sheet],
-    removeSheets: [],
-  };
+  plan.sheets.push(actionPlan.sheet);
+  Object.assign(plan.styles, BASE_STYLES, actionPlan.styles);
+  const issues = issuesSheetPlan(grids, tracking.issues);
+  plan.sheets.push(...issues.sheets);
+  plan.removeSheets.push(...issues.removeSheets);
   return { plan, json: actionsJson(tracking), issues: tracking.issues, summary: describeCounts(tracking) };
 }
 
@@ -50,5 +60,5 @@ export const actionsReport: Report = {
   target: 'input',
   appliesTo: (grids) => actionSheets(grids).length > 0,
   needs: 'an Actions sheet',
-  run: runActions,
+  run,
 };

@@ -12,12 +12,12 @@ function countStyleName(state: ActionState): string {
   return `action.count.${state}`;
 }
 
-function countRow(name: string, actions: TrackedAction[]): { values: PlanValue[]; styles: (string | undefined)[] } {
+function countRow(name: string, actions: TrackedAction[], plain?: string): { values: PlanValue[]; styles: (string | undefined)[] } {
   const counts = ACTION_STATES.map((state) => actions.filter((a) => a.state === state).length);
   return {
     values: [name, ...counts, actions.length],
     // A coloured count draws the eye only where there is something to count.
-    styles: [undefined, ...counts.map((n, i) => (n > 0 ? countStyleName(ACTION_STATES[i]) : undefined)), undefined],
+    styles: [plain, ...counts.map((n, i) => (n > 0 ? countStyleName(ACTION_STATES[i]) : plain)), plain],
   };
 }
 
@@ -37,7 +37,7 @@ export function buildActionsSummarySection(tracking: ActionTracking, actionPlanS
     cellStyles.push(styles);
   };
   for (const [plan, list] of groupBy(actions, (a) => a.record.recommendation.plan)) add(countRow(plan, list));
-  add(countRow('All plans', actions));
+  add(countRow('All plans', actions, 'total'));
   rows.push(['Lead', ...labels, 'Total']);
   cellStyles.push(rows[rows.length - 1].map(() => 'header'));
   const byLead = groupBy(actions, (a) => a.record.lead || '(no lead named)');
