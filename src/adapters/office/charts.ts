@@ -1,0 +1,50 @@
+/** Native Excel charts from the plan's chart specs, over the sheet's own cells. */
+import type { CellRange, ChartSeries, ChartSpec } from '../../model/plan';
+import { cellAddress } from '../../model/address';
+
+function chartType(kind: ChartSpec['kind']): 'Line' | 'ColumnClustered' | 'ColumnStacked' {
+  switch (kind) {
+    case 'line':
+      return 'Line';
+    case 'column':
+      return 'ColumnClustered';
+    case 'stacked-column':
+      return 'ColumnStacked';
+    default: {
+      const unknown: never = kind;
+      throw new Error(`Unknown chart kind ${String(unknown)}`);
+    }
+  }
+}
+
+function rangeOf(sheet: Excel.Worksheet, r: CellRange): Excel.Range {
+  return sheet.getRangeByIndexes(r.row, r.col, r.rowCount, r.colCount);
+}
+
+function styleSeries(series: Excel.ChartSeries, spec: ChartSeries, kind: ChartSpec['kind']): void {
+  if (kind === 'line') {
+    series.format.line.color = spec.colour;
+    series.format.line.lineStyle = spec.dashed ? 'Dash' : 'Continuous';
+    series.markerStyle = spec.markers ? 'Automatic' : 'None';
+  } else {
+    series.format.fill.setSolidColor(spec.colour);
+  }
+}
+
+export function addChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
+  const [first, ...rest] = spec.series;
+  if (!first) return;
+  const chart = sheet.charts.add(chartType(spec.kind), rangeOf(sheet, first.values), 'Auto');
+  chart.title.text = spec.title;
+  const { row, col, rowCount, colCount } = spec.anchor;
+  chart.setPosition(cellAddress(row, col), cellAddress(row + rowCount - 1, col + colCount - 1));
+  const categories = rangeOf(sheet, spec.categories);
+  [first, ...rest].forEach((seriesSpec, i) => {
+    const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(seriesSpec.name);
+    series.name = seriesSpec.name;
+    series.setValues(rangeOf(sheet, seriesSpec.values));
+    series.setXAxisValues(categories);
+    styleSeries(series, seriesSpec, spec.kind);
+  });
+  if (spec.yAxisTitle) chart.axes.valueAxis.title.text = spec.yAxisTitle;
+}

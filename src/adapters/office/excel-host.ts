@@ -1,0 +1,35 @@
+/**
+ * The only module that calls `Excel.run` (and the other Excel globals). Every
+ * other function of this adapter takes the request context, so it can be
+ * tested against the simulated host.
+ */
+import type { WorkbookGrids } from '../../model/grid';
+import type { WritePlan } from '../../model/plan';
+import { buildExportFile } from './export-file';
+import { readGrids } from './read-grids';
+import { selectCell } from './select';
+import { readSetting, writeSetting } from './settings';
+import { writePlan } from './write-plan';
+
+/** The open workbook, as the task pane sees it: plain data in and out, no Office objects. */
+export interface LiveWorkbook {
+  read(): Promise<WorkbookGrids>;
+  /** Executes the plan on the open workbook (fills, added columns, Ragbook's own sheets). */
+  write(plan: WritePlan): Promise<void>;
+  /** Builds a new workbook from the plan and opens it in Excel; ExportTooLargeError past Excel's limit. */
+  openAsNewWorkbook(plan: WritePlan): Promise<void>;
+  select(sheet: string, cell: string): Promise<void>;
+  readSetting<T>(key: string): Promise<T | undefined>;
+  writeSetting(key: string, value: unknown): Promise<void>;
+}
+
+export function connectToExcel(): LiveWorkbook {
+  return {
+    read: () => Excel.run((context) => readGrids(context)),
+    write: (plan) => Excel.run((context) => writePlan(context, plan)),
+    openAsNewWorkbook: async (plan) => Excel.createWorkbook(await buildExportFile(plan)),
+    select: (sheet, cell) => Excel.run((context) => selectCell(context, sheet, cell)),
+    readSetting: <T>(key: string) => Excel.run((context) => readSetting<T>(context, key)),
+    writeSetting: (key, value) => Excel.run((context) => writeSetting(context, key, value)),
+  };
+}

@@ -1,0 +1,59 @@
+import { ExportTooLargeError } from '../../../src/adapters/office/errors';
+import { exportPayload, toBase64 } from '../../../src/adapters/office/export-file';
+import { selectCell } from '../../../src/adapters/office/select';
+import { readSetting, writeSetting } from '../../../src/adapters/office/settings';
+import { ExcelSim } from './sim/excel-sim';
+import { SimWorkbook } from './sim/model';
+
+type Context = Excel.RequestContext;
+
+function twoSheets(): ExcelSim {
+  return new ExcelSim(SimWorkbook.fromGrids({ sheets: [{ name: 'Measures', rows: [], tables: [] }, { name: 'Issues', rows: [], tables: [] }] }));
+}
+
+test('settings are remembered in the workbook and read back', async () => {
+  const sim = twoSheets();
+  expect(await sim.run((c) => readSetting(c as unknown as Context, 'ragbook'))).toBeUndefined();
+  await sim.run((c) => writeSetting(c as unknown as Context, 'ragbook', { scheme: 'brag', period: 'Q2 2017/18' }));
+  expect(await sim.run((c) => readSetting(c as unknown as Context, 'ragbook'))).toEqual({ scheme: 'brag', period: 'Q2 2017/18' });
+});
+
+test('a setting that is not Ragbook’s JSON is ignored rather than failing', async () => {
+  const sim = twoSheets();
+  sim.book.settings.set('ragbook', 'not json {');
+  expect(await sim.run((c) => readSetting(c as unknown as Context, 'ragbook'))).toBeUndefined();
+});
+
+test('selecting an issue’s cell activates its sheet and selects the cell', async () => {
+  const sim = twoSheets();
+  await sim.run((c) => selectCell(c as unknown as Context, 'Issues', 'F12'));
+  expect(sim.book.activeSheet).toBe('Issues');
+  expect(sim.book.selection).toEqual({ sheet: 'Issues', address: 'F12' });
+  expect(sim.counters.syncs).toBe(1);
+});
+
+test('an issue about a whole sheet selects its first cell', async () => {
+  const sim = twoSheets();
+  await sim.run((c) => selectCell(c as unknown as Context, 'Measures', ''));
+  expect(sim.book.selection).toEqual({ sheet: 'Measures', address: 'A1' });
+});
+
+describe('export payload', () => {
+  test('is the file in base64', () => {
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00]);
+    expect(exportPayload(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+  });
+
+  test('base64 of a large file matches Node’s', () => {
+    const bytes = Uint8Array.from({ length: 100_003 }, (_, i) => (i * 31) % 256);
+    expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+  });
+
+  test('over Excel on the web’s 5 MB the user is told plainly and offered the alternative', () => {
+    const bytes = new Uint8Array(4 * 1024 * 1024);
+    expect(() => exportPayload(bytes)).toThrow(ExportTooLargeError);
+    expect(() => exportPayload(bytes)).toThrow(
+      'The new workbook would be 5.3 MB, and Excel on the web opens at most 5.0 MB at a time. Add its sheets to this workbook instead, or make it with the ragbook command-line tool.',
+    );
+  });
+});
