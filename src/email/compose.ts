@@ -27,8 +27,8 @@ export interface ComposedEmail {
   subject: string;
   body: string;
   attachments: EmlAttachment[];
-  /** The highest marking, when it was left out (`--no-marking`): the caller must warn. */
-  omittedMarking?: { marking: Marking; carriedBy: string[] };
+  /** Labels the email does not show (`--no-marking`, or not a security classification): the caller must say so. */
+  warnings: string[];
 }
 
 /** A deliberately plain check: one address, no display name, a dotted domain. */
@@ -138,19 +138,24 @@ export async function composeEmail(request: EmailRequest): Promise<ComposedEmail
   let subject = request.subject ?? generatedSubject(summary, names);
   let body = request.body ?? generatedBody(summary, request.attachments);
 
-  const marked = request.attachments.flatMap((a) => {
-    const marking = highestMarking(readMarkings(a.bytes));
-    return marking ? [{ name: a.name, marking }] : [];
-  });
+  const warnings: string[] = [];
+  const marked: { name: string; marking: Marking }[] = [];
+  for (const attachment of request.attachments) {
+    const markings = readMarkings(attachment.bytes);
+    const marking = highestMarking(markings);
+    if (marking) marked.push({ name: attachment.name, marking });
+    for (const other of markings.filter((m) => m.rank < 0)) {
+      warnings.push(`${attachment.name} carries the label '${other.label}', which is not a security classification (OFFICIAL, OFFICIAL-SENSITIVE, SECRET, TOP SECRET); the email does not show it`);
+    }
+  }
   const highest = highestMarking(marked.map((m) => m.marking));
   if (highest && !request.marking) {
     const carriedBy = marked.filter((m) => m.marking.label === highest.label).map((m) => m.name);
-    return { to: request.to, cc: request.cc, subject, body, attachments: request.attachments, omittedMarking: { marking: highest, carriedBy } };
-  }
-  if (highest) {
+    warnings.push(`--no-marking: the email does not show the ${highest.label} marking that ${listed(carriedBy)} ${carriedBy.length > 1 ? 'carry' : 'carries'}`);
+  } else if (highest) {
     const prefix = `[${highest.label}]`;
     if (!subject.toUpperCase().startsWith(prefix.toUpperCase())) subject = `${prefix} ${subject}`;
     body = `${markingStatement(highest, marked)}\n\n${body}`;
   }
-  return { to: request.to, cc: request.cc, subject, body, attachments: request.attachments };
+  return { to: request.to, cc: request.cc, subject, body, attachments: request.attachments, warnings };
 }

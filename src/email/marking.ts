@@ -81,9 +81,9 @@ export function readMarkings(bytes: Uint8Array): Marking[] {
   return xml ? markingsInProperties(customProperties(strFromU8(xml))) : [];
 }
 
-/** The highest marking; among labels outside the scale, the first. Undefined for none. */
+/** The highest Government Security Classification among the markings; undefined when none is on that scale. */
 export function highestMarking(markings: readonly Marking[]): Marking | undefined {
   let best: Marking | undefined;
-  for (const marking of markings) if (!best || marking.rank > best.rank) best = marking;
+  for (const marking of markings) if (marking.rank >= 0 && (!best || marking.rank > best.rank)) best = marking;
   return best;
 }

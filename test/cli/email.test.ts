@@ -245,6 +245,24 @@ describe('ragbook email --eml', () => {
     expect(new Uint8Array(mail.attachments[1].content)).toEqual(new Uint8Array(await fs.readFile(labelled)));
   });
 
+  it('shows the highest classification, says what each file is marked, and warns about a label off the scale', async () => {
+    const official = path.join(dir, 'q2-budgets.xlsx');
+    const internal = path.join(dir, 'q2-actions.xlsx');
+    await fs.writeFile(official, withCustomProperties(await reportWorkbook('Budgets', []), { Classification: 'Official' }));
+    await fs.writeFile(internal, withCustomProperties(await reportWorkbook('Actions', []), { Sensitivity: 'Internal only' }));
+    const eml = path.join(dir, 'marked.eml');
+    const { io, err } = fakeIo();
+    expect(await main(['email', official, labelled, internal, '--to', 'clerk@council.gov.uk', '--subject', 'Q2 papers', '--eml', eml], io)).toBe(0);
+    const mail = await simpleParser(await fs.readFile(eml));
+    expect(mail.subject).toBe('[OFFICIAL-SENSITIVE] Q2 papers');
+    expect(mail.text).toMatch(
+      /^OFFICIAL-SENSITIVE\n\nThis email is marked OFFICIAL-SENSITIVE because q2-ttc\.xlsx is marked OFFICIAL-SENSITIVE\. q2-budgets\.xlsx is marked OFFICIAL\.\n/,
+    );
+    expect(err()).toBe(
+      "warning: q2-actions.xlsx carries the label 'Internal only', which is not a security classification (OFFICIAL, OFFICIAL-SENSITIVE, SECRET, TOP SECRET); the email does not show it\n",
+    );
+  });
+
   it('names the files in the subject when no attachment has a Summary sheet', async () => {
     const notes = path.join(dir, 'notes.pdf');
     await fs.writeFile(notes, '%PDF-1.4 not really');

@@ -18,6 +18,7 @@ describe('markingOf', () => {
   it('picks the highest marking', () => {
     expect(highestMarking(['Confidential', 'OFFICIAL', 'OFFICIAL-SENSITIVE', 'OFFICIAL'].map(markingOf))?.label).toBe('OFFICIAL-SENSITIVE');
     expect(highestMarking([])).toBeUndefined();
+    expect(highestMarking([markingOf('Confidential')])).toBeUndefined();
   });
 });
 

@@ -99,10 +99,7 @@ export async function emailFiles(files: string[], plan: EmailPlan, io: CliIo): P
   const email = await composeEmail({ attachments, to: plan.to, cc: plan.cc, subject: plan.subject, body: plan.body, marking: plan.marking }).catch(
     rethrowForCli,
   );
-  if (email.omittedMarking) {
-    const { marking, carriedBy } = email.omittedMarking;
-    io.stderr(`warning: --no-marking: the email does not show the ${marking.label} marking that ${carriedBy.join(', ')} ${carriedBy.length > 1 ? 'carry' : 'carries'}\n`);
-  }
+  for (const warning of email.warnings) io.stderr(`warning: ${warning}\n`);
   await deliver(email, plan.delivery, io);
 }
 
@@ -184,7 +181,7 @@ export const RUN_EMAIL_HELP = [
   '  --email-to ADDR   Email the workbooks written to these recipients at the end (see ragbook email)',
   '  --email-cc ADDR   Copy recipients',
   '  --smtp URL        The server to send through: smtp://host[:587] or smtps://host[:465]',
-  '  --email-from ADDR The sender (default: RAGBOOK_SMTP_FROM)',
+  '  --email-from ADDR  The sender (default: RAGBOOK_SMTP_FROM)',
   '  --eml FILE        Write an .eml draft instead of sending',
 ].join('\n');
 
