@@ -175,6 +175,25 @@ describe('ragbook actions on a messy action plan', () => {
     expect(JSON.parse(io.out).as_at).toBe('2013-01-01');
   });
 
+  test('ragbook run writes the tracked action plan beside the other reports', async () => {
+    const out = path.join(dir, 'run');
+    const io = fakeIo();
+    expect(await main(['run', input, '-o', out, '--as-at', MESSY_PLAN_AS_AT], io)).toBe(0);
+    expect(io.out).toContain('11 actions as at 4 March 2013');
+    const book = await load(path.join(out, 'plan-actions.xlsx'));
+    expect(book.getWorksheet('Action plan')).toBeDefined();
+  });
+
+  test('a workbook with no action plan: exit 1 and a one-line reason', async () => {
+    const empty = path.join(dir, 'empty.xlsx');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Notes').getCell('A1').value = 'Nothing to track';
+    await book.xlsx.writeFile(empty);
+    const io = fakeIo();
+    expect(await main(['actions', empty, '--json'], io)).toBe(1);
+    expect(io.err).toBe('ragbook actions: no action plan found: it needs a sheet named Actions or Action plan, or one with Action and Timescale columns\n');
+  });
+
   test('a bad --as-at is a usage error', async () => {
     const io = fakeIo();
     expect(await main(['actions', input, '--as-at', '31/03/2013', '--json'], io)).toBe(1);

@@ -5,7 +5,8 @@
  */
 import type { WorkbookGrids } from '../../model/grid';
 import { type Issue, IssueList } from '../../model/issue';
-import { type Scheme, schemeNamed, SCHEME_NAMES } from '../measures/scheme';
+import { readMeasureSettings } from '../measures/measure-settings';
+import type { Scheme } from '../measures/scheme';
 import type { ReportOptions } from '../report';
 import { normaliseHeader } from '../shared/headers';
 import { readSettingsSheet, type SettingRow } from '../shared/settings-sheet';
@@ -63,15 +64,6 @@ function resolveWarningDays(row: SettingRow | undefined, issues: IssueList): num
   return DEFAULT_WARNING_DAYS;
 }
 
-function resolveScheme(options: ReportOptions, row: SettingRow | undefined, issues: IssueList): Scheme {
-  const rag = schemeNamed('rag') as Scheme;
-  const name = options.scheme ?? (row ? cellText(row.values[0]) : '');
-  if (!name) return rag;
-  const scheme = schemeNamed(name);
-  if (!scheme && row) issues.add(row.sheet, row.row, 1, `'${name}' is not a scheme (${SCHEME_NAMES.join(', ')}) — rag is used`);
-  return scheme ?? rag;
-}
-
 /** A Status column that says the recommendation was turned down. */
 const STATUS_REJECTED = /^(?:not accepted|not agreed|rejected|declined)$/;
 
@@ -109,7 +101,7 @@ export function trackActions(grids: WorkbookGrids, options: ReportOptions): Acti
   const settings = readSettingsSheet(grids);
   const asAt = resolveAsAt(options, settings.find('As at', 'As at date', 'Report date', 'Reporting date'), issues);
   const warningDays = resolveWarningDays(settings.find('Warning window', 'Warning window (days)', 'Due soon window', 'Due soon (days)', 'Warning days'), issues);
-  const scheme = resolveScheme(options, settings.find('Scheme', 'Colour scheme', 'RAG scheme'), issues);
+  const { scheme } = readMeasureSettings(settings, options, issues);
 
   const actions = readActionPlans(grids, issues).map((record): TrackedAction => {
     const reading = readTimescale(record.timescale?.cell);
