@@ -1,7 +1,8 @@
 import { actionsReport } from './actions/report';
 import { applyReport } from './apply/apply-report';
 import { budgetsReport } from './budgets/report';
+import { commentaryReport } from './commentary/report';
 import type { Report } from './report';
 
 /** Every report, in the order `ragbook run`, the help and the task pane list them. */
-export const reports: Report[] = [applyReport, budgetsReport, actionsReport];
+export const reports: Report[] = [applyReport, commentaryReport, budgetsReport, actionsReport];
