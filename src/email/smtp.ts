@@ -72,6 +72,9 @@ function failureMessage(error: SmtpFailure, server: string): string {
     case 'ENOAUTH':
       return `${server} needs a user name and password: set ${SMTP_USER_VARIABLE} and ${SMTP_PASSWORD_VARIABLE}; ${NOTHING_SENT}`;
     case 'ETLS':
+      if (/upgrading connection with STARTTLS/i.test(error.message ?? '')) {
+        return `${server} does not offer STARTTLS, and Ragbook sends a password only over TLS (try smtps://, or ask IT for the secure port); ${NOTHING_SENT}`;
+      }
       return `could not start a secure (TLS) connection with ${server}: ${error.message ?? 'no reason given'}; ${NOTHING_SENT}`;
     case 'EENVELOPE':
       return `${server} refused the sender or recipients${said || `: ${error.message}`}; ${NOTHING_SENT}`;
