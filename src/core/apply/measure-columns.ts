@@ -61,6 +61,6 @@ export function measureSheetPlan(analysis: MeasuresAnalysis, sheet: SheetGrid | 
     mode: 'existing',
     values,
     styles: [{ range: { row: source.headerRow, col: statusCol, rowCount: 1, colCount: 2 }, style: 'header' }, ...fillRuns([...fills, ...labelCells])],
-    columnWidths: { [statusCol]: 20, [directionCol]: 24 },
+    columnWidths: { [statusCol]: 22, [directionCol]: 34 },
   };
 }

@@ -56,7 +56,7 @@ export function measuresSummarySections(analysis: MeasuresAnalysis): SummarySect
     rows: groups.map((g) => [g.label, meaning(g.statuses)]),
     cellStyles: groups.map((g) => {
       const styled = g.statuses.map(statusStyleName).find((s) => styles[s]);
-      return [styled, 'text'];
+      return [styled, 'plain'];
     }),
     styles,
     notes: analysis.measures.some((m) => m.current.label.includes('improving on last year'))

@@ -15,6 +15,8 @@ export const BASE_STYLES: Record<string, CellStyle> = {
   percent: { border: true, vertical: 'top', numberFormat: '0.0%' },
   date: { border: true, vertical: 'top', numberFormat: 'dd/mm/yyyy', horizontal: 'right' },
   label: { bold: true, vertical: 'top' },
+  /** Unbordered, unwrapped text that may run on into empty cells to its right. */
+  plain: { vertical: 'top', wrap: false },
   total: { bold: true, border: true, vertical: 'top' },
   /** Officer-written cells on generated sheets: pale yellow says "yours to edit". */
   officer: { border: true, wrap: true, vertical: 'top', fill: '#FFF9E5' },

@@ -43,8 +43,12 @@ export function buildSummarySheet(title: string, sections: SummarySection[], nam
     section.rows.forEach((values, r) =>
       builder.row(values, values.map((v, c) => section.cellStyles?.[r]?.[c] ?? (typeof v === 'number' ? 'number' : 'text'))),
     );
-    section.header.forEach((_, c) => {
-      if (c > 0) widths[c] = Math.max(widths[c] ?? 0, 14);
+    section.header.forEach((text, c) => {
+      if (c === 0) return;
+      // Plain text (a key's meanings) runs on across the empty cells to its right instead of widening the column.
+      const sized = section.rows.filter((_, r) => section.cellStyles?.[r]?.[c] !== 'plain');
+      const longest = Math.max(text.length, ...sized.map((r) => String(r[c] ?? '').length));
+      widths[c] = Math.max(widths[c] ?? 0, Math.min(longest, 24) + 2);
     });
     for (const note of section.notes ?? []) builder.row([note], 'note');
     const chartRows = section.chartRows ?? section.rows.length;
