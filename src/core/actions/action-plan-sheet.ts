@@ -16,6 +16,13 @@ export const ACTION_PLAN_SHEET = 'Action plan';
 
 const COLUMNS = ['Ref', 'Action', 'Lead', 'Timescale', 'Due date', 'State', 'Days overdue', 'Latest progress'];
 const WIDTHS: Record<number, number> = { 0: 7, 1: 44, 2: 26, 3: 18, 4: 11, 5: 13, 6: 13, 7: 60 };
+/** Excel's limit for one cell; joined progress paragraphs or a long recommendation with its prefix can pass it. */
+const MAX_CELL_TEXT = 32_767;
+
+function fitCell(text: string): string {
+  return text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text;
+}
+
 /** Characters of bold text that fit across columns B to H. */
 const ONE_LINE = Math.floor(Object.values(WIDTHS).slice(1).reduce((a, b) => a + b, 0) * 0.85);
 
@@ -67,7 +74,7 @@ export function buildActionPlanSheet(name: string, tracking: ActionTracking): { 
       if (recommendation.text || !recommendation.accepted) {
         const text = recommendation.text || '(no recommendation text)';
         const heading = `Recommendation ${recommendation.ref}: ${text}${recommendation.accepted ? '' : ' (not accepted)'}`;
-        const row = builder.row([recommendation.ref, heading, ...COLUMNS.slice(2).map(() => null)], 'action.recommendation');
+        const row = builder.row([recommendation.ref, fitCell(heading), ...COLUMNS.slice(2).map(() => null)], 'action.recommendation');
         // Across the table when it fits on one line: a merged cell never grows taller for wrapped text.
         if (heading.length <= ONE_LINE) builder.merge({ row, col: 1, rowCount: 1, colCount: COLUMNS.length - 1 });
       }
@@ -90,6 +97,6 @@ function actionRow(action: TrackedAction): PlanValue[] {
     action.due ? isoDateToSerial(action.due) : null,
     action.label,
     action.daysOverdue ?? null,
-    action.latestProgress,
+    fitCell(action.latestProgress),
   ];
 }

@@ -8,7 +8,7 @@
  */
 import type { Cell, SheetGrid, WorkbookGrids } from '../../model/grid';
 import type { IssueList } from '../../model/issue';
-import { findHeaderRow, type HeaderRow, type HeaderSynonyms, matchHeader, normaliseHeader } from '../shared/headers';
+import { findHeaderRow, type HeaderRow, type HeaderSynonyms, normaliseHeader } from '../shared/headers';
 import { isGeneratedSheet } from '../shared/sheet-builder';
 import { cellText } from '../shared/values';
 
@@ -86,9 +86,13 @@ function tidy(text: string): string {
     .trim();
 }
 
-/** A header row repeated inside the table (Word repeats them at page breaks). */
-function isRepeatedHeader(texts: string[]): boolean {
-  return texts.filter((t) => t && matchHeader(t, ACTION_HEADERS) !== undefined).length >= 3;
+/** A header row repeated inside the table (Word repeats them at page breaks): three or more header cells again. */
+function isRepeatedHeader(cells: (Cell | undefined)[], header: HeaderRow<ActionField>): boolean {
+  let same = 0;
+  for (const col of Object.values(header.columns) as number[]) {
+    if (normaliseHeader(cellText(cells[col])) === normaliseHeader(header.texts[col] ?? '') && ++same >= 3) return true;
+  }
+  return false;
 }
 
 /** Reads one sheet's actions, in sheet order. */
@@ -111,8 +115,7 @@ export function readActionSheet(sheet: SheetGrid, issues: IssueList): ActionReco
       const col = columns[field];
       return col === undefined ? '' : tidy(cellText(cells[col]));
     };
-    const rowTexts = cells.map((c) => cellText(c));
-    if (isRepeatedHeader(rowTexts)) continue;
+    if (isRepeatedHeader(cells, header)) continue;
     const timescaleCell = columns.timescale === undefined ? undefined : cells[columns.timescale];
     const fields = (Object.keys(ACTION_HEADERS) as ActionField[]).filter((f) => text(f) !== '');
     if (fields.length === 0) continue;
@@ -122,7 +125,9 @@ export function readActionSheet(sheet: SheetGrid, issues: IssueList): ActionReco
     const newPlan = plan !== '' && current !== undefined && plan !== current.plan;
     const hasOwnAction = text('action') !== '' || cellText(timescaleCell) !== '';
 
-    if (recommendationText !== '' || current === undefined || newPlan) {
+    // Some pastes repeat a merged recommendation's text on every row: the same text is the same recommendation.
+    const sameRecommendation = current !== undefined && recommendationText === current.text && (!text('ref') || text('ref') === current.ref);
+    if ((recommendationText !== '' && !sameRecommendation) || current === undefined || newPlan) {
       const planName = plan || current?.plan || sheet.name;
       const count = (recommendationsPerPlan.get(planName) ?? 0) + 1;
       recommendationsPerPlan.set(planName, count);

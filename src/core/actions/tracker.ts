@@ -5,13 +5,14 @@
  */
 import type { WorkbookGrids } from '../../model/grid';
 import { type Issue, IssueList } from '../../model/issue';
+import { ReportInputError } from '../errors';
 import { readMeasureSettings } from '../measures/measure-settings';
 import type { Scheme } from '../measures/scheme';
 import type { ReportOptions } from '../report';
 import { normaliseHeader } from '../shared/headers';
 import { readSettingsSheet, type SettingRow } from '../shared/settings-sheet';
 import { cellText, isDateFormat, readCellNumber, serialToIsoDate } from '../shared/values';
-import { formatLongDate } from './dates';
+import { formatLongDate, isIsoDate } from './dates';
 import { type ActionRecord, readActionPlans } from './reader';
 import { type ActionState, DEFAULT_WARNING_DAYS, judgeAction, stateLook } from './state';
 import { findDates, readTimescale, saysComplete, type TimescaleReading } from './timescale';
@@ -46,7 +47,10 @@ function settingDate(row: SettingRow): string | undefined {
 }
 
 function resolveAsAt(options: ReportOptions, row: SettingRow | undefined, issues: IssueList): string {
-  if (options.asAt) return options.asAt;
+  if (options.asAt) {
+    if (!isIsoDate(options.asAt)) throw new ReportInputError(`the as-at date '${options.asAt}' is not a real date (write it YYYY-MM-DD)`);
+    return options.asAt;
+  }
   if (!row || !cellText(row.values[0])) return options.today;
   const date = settingDate(row);
   if (date) return date;

@@ -68,6 +68,15 @@ describe('reading an action plan pasted from Word', () => {
     ]);
   });
 
+  test('recommendation text repeated on every row (a filled-down merged cell) is still one recommendation', () => {
+    const { actions } = read([
+      ['R1', 'Publish opening hours.', 'Yes', null, 'Publish hours online', 'March 2013', 'Lead A', null],
+      ['R1', 'Publish opening hours.', 'Yes', null, 'Consult parents', 'June 2013', 'Lead A', null],
+      ['R1', 'Publish opening hours.', 'Yes', null, null, null, null, 'Survey open.'],
+    ]);
+    expect(actions.map((a) => [a.ref, a.action, a.progress])).toEqual([['R1.1', 'Publish hours online', []], ['R1.2', 'Consult parents', ['Survey open.']]]);
+  });
+
   test('refs: written ones kept, missing ones numbered within the plan', () => {
     const { actions } = read([
       [null, 'First recommendation.', 'Yes', null, 'Action one', 'March 2013', null, null],

@@ -16,6 +16,12 @@ describe('as-at date and warning window', () => {
     expect(trackActions(workbook(oneAction('28/02/2013')), { today: TODAY }).asAt).toBe(TODAY);
   });
 
+  test('an as-at date that does not exist is refused, not rolled over into March', () => {
+    expect(() => trackActions(workbook(oneAction('March 2013')), { today: TODAY, asAt: '2013-02-30' })).toThrow(
+      "the as-at date '2013-02-30' is not a real date (write it YYYY-MM-DD)",
+    );
+  });
+
   test('Settings "As at" may be a date cell', () => {
     const settings = sheetGrid('Settings', [['As at', { value: isoDateToSerial('2013-01-31'), numberFormat: 'dd/mm/yyyy' }]]);
     expect(trackActions(workbook(oneAction('March 2013'), settings), { today: TODAY }).asAt).toBe('2013-01-31');
