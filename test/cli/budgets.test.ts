@@ -164,17 +164,35 @@ describe('the Budget reconciliation sheet', () => {
     expect(book.worksheets.filter((s) => s.name === 'Budget reconciliation')).toHaveLength(1);
   });
 
-  test('a workbook with no Budgets sheet is a clear message, not a crash', async () => {
+  test("lists problems on the Issues sheet and never replaces a user's own sheet of the same name", async () => {
+    const file = path.join(dir, 'messy.xlsx');
+    const out = path.join(dir, 'messy-budgets.xlsx');
+    const book = new ExcelJS.Workbook();
+    const budgets = book.addWorksheet('Budgets');
+    budgets.addRow(['Strategy', 'Service line', 'Budget (£m)', 'Strategy total (£m)']);
+    budgets.addRow(['Early Help', 'Family Support', 'about 2m', 1.2]);
+    budgets.addRow(['Early Help', 'Parenting', 1.2, null]);
+    book.addWorksheet('Budget reconciliation').addRow(['My own working notes']);
+    await book.xlsx.writeFile(file);
+    expect((await ragbook('budgets', file, '-o', out)).code).toBe(0);
+    const mine = await sheetOf(out, 'Budget reconciliation');
+    expect(mine.getCell('A1').value).toBe('My own working notes');
+    const ours = await sheetOf(out, 'Budget reconciliation (Ragbook)');
+    expect(rowOf(ours, 'Early Help').getCell(6).value).toBe('Yes');
+    const issues = await sheetOf(out, 'Issues');
+    const row = rowOf(issues, 'Budgets');
+    expect(row.getCell(3).value).toBe("'about 2m' is not an amount — Family Support is left out of Early Help's sum of lines");
+  });
+
+  test('a workbook with no Budgets sheet is a one-line reason and exit code 1', async () => {
     const file = path.join(dir, 'none.xlsx');
     const book = new ExcelJS.Workbook();
     book.addWorksheet('Measures').addRow(['Measure', 'Q1 2017/18']);
     await book.xlsx.writeFile(file);
-    const { code, out } = await ragbook('budgets', file, '--json');
-    expect(code).toBe(0);
-    expect(JSON.parse(out)).toEqual({
-      strategies: [],
-      duplicates: [],
-      issues: [{ sheet: 'Measures', cell: '', message: 'no Budgets sheet found: Ragbook looks for a sheet named Budgets, or headers naming a strategy, a service line and a budget' }],
+    expect(await ragbook('budgets', file, '--json')).toEqual({
+      code: 1,
+      out: '',
+      err: 'ragbook budgets: no Budgets sheet found: Ragbook looks for a sheet named Budgets, or headers naming a strategy, a service line and a budget\n',
     });
   });
 });

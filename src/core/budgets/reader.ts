@@ -14,7 +14,7 @@ import {
 import { looseStrategy } from './names';
 import type { BudgetLine, BudgetSheet, StatedTotal, StrategyBudget } from './types';
 
-type BudgetField = 'strategy' | 'line' | 'budget' | 'outturn' | 'total' | 'notes';
+export type BudgetField = 'strategy' | 'line' | 'budget' | 'outturn' | 'total' | 'notes';
 
 /** Header wordings, matched after the unit and year are taken off ("Budget (£m) 2017/18" → "Budget"). */
 const BUDGET_HEADERS: HeaderSynonyms<BudgetField> = {
@@ -118,14 +118,9 @@ function commonDecimals(amounts: Amount[], unit: BudgetUnit): number {
   return best ? best[0] : unit === 'millions' ? 2 : 0;
 }
 
-/** Reads the Budgets sheet found by findBudgetsSheet. */
-export function readBudgetSheet(location: BudgetsSheetLocation): BudgetSheet {
-  const { sheet, header } = location;
+/** Reads the Budgets sheet found by findBudgetsSheet, from its header row. */
+export function readBudgetSheet(sheet: SheetGrid, header: HeaderRow<BudgetField>): BudgetSheet {
   const issues = new IssueList();
-  if (!header) {
-    issues.add(sheet.name, undefined, undefined, 'no header row naming a service line and a budget was found — the sheet was not reconciled');
-    return { sheet: sheet.name, unit: 'millions', unitSource: '', decimals: 2, strategies: [], hasOutturn: false, issues: issues.items };
-  }
   const { unit, source } = decideUnit(sheet, header);
   const cols = header.columns;
   const columnUnit = (field: BudgetField) => headerUnit(header.texts[cols[field] ?? -1] ?? '');

@@ -1,19 +1,24 @@
 /** `ragbook budgets`: reconcile budgets per commissioning strategy (SPEC §5.4, §6). */
 import type { WorkbookGrids } from '../../model/grid';
-import { IssueList } from '../../model/issue';
+import type { Issue } from '../../model/issue';
+import { emptyPlan, type WritePlan } from '../../model/plan';
+import { NothingToReportError } from '../errors';
 import { analyseMeasures } from '../measures/analyse';
 import type { Report, ReportOptions, ReportResult } from '../report';
+import { issuesSheetPlan } from '../shared/issues-sheet';
+import { generatedSheetName } from '../shared/sheet-builder';
+import { summarySheetPlan } from '../summary/sections';
 import { unitLabel } from './amounts';
-import { type StatusCounts, noMeasures, performanceByStrategy } from './performance';
-import { findBudgetsSheet, readBudgetSheet } from './reader';
-import { type BudgetReconciliation, reconcileBudgets } from './reconcile';
-import { readBudgetSettings } from './settings';
-import { RECONCILIATION_SHEET, buildReconciliationSheet } from './sheet';
+import { analyseBudgets } from './analyse';
 import { listInWords } from './names';
+import { type StatusCounts, noMeasures, performanceByStrategy } from './performance';
+import { findBudgetsSheet } from './reader';
+import type { BudgetReconciliation } from './reconcile';
+import { RECONCILIATION_SHEET, buildReconciliationSheet } from './sheet';
 
 
 /** The `--json` document: exactly SPEC §6, with extra detail inside each strategy. */
-function budgetsJson(result: BudgetReconciliation, counts: Map<string, StatusCounts> | undefined, issues: IssueList) {
+function budgetsJson(result: BudgetReconciliation, counts: Map<string, StatusCounts> | undefined, issues: Issue[]) {
   const unit = unitLabel(result.budgets.unit);
   return {
     strategies: result.strategies.map((s) => ({
@@ -35,7 +40,7 @@ function budgetsJson(result: BudgetReconciliation, counts: Map<string, StatusCou
       strategies: d.occurrences.map((o) => o.strategy),
       amounts: d.occurrences.map((o) => o.budget?.value ?? null),
     })),
-    issues: issues.items,
+    issues,
   };
 }
 
@@ -54,30 +59,25 @@ function summaryLine(result: BudgetReconciliation): string {
 }
 
 function runBudgets(grids: WorkbookGrids, options: ReportOptions): ReportResult {
-  const issues = new IssueList();
-  const location = findBudgetsSheet(grids);
-  if (!location) {
-    issues.add(grids.sheets[0]?.name ?? 'Workbook', undefined, undefined, 'no Budgets sheet found: Ragbook looks for a sheet named Budgets, or headers naming a strategy, a service line and a budget');
-    return {
-      plan: { styles: {}, sheets: [], removeSheets: [RECONCILIATION_SHEET] },
-      json: { strategies: [], duplicates: [], issues: issues.items },
-      issues: issues.items,
-      summary: 'Budgets: no Budgets sheet found',
-    };
+  const analysis = analyseBudgets(grids);
+  if (analysis.kind === 'nothing') throw new NothingToReportError(analysis.reason);
+  const { reconciliation, issues } = analysis;
+  const measures = analyseMeasures(grids, options);
+  const performance = performanceByStrategy(measures, reconciliation.budgets.strategies);
+  const name = generatedSheetName(grids, RECONCILIATION_SHEET);
+  const sheet = buildReconciliationSheet(name, reconciliation, performance && { analysis: performance, scheme: measures.scheme });
+  const plan: WritePlan = emptyPlan();
+  const summary = summarySheetPlan(grids, options);
+  if (summary) {
+    plan.sheets.push(summary.sheet);
+    Object.assign(plan.styles, summary.styles);
   }
-  const budgets = readBudgetSheet(location);
-  issues.addAll(budgets.issues);
-  const settings = readBudgetSettings(grids, budgets.unit, issues);
-  const result = reconcileBudgets(budgets, settings);
-  const analysis = analyseMeasures(grids, options);
-  const performance = performanceByStrategy(analysis, budgets.strategies);
-  const { sheet, styles } = buildReconciliationSheet(result, performance && { analysis: performance, scheme: analysis.scheme });
-  return {
-    plan: { styles, sheets: [sheet], removeSheets: [] },
-    json: budgetsJson(result, performance?.counts, issues),
-    issues: issues.items,
-    summary: summaryLine(result),
-  };
+  plan.sheets.push(sheet.sheet);
+  Object.assign(plan.styles, sheet.styles);
+  const issuesSheet = issuesSheetPlan(grids, issues);
+  plan.sheets.push(...issuesSheet.sheets);
+  plan.removeSheets.push(...issuesSheet.removeSheets);
+  return { plan, json: budgetsJson(reconciliation, performance?.counts, issues), issues, summary: summaryLine(reconciliation) };
 }
 
 export const budgetsReport: Report = {

@@ -8,23 +8,28 @@ import type { CellStyle, PlanValue, SheetPlan } from '../../model/plan';
 import { COLOURS, STATUSES, type Scheme, type Status } from '../measures/scheme';
 import { SheetBuilder } from '../shared/sheet-builder';
 import { BASE_STYLES } from '../shared/styles';
-import { type BudgetUnit, differenceFormat, formatMoney, moneyFormat, unitLabel } from './amounts';
+import { differenceFormat, formatMoney, moneyFormat, unitLabel } from './amounts';
+import { listInWords } from './names';
 import type { StrategyPerformance } from './performance';
 import { type BudgetReconciliation, type Rag, type TotalCheck, varianceOf } from './reconcile';
 
 export const RECONCILIATION_SHEET = 'Budget reconciliation';
 
-const RAG_LABELS: Record<Rag, string> = { green: 'Green', amber: 'Amber', red: 'Red' };
+export const RAG_LABELS: Record<Rag, string> = { green: 'Green', amber: 'Amber', red: 'Red' };
 const RAG_FILLS: Record<Rag, string> = { green: COLOURS.green, amber: COLOURS.amber, red: COLOURS.red };
 
 /** Style names for money shown to `decimals` places. */
-const moneyStyle = (decimals: number) => `budget.money.${Math.max(0, decimals)}`;
+export const moneyStyle = (decimals: number) => `budget.money.${Math.max(0, decimals)}`;
 
 /** The budget palette, on top of the base styles. */
-function budgetStyles(unit: BudgetUnit, decimalsUsed: number[], scheme: Scheme | undefined): Record<string, CellStyle> {
+export function budgetStyles(result: BudgetReconciliation, scheme: Scheme | undefined): Record<string, CellStyle> {
+  const { unit, decimals, strategies, grandTotal } = result.budgets;
   const styles: Record<string, CellStyle> = {};
-  for (const d of new Set(decimalsUsed.map((x) => Math.max(0, x)))) styles[moneyStyle(d)] = { ...BASE_STYLES.number, numberFormat: moneyFormat(unit, d) };
-  const decimals = Math.max(0, decimalsUsed[0]);
+  // Stated totals keep their own precision ("£12.4m"); everything else the sheet's.
+  const stated = [...strategies.map((s) => s.stated), grandTotal].map((t) => t?.amount.decimals ?? decimals);
+  for (const d of new Set([decimals, ...stated].map((x) => Math.max(0, x)))) {
+    styles[moneyStyle(d)] = { ...BASE_STYLES.number, numberFormat: moneyFormat(unit, d) };
+  }
   styles['budget.difference'] = { ...BASE_STYLES.number, numberFormat: differenceFormat(unit, decimals) };
   styles['budget.difference.off'] = { ...styles['budget.difference'], fill: COLOURS.red, bold: true };
   styles['budget.share'] = { ...BASE_STYLES.number, numberFormat: '+0.0%;-0.0%;0.0%' };
@@ -41,7 +46,7 @@ function budgetStyles(unit: BudgetUnit, decimalsUsed: number[], scheme: Scheme |
   return styles;
 }
 
-function reconcilesCell(check: TotalCheck): [string, string] {
+export function reconcilesCell(check: TotalCheck): [string, string] {
   if (check.reconciles === undefined) return ['No stated total', 'budget.none'];
   return check.reconciles ? ['Yes', 'budget.yes'] : ['No', 'budget.no'];
 }
@@ -130,15 +135,12 @@ function performanceTable(builder: SheetBuilder, result: BudgetReconciliation, p
     if (column) column.statuses.push(status);
     else columns.push({ label, statuses: [status] });
   }
-  builder.row(
-    ['Strategy', 'Sum of lines', 'Measures', ...columns.map((c) => c.label)],
-    ['header', 'header', 'header', ...columns.map((c) => `budget.status.${c.statuses[0]}`)],
-  );
+  builder.row(['Strategy', 'Measures', ...columns.map((c) => c.label)], ['header', 'header', ...columns.map((c) => `budget.status.${c.statuses[0]}`)]);
   for (const s of result.strategies) {
     const counts = performance.counts.get(s.strategy.name);
     const total = counts ? STATUSES.reduce((n, status) => n + counts[status], 0) : 0;
-    const values: PlanValue[] = [s.strategy.name, s.linesTotal, total, ...columns.map((c) => (counts ? c.statuses.reduce((n, st) => n + counts[st], 0) : 0))];
-    builder.row(values, ['text', moneyStyle(result.budgets.decimals), ...values.slice(2).map(() => 'number')]);
+    const values: PlanValue[] = [s.strategy.name, total, ...columns.map((c) => (counts ? c.statuses.reduce((n, st) => n + counts[st], 0) : 0))];
+    builder.row(values, ['text', ...values.slice(1).map(() => 'number')]);
   }
   if (performance.unmatched > 0) {
     builder.row([`${performance.unmatched} measure${performance.unmatched === 1 ? ' names a strategy' : 's name strategies'} not on the Budgets sheet.`], 'note');
@@ -158,7 +160,8 @@ function linesTable(builder: SheetBuilder, result: BudgetReconciliation): void {
     for (const line of s.strategy.lines) {
       const shared = result.duplicates.find((d) => d.occurrences.includes(line));
       const elsewhere = [...new Set(shared?.occurrences.map((o) => o.strategy).filter((n) => n !== s.strategy.name) ?? [])];
-      const notes = [line.notes, elsewhere.length > 0 ? `Also listed under ${elsewhere.join(', ')}.` : ''].filter(Boolean).join(' ');
+      const also = elsewhere.length > 0 ? `Also listed under ${listInWords(elsewhere)}.` : '';
+      const notes = [line.notes && also && !/[.!?]$/.test(line.notes) ? `${line.notes}.` : line.notes, also].filter(Boolean).join(' ');
       const values: PlanValue[] = [s.strategy.name, line.name, line.budget?.value ?? null];
       const styles: string[] = ['text', 'text', money];
       if (budgets.hasOutturn) {
@@ -180,11 +183,12 @@ function introNotes(builder: SheetBuilder, result: BudgetReconciliation): void {
 }
 
 export function buildReconciliationSheet(
+  name: string,
   result: BudgetReconciliation,
   performance: { analysis: StrategyPerformance; scheme: Scheme } | undefined,
 ): { sheet: SheetPlan; styles: Record<string, CellStyle> } {
   const { budgets } = result;
-  const builder = new SheetBuilder(RECONCILIATION_SHEET).title(
+  const builder = new SheetBuilder(name).title(
     'Budget reconciliation by commissioning strategy',
     `from the ${budgets.sheet} sheet; this sheet is replaced each time Ragbook runs.`,
   );
@@ -196,7 +200,5 @@ export function buildReconciliationSheet(
   if (performance) performanceTable(builder, result, performance.analysis, performance.scheme);
   linesTable(builder, result);
   builder.widths({ 0: 30, 1: 28, 2: 15, 3: 17, 4: 17, 5: 17, 6: 80, 7: 12, 8: 12 }).page({ orientation: 'landscape', fitToWidth: true });
-  const decimalsUsed = [budgets.decimals, ...result.strategies.map((s) => s.strategy.stated?.amount.decimals ?? budgets.decimals)];
-  if (budgets.grandTotal) decimalsUsed.push(budgets.grandTotal.amount.decimals);
-  return { sheet: builder.build(), styles: { ...BASE_STYLES, ...budgetStyles(budgets.unit, decimalsUsed, performance?.scheme) } };
+  return { sheet: builder.build(), styles: { ...BASE_STYLES, ...budgetStyles(result, performance?.scheme) } };
 }

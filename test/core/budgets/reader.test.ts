@@ -4,13 +4,14 @@ import { budgetsReport } from '../../../src/core/budgets/report';
 import type { BudgetSheet } from '../../../src/core/budgets/types';
 import type { WorkbookGrids } from '../../../src/model/grid';
 import { GENERATED_MARKER } from '../../../src/core/shared/sheet-builder';
+import { NothingToReportError } from '../../../src/core/errors';
 import { EXPECTED, STRATEGIES, columnTotalsBook, totalRowsBook } from '../../fixtures/budgets/budget-books';
 import { type GridValue, sheetGrid, workbook } from '../../fixtures/actions/grids';
 
 function read(grids: WorkbookGrids): BudgetSheet {
   const location = findBudgetsSheet(grids);
-  if (!location) throw new Error('no Budgets sheet found');
-  return readBudgetSheet(location);
+  if (!location?.header) throw new Error('no Budgets sheet found');
+  return readBudgetSheet(location.sheet, location.header);
 }
 
 const readRows = (rows: GridValue[][]) => read(workbook(sheetGrid('Budgets', rows)));
@@ -114,10 +115,12 @@ describe('problems become issues, never crashes', () => {
     ]);
   });
 
-  test('a Budgets sheet without the headers says so', () => {
-    const result = budgetsReport.run(workbook(sheetGrid('Budgets', [['Nothing here'], [1, 2]])), { today: '2017-10-20' });
-    expect(result.issues).toEqual([{ sheet: 'Budgets', cell: '', message: 'no header row naming a service line and a budget was found — the sheet was not reconciled' }]);
-    expect(result.json).toEqual({ strategies: [], duplicates: [], issues: result.issues });
+  test('a Budgets sheet without the headers, or without lines, is nothing to report', () => {
+    const run = (rows: GridValue[][]) => () => budgetsReport.run(workbook(sheetGrid('Budgets', rows)), { today: '2017-10-20' });
+    expect(run([['Nothing here'], [1, 2]])).toThrow(
+      new NothingToReportError('the Budgets sheet has no header row naming a service line and a budget (such as "Service line" and "Budget (£m)")'),
+    );
+    expect(run([['Strategy', 'Service line', 'Budget']])).toThrow(new NothingToReportError('the Budgets sheet has no service lines under its header row'));
   });
 });
 
