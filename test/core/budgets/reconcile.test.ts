@@ -80,6 +80,11 @@ describe('a tolerance from the Settings sheet', () => {
     expect(result.tolerance).toBeCloseTo(0.05, 9);
     expect(result.reconciles).toBe(false);
   });
+  test('Budget rounding can be written as decimal places', () => {
+    const result = strategy(reconcile(lines('Youth Justice', '£3.21m', 3.26), [['Rounding for budgets', '1 decimal place']]), 'Youth Justice');
+    expect(result.tolerance).toBeCloseTo(0.05, 9);
+    expect(result.reconciles).toBe(true);
+  });
   test('a narrower setting never tightens the rounding', () => {
     const result = strategy(reconcile(lines('LAC', '£12.4m', 12.37), [['Reconciliation tolerance', 0.001]]), 'LAC');
     expect(result.tolerance).toBeCloseTo(0.05, 9);
