@@ -160,6 +160,33 @@ describe('ragbook apply on a long sheet', () => {
   });
 });
 
+describe('ragbook apply on an Excel table', () => {
+  test('reads the table by its headers and stops at its last row', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Scorecard');
+    sheet.getCell('A1').value = 'Scorecard';
+    sheet.addTable({
+      name: 'Measures',
+      ref: 'A3',
+      headerRow: true,
+      columns: [{ name: 'Indicator' }, { name: 'Good is' }, { name: 'Target' }, { name: '2016/17' }, { name: '2017/18' }],
+      rows: [
+        ['Placements stable', 'Up', 70, 66, 71],
+        ['Days to adoption', 'Down', 426, 480, 470],
+      ],
+    });
+    sheet.getCell('A7').value = 'Source: local data, not a measure';
+    sheet.getCell('D7').value = 12;
+    const input = await saveWorkbook(book, dir, 'table.xlsx');
+    const json = JSON.parse((await runCli(['apply', input, '--json'])).out);
+    expect(json.measures.map((m: { name: string; status: string }) => [m.name, m.status])).toEqual([
+      ['Placements stable', 'met'],
+      ['Days to adoption', 'not-met'],
+    ]);
+    expect(json.period).toBe('2017/18');
+  });
+});
+
 describe('ragbook apply: bad usage and unreadable input', () => {
   test.each([
     [['apply'], /takes one input workbook/],
