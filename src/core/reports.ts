@@ -3,6 +3,7 @@ import { applyReport } from './apply/apply-report';
 import { budgetsReport } from './budgets/report';
 import { commentaryReport } from './commentary/report';
 import type { Report } from './report';
+import { ttcReport } from './ttc/report';
 
 /** Every report, in the order `ragbook run`, the help and the task pane list them. */
-export const reports: Report[] = [applyReport, commentaryReport, budgetsReport, actionsReport];
+export const reports: Report[] = [applyReport, commentaryReport, ttcReport, budgetsReport, actionsReport];

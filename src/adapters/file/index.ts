@@ -6,6 +6,7 @@
  */
 import type { WorkbookGrids } from '../../model/grid';
 import type { WritePlan } from '../../model/plan';
+import { addCharts, writeCharts } from './charts';
 import { WorkbookReadError } from './errors';
 import { createWithExcelJs } from './exceljs-workbook';
 import type { ReadLimits } from './package/limits';
@@ -35,11 +36,11 @@ function checkPackageSignature(bytes: Uint8Array): void {
 
 export async function openWorkbook(bytes: Uint8Array, limits?: ReadLimits): Promise<OpenedWorkbook> {
   checkPackageSignature(bytes);
-  const workbook = openPackage(bytes, limits);
+  const workbook = openPackage(bytes, limits, [writeCharts]);
   return { grids: workbook.grids, write: async (plan) => workbook.write(plan) };
 }
 
 /** Builds a new workbook (an export) from a plan whose sheets are all generated. */
 export function createWorkbook(plan: WritePlan): Promise<Uint8Array> {
-  return createWithExcelJs(plan);
+  return createWithExcelJs(plan).then((bytes) => addCharts(bytes, plan));
 }

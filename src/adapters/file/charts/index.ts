@@ -1,0 +1,90 @@
+/**
+ * Native Excel charts: after the sheets are written, adds a chart part per
+ * ChartSpec, one drawing part per sheet that has charts, their relationships
+ * and content types, and the sheet's <drawing> element in schema order.
+ * Everything chart-related in the file adapter lives in this folder.
+ */
+import type { PlanValue, SheetPlan, WritePlan } from '../../../model/plan';
+import { setOverride } from '../package/content-types';
+import { PackageParts } from '../package/parts';
+import { addRelationship, insertBeforeClosing, RELATIONSHIP_TYPES, RELATIONSHIPS_NAMESPACE, relatedParts } from '../package/relationships';
+import type { PackageStep } from '../package/workbook-package';
+import { readSheetEntries, workbookPartOf } from '../package/workbook-part';
+import { putWorksheetElement, topLevelElements } from '../package/worksheet-xml';
+import { prefixFor } from '../package/xml';
+import { type CellLookup, chartPartXml } from './chart-xml';
+import { chartAnchorXml, EMPTY_DRAWING_XML, nextShapeId } from './drawing-xml';
+
+export const CHART_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
+export const DRAWING_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.drawing+xml';
+
+/** The sheet's cells as the plan writes them. */
+function planCells(sheet: SheetPlan): CellLookup {
+  const cells = new Map<string, PlanValue>();
+  for (const block of sheet.values) {
+    block.values.forEach((row, r) => row.forEach((value, c) => cells.set(`${block.row + r}:${block.col + c}`, value)));
+  }
+  return (row, col) => cells.get(`${row}:${col}`);
+}
+
+/** "xl/charts/chart" → the first "xl/charts/chartN.xml" not in the package. */
+function freePartPath(parts: PackageParts, stem: string): string {
+  let n = 1;
+  while (parts.has(`${stem}${n}.xml`)) n++;
+  return `${stem}${n}.xml`;
+}
+
+/** The sheet's drawing part: its existing one, or a new one tied in with a <drawing> element. */
+function drawingPartFor(parts: PackageParts, sheetPart: string): string {
+  const existing = relatedParts(parts, sheetPart, RELATIONSHIP_TYPES.drawing)[0];
+  if (existing && parts.has(existing.part)) return existing.part;
+  const drawing = freePartPath(parts, 'xl/drawings/drawing');
+  parts.set(drawing, EMPTY_DRAWING_XML);
+  setOverride(parts, drawing, DRAWING_CONTENT_TYPE);
+  const relId = addRelationship(parts, sheetPart, RELATIONSHIP_TYPES.drawing, drawing);
+  const xml = parts.text(sheetPart) ?? '';
+  const { prefix } = topLevelElements(xml);
+  const r = prefixFor(xml, RELATIONSHIPS_NAMESPACE);
+  const element = r ? `<${prefix}drawing ${r}:id="${relId}"/>` : `<${prefix}drawing xmlns:r="${RELATIONSHIPS_NAMESPACE}" r:id="${relId}"/>`;
+  parts.set(sheetPart, putWorksheetElement(xml, 'drawing', element));
+  return drawing;
+}
+
+function addSheetCharts(parts: PackageParts, sheetPart: string, sheet: SheetPlan): void {
+  const drawing = drawingPartFor(parts, sheetPart);
+  const cells = planCells(sheet);
+  let drawingXml = parts.text(drawing) ?? EMPTY_DRAWING_XML;
+  for (const spec of sheet.charts ?? []) {
+    if (spec.series.length === 0) continue;
+    const chart = freePartPath(parts, 'xl/charts/chart');
+    parts.set(chart, chartPartXml(sheet.name, spec, cells));
+    setOverride(parts, chart, CHART_CONTENT_TYPE);
+    const relId = addRelationship(parts, drawing, RELATIONSHIP_TYPES.chart, chart);
+    const id = nextShapeId(drawingXml);
+    drawingXml = insertBeforeClosing(drawingXml, 'wsDr', chartAnchorXml(spec.anchor, id, `Chart ${id - 1}`, relId));
+  }
+  parts.set(drawing, drawingXml);
+}
+
+function hasCharts(sheet: SheetPlan): boolean {
+  return (sheet.charts ?? []).some((c) => c.series.length > 0);
+}
+
+/** The package step (see workbook-package.ts): adds the charts of the sheets just written. */
+export const writeCharts: PackageStep = (parts, sheets) => {
+  for (const { plan, part } of sheets) if (hasCharts(plan)) addSheetCharts(parts, part, plan);
+};
+
+/** The same for a workbook saved by another writer (exceljs exports): unzip, add the charts, zip. */
+export function addCharts(bytes: Uint8Array, plan: WritePlan): Uint8Array {
+  if (!plan.sheets.some(hasCharts)) return bytes;
+  const parts = PackageParts.fromZip(bytes);
+  const entries = readSheetEntries(parts, workbookPartOf(parts));
+  const sheets = plan.sheets.filter(hasCharts).map((sheet) => {
+    const part = entries.find((e) => e.name === sheet.name)?.part;
+    if (!part) throw new Error(`The write plan puts a chart on a sheet the workbook does not have: "${sheet.name}".`);
+    return { plan: sheet, part };
+  });
+  writeCharts(parts, sheets);
+  return parts.toZip();
+}
