@@ -28,7 +28,8 @@ interface Collection {
   items: string[];
   /** Appended by this run. */
   added: string[];
-  addedIndex: Map<string, number>;
+  /** Item text → index, over existing and appended items, so an identical item is reused, never stacked. */
+  index: Map<string, number>;
 }
 
 const FONT_ORDER = ['b', 'i', 'strike', 'condense', 'extend', 'outline', 'shadow', 'u', 'vertAlign', 'sz', 'color', 'name', 'family', 'charset', 'scheme'];
@@ -48,7 +49,12 @@ export class StyleSheet {
     this.prefix = rootPrefix(xml);
     for (const name of ['fonts', 'fills', 'borders', 'cellXfs']) {
       const child = { fonts: 'font', fills: 'fill', borders: 'border', cellXfs: 'xf' }[name] as string;
-      this.collections.set(name, { items: this.children(name, child), added: [], addedIndex: new Map() });
+      const items = this.children(name, child);
+      const index = new Map<string, number>();
+      items.forEach((item, i) => {
+        if (!index.has(item)) index.set(item, i);
+      });
+      this.collections.set(name, { items, added: [], index });
     }
     for (const numFmt of this.children('numFmts', 'numFmt')) {
       const id = Number(attrOf(numFmt, 'numFmtId'));
@@ -123,14 +129,14 @@ export class StyleSheet {
     return index < collection.items.length ? collection.items[index] : collection.added[index - collection.items.length];
   }
 
-  /** Appends an item unless this run already appended the same one; returns its index. */
+  /** Appends an item unless the same one is already there; returns its index. */
   private add(name: string, item: string): number {
     const collection = this.collection(name);
-    const known = collection.addedIndex.get(item);
+    const known = collection.index.get(item);
     if (known !== undefined) return known;
     const index = collection.items.length + collection.added.length;
     collection.added.push(item);
-    collection.addedIndex.set(item, index);
+    collection.index.set(item, index);
     return index;
   }
 
