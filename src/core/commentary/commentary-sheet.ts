@@ -78,7 +78,7 @@ function factCells(facts: MeasureFacts): PlanValue[] {
     facts.current.label,
     facts.actual === null ? 'No data' : formatValue(facts.actual, unit, facts.decimals),
     targetCell(facts),
-    band ? formatRange(band.low, band.high, unit, facts.targetDecimals) : '',
+    band ? formatRange(band.low, band.high, unit, facts.bandDecimals) : '',
     variance ? formatSignedDifference(variance.difference, unit, variance.decimals) : '',
     variance?.percentOfTarget !== undefined ? formatSignedPercent(variance.percentOfTarget) : '',
     facts.actual === null ? '' : comparisonText(facts.previous, facts, 'No earlier figure'),

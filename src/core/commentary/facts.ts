@@ -49,6 +49,8 @@ export interface MeasureFacts {
   /** The benchmark the target follows ("In line with national" → "England"). */
   targetFollows?: string;
   band?: Band;
+  /** Decimal places the band's ends need (a band of ±2.5 around 18 is 15.5 to 20.5). */
+  bandDecimals: number;
   /** Actual minus target, at the precision shown, and as a percentage of the target. */
   variance?: { difference: number; decimals: number; percentOfTarget?: number };
   previous?: Comparison;
@@ -139,6 +141,7 @@ export function measureFacts(evaluated: EvaluatedMeasure, period: string): Measu
     actual,
     decimals,
     targetDecimals: 0,
+    bandDecimals: 0,
     benchmarks: [],
   };
   if (measure.polarity) facts.polarity = measure.polarity;
@@ -148,7 +151,10 @@ export function measureFacts(evaluated: EvaluatedMeasure, period: string): Measu
     const follows = obs.targetText ?? (obs.target === undefined ? measure.targetText : undefined);
     if (follows) facts.targetFollows = follows;
   }
-  if (current.band) facts.band = current.band;
+  if (current.band) {
+    facts.band = current.band;
+    facts.bandDecimals = Math.max(sensibleDecimals(current.band.low), sensibleDecimals(current.band.high));
+  }
   if (actual !== null && facts.target !== undefined) {
     const varianceDecimals = Math.max(decimals, facts.targetDecimals);
     const difference = roundTo(actual - facts.target, varianceDecimals);

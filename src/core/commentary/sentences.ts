@@ -40,7 +40,7 @@ function targetText(facts: MeasureFacts): string {
 }
 
 function rangeText(facts: MeasureFacts): string {
-  return facts.band ? formatRange(facts.band.low, facts.band.high, facts.unit, facts.targetDecimals) : '';
+  return facts.band ? formatRange(facts.band.low, facts.band.high, facts.unit, facts.bandDecimals) : '';
 }
 
 function differenceText(facts: MeasureFacts): string {
@@ -59,13 +59,13 @@ function standing(facts: MeasureFacts): string {
       if (status === 'met') return `was within the target range of ${range}`;
       const above = (facts.actual ?? 0) > facts.band.high;
       const gap = above ? (facts.actual ?? 0) - facts.band.high : facts.band.low - (facts.actual ?? 0);
-      return `was ${formatDifference(gap, facts.unit, facts.variance?.decimals)} ${above ? 'above' : 'below'} the target range of ${range}`;
+      return `was ${formatDifference(gap, facts.unit, Math.max(facts.decimals, facts.bandDecimals))} ${above ? 'above' : 'below'} the target range of ${range}`;
     }
     return status === 'met' ? `was on ${target}` : `was ${by} ${difference > 0 ? 'above' : 'below'} ${target}, which it aims to match`;
   }
   switch (status) {
     case 'exceeded': {
-      const end = facts.polarity === 'lower' ? `below the bottom of the tolerance range (${formatValue(facts.band?.low ?? 0, facts.unit, facts.targetDecimals)})` : `above the top of the tolerance range (${formatValue(facts.band?.high ?? 0, facts.unit, facts.targetDecimals)})`;
+      const end = facts.polarity === 'lower' ? `below the bottom of the tolerance range (${formatValue(facts.band?.low ?? 0, facts.unit, facts.bandDecimals)})` : `above the top of the tolerance range (${formatValue(facts.band?.high ?? 0, facts.unit, facts.bandDecimals)})`;
       return `exceeded ${target} by ${by} and was ${end}`;
     }
     case 'met':
