@@ -133,6 +133,7 @@ describe('ragbook actions on a messy action plan', () => {
     expect([rowOf('R6').getCell(6).value, fillOf(rowOf('R6').getCell(6))]).toEqual(['No date', argb(COLOURS.grey)]);
     expect([rowOf('I2').getCell(6).value, fillOf(rowOf('I2').getCell(6))]).toEqual(['Complete', argb(COLOURS.green)]);
     expect([rowOf('R2').getCell(6).value, fillOf(rowOf('R2').getCell(6))]).toEqual(['Not accepted', undefined]);
+    expect(rowOf('R2').getCell(2).value).toBe('Response: Not affordable in 2012/13.');
     // Dated updates: the newest one is the latest progress.
     expect(rowOf('I1').getCell(8).value).toBe('Jan 2013: second audit shows 70% good or better.');
 
@@ -191,7 +192,22 @@ describe('ragbook actions on a messy action plan', () => {
     await book.xlsx.writeFile(empty);
     const io = fakeIo();
     expect(await main(['actions', empty, '--json'], io)).toBe(1);
-    expect(io.err).toBe('ragbook actions: no action plan found: it needs a sheet named Actions or Action plan, or one with Action and Timescale columns\n');
+    expect(io.err).toBe('ragbook actions: the workbook has no action plan: it needs a sheet named Actions or Action plan, or one with Action and Timescale columns\n');
+  });
+
+  test('an Actions sheet without the headers: exit 1 naming the sheet; ragbook run skips it', async () => {
+    const headless = path.join(dir, 'headless.xlsx');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Actions').getCell('A1').value = 'To do: copy the plan in here';
+    await book.xlsx.writeFile(headless);
+    const io = fakeIo();
+    expect(await main(['actions', headless, '--json'], io)).toBe(1);
+    expect(io.err).toBe(
+      'ragbook actions: no actions found: Actions: no header row with a Timescale column and an Action or Recommendation column was found — the sheet was not read as an action plan\n',
+    );
+    const run = fakeIo();
+    expect(await main(['run', headless, '-o', path.join(dir, 'headless-run')], run)).toBe(0);
+    expect(run.out).toContain('Track actions: nothing to do');
   });
 
   test('a bad --as-at is a usage error', async () => {

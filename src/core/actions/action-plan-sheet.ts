@@ -91,7 +91,8 @@ export function buildActionPlanSheet(name: string, tracking: ActionTracking): { 
 function actionRow(action: TrackedAction): PlanValue[] {
   return [
     action.record.ref,
-    action.record.action || '(no action given)',
+    // Without an action (a recommendation turned down), the response says why.
+    fitCell(action.record.action || (action.record.recommendation.response ? `Response: ${action.record.recommendation.response}` : '(no action given)')),
     action.record.lead,
     action.timescaleText,
     action.due ? isoDateToSerial(action.due) : null,

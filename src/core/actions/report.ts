@@ -1,5 +1,6 @@
 /** `ragbook actions` / "Track actions": the single action plan tracker (SPEC §5.5). */
 import type { WorkbookGrids } from '../../model/grid';
+import { formatIssue, IssueList } from '../../model/issue';
 import { emptyPlan, type WritePlan } from '../../model/plan';
 import { NothingToReportError } from '../errors';
 import type { Report, ReportOptions, ReportResult } from '../report';
@@ -7,8 +8,11 @@ import { issuesSheetPlan } from '../shared/issues-sheet';
 import { BASE_STYLES } from '../shared/styles';
 import { summarySheetPlan } from '../summary/sections';
 import { actionPlanSheetName, buildActionPlanSheet, describeCounts } from './action-plan-sheet';
-import { actionSheets } from './reader';
+import { actionSheets, readActionPlans } from './reader';
 import { type ActionTracking, trackActions } from './tracker';
+
+const WHERE = 'a sheet named Actions or Action plan, or one with Action and Timescale columns';
+const NEEDS = `an action plan (${WHERE})`;
 
 /** The `actions --json` document (SPEC §5.5). */
 export function actionsJson(tracking: ActionTracking) {
@@ -32,10 +36,11 @@ export function actionsJson(tracking: ActionTracking) {
 function run(grids: WorkbookGrids, options: ReportOptions): ReportResult {
   const tracking = trackActions(grids, options);
   if (tracking.actions.length === 0) {
+    const problem = tracking.issues.at(-1);
     throw new NothingToReportError(
       actionSheets(grids).length === 0
-        ? 'no action plan found: it needs a sheet named Actions or Action plan, or one with Action and Timescale columns'
-        : `no actions found: ${tracking.issues.at(-1)?.message ?? 'the action plan is empty'}`,
+        ? `the workbook has no action plan: it needs ${WHERE}`
+        : `no actions found: ${problem ? formatIssue(problem) : 'the action plan has no rows under its headers'}`,
     );
   }
   const plan: WritePlan = emptyPlan();
@@ -58,7 +63,7 @@ export const actionsReport: Report = {
   title: 'Track actions',
   fileSuffix: 'actions',
   target: 'input',
-  appliesTo: (grids) => actionSheets(grids).length > 0,
-  needs: 'an Actions sheet',
+  appliesTo: (grids) => readActionPlans(grids, new IssueList()).length > 0,
+  needs: NEEDS,
   run,
 };
