@@ -5,8 +5,9 @@
  *
  * Precedence, first match wins:
  *   1. completion words ("Completed March 2013" is complete, not overdue);
- *   2. ongoing words ("Ongoing – annual review" has no single deadline);
- *   3. dates: the latest one written ("April 2012 to March 2013" is due 31 March 2013);
+ *   2. ongoing words ("Ongoing – annual review", "Quarterly" have no single deadline);
+ *   3. dates: the latest one written ("April 2012 to March 2013" is due 31 March 2013),
+ *      except a start with no end ("From April 2013 onwards" is ongoing);
  *   4. words that say there is no date yet ("TBC", "Await consultation"), and "N/A";
  *   5. anything else is unreadable: no date, and the caller raises an Issue.
  */
@@ -55,9 +56,13 @@ export function saysComplete(text: string): boolean {
   return false;
 }
 
-const ONGOING = /\b(?:on[\s-]?going|continuous(?:ly)?|continual(?:ly)?|continuing|annual(?:ly)?)\b/;
+const ONGOING =
+  /\b(?:on[\s-]?going|continuous(?:ly)?|continual(?:ly)?|continuing|annual(?:ly)?|yearly|quarterly|monthly|weekly|every (?:year|quarter|month|week)|rolling programme|business as usual)\b/;
+/** "From April 2013", "April 2013 onwards": a start, not a deadline, unless an end is given too. */
+const START_ONLY = /\b(?:from|onwards?|starting|commencing|beginning)\b/;
+const END_GIVEN = /\b(?:to|until|till|by|before|end)\b|\s-\s|\d{4}\s*-\s*[a-z]/;
 const NO_DATE_YET =
-  /\b(?:await(?:ing|s)?|tbc|tbd|tba|to be (?:confirmed|determined|agreed|decided|arranged|set|announced)|subject to|dependent (?:on|upon)|depends on|pending|not (?:yet )?known|unknown|date not (?:yet )?set)\b/;
+  /\b(?:(?:short|medium|long)[\s-]term|await(?:ing|s)?|tbc|tbd|tba|to be (?:confirmed|determined|agreed|decided|arranged|set|announced)|subject to|dependent (?:on|upon)|depends on|pending|not (?:yet )?known|unknown|date not (?:yet )?set)\b/;
 const NOT_APPLICABLE = /^(?:n\/?a|n\.a\.?|not applicable|none)\.?$/;
 
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
@@ -88,9 +93,9 @@ const DATE_FORMS: DateForm[] = [
   { pattern: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g, read: (m) => calendarDate(Number(m[1]), Number(m[2]), Number(m[3])) },
   // UK order: day/month/year.
   { pattern: /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b/g, read: (m) => calendarDate(fullYear(m[3]), Number(m[2]), Number(m[1])) },
-  // "31 March 2013", "31st of March 2013", "31-Mar-2013", "31-Mar-13".
+  // "31 March 2013", "31st of March 2013", "31 Mar 13", "31-Mar-2013", "31-Mar-13".
   {
-    pattern: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?${MONTH}\.?,?\s+(\d{4})|-${MONTH}-(\d{4}|\d{2}))\b`, 'g'),
+    pattern: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?${MONTH}\.?,?\s+(\d{4}|\d{2})|-${MONTH}-(\d{4}|\d{2}))\b`, 'g'),
     read: (m) => calendarDate(fullYear(m[3] ?? m[5]), (monthIndex(m[2] ?? m[4]) ?? -1) + 1, Number(m[1])),
   },
   {
@@ -146,7 +151,10 @@ export function readTimescaleText(text: string): TimescaleReading {
     const where = invalid[0] === s ? '' : `'${trimmed}': `;
     return { kind: 'unreadable', message: `${where}'${invalid[0]}' is not a date Ragbook can read (dates are day/month/year) — treated as no date` };
   }
-  if (dates.length > 0) return { kind: 'due', due: dates.reduce((a, b) => (b > a ? b : a)) };
+  if (dates.length > 0) {
+    if (START_ONLY.test(s) && !END_GIVEN.test(s)) return { kind: 'ongoing' };
+    return { kind: 'due', due: dates.reduce((a, b) => (b > a ? b : a)) };
+  }
   if (NOT_APPLICABLE.test(s)) return { kind: 'not-applicable' };
   if (NO_DATE_YET.test(s)) return { kind: 'no-date', reason: 'words' };
   return {
