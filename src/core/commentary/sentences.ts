@@ -91,7 +91,8 @@ function statusSentence(facts: MeasureFacts, variant: number): string {
     const known = facts.lastKnown;
     if (!known) return `No figure has been reported for ${period}, nor for any earlier period.`;
     const against = facts.target !== undefined ? `, against a target of ${targetText(facts)}` : '';
-    return `No figure has been reported for ${period}; the most recent is ${formatValue(known.value, facts.unit, known.decimals)} for ${known.label}${against}.`;
+    const opening = [`No figure has been reported for ${period}`, `There is no figure yet for ${period}`, `The ${period} figure is not available`][variant % 3];
+    return `${opening}; the most recent is ${formatValue(known.value, facts.unit, known.decimals)} for ${known.label}${against}.`;
   }
   if (facts.current.status === 'no-target') {
     const reason = facts.target !== undefined && !facts.polarity
