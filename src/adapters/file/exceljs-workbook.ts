@@ -11,7 +11,9 @@ function argb(colour: string): string {
 }
 
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
-  // New objects each time: exceljs shares style objects between cells by reference.
+  // exceljs shares one style object between cells loaded with the same format:
+  // give this cell its own before changing it, and new objects for each part.
+  cell.style = { ...cell.style };
   if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
   if (style.fontColour || style.bold !== undefined || style.italic !== undefined || style.fontSize) {
     const font: Partial<ExcelJS.Font> = { ...(cell.font ?? {}) };

@@ -1,7 +1,7 @@
 /** A generated sheet's worksheet XML, written whole from its plan, elements in schema order. */
 import { rangeAddress } from '../../../model/address';
 import type { CellStyle, Colour, SheetPlan } from '../../../model/plan';
-import { type CellEdit, collectEdits, linksOf, styledXf } from './cell-edits';
+import { type CellEdit, type CellEdits, collectEdits, linksOf, styledXf } from './cell-edits';
 import { RELATIONSHIPS_NAMESPACE } from './relationships';
 import type { StyleSheet } from './styles';
 import { cellXml, colsWithWidths, hyperlinkXml } from './worksheet-xml';
@@ -14,6 +14,7 @@ function argb(colour: Colour): string {
 
 export function generatedSheetXml(plan: SheetPlan, styles: StyleSheet, planStyles: Record<string, CellStyle>): string {
   const edits = collectEdits(plan, planStyles);
+  spreadMergedStyles(plan, edits);
   const rows = [...edits.keys()].sort((a, b) => a - b);
   let right = 0;
   const rowXml = rows.map((row) => {
@@ -55,6 +56,26 @@ export function generatedSheetXml(plan: SheetPlan, styles: StyleSheet, planStyle
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${MAIN_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">${parts.join('')}</worksheet>`
   );
+}
+
+/**
+ * A merged area shows its first cell, but Excel draws each covered cell's own
+ * borders: the covered cells take the first cell's styles, as Excel does on merging.
+ */
+function spreadMergedStyles(plan: SheetPlan, edits: CellEdits): void {
+  for (const merge of plan.merges ?? []) {
+    const styles = edits.get(merge.row)?.get(merge.col)?.styles ?? [];
+    if (styles.length === 0) continue;
+    for (let r = merge.row; r < merge.row + merge.rowCount; r++) {
+      for (let c = merge.col; c < merge.col + merge.colCount; c++) {
+        let cells = edits.get(r);
+        if (!cells) edits.set(r, (cells = new Map()));
+        const edit = cells.get(c);
+        if (edit) edit.styles = [...styles];
+        else cells.set(c, { styles: [...styles] });
+      }
+    }
+  }
 }
 
 /** Frozen rows/columns as a pane: the top-left cell of the scrolling part and which pane is active. */

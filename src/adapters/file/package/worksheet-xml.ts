@@ -84,7 +84,8 @@ export function putWorksheetElement(xml: string, name: string, element: string):
 export function cellXml(p: string, row: number, col: number, xf: number, value: PlanValue | undefined): string {
   const ref = cellAddress(row, col);
   const s = xf > 0 ? ` s="${xf}"` : '';
-  if (value === null || value === undefined) return `<${p}c r="${ref}"${s}/>`;
+  // An empty string is an empty cell: Excel keeps no empty text constants.
+  if (value === null || value === undefined || value === '') return `<${p}c r="${ref}"${s}/>`;
   if (typeof value === 'number') {
     return Number.isFinite(value) ? `<${p}c r="${ref}"${s}><${p}v>${value}</${p}v></${p}c>` : `<${p}c r="${ref}"${s}/>`;
   }
