@@ -193,7 +193,9 @@ export function readBudgetSheet(sheet: SheetGrid, header: HeaderRow<BudgetField>
     const totalText = TOTAL.test(lineText) ? lineText : !lineText && TOTAL.test(strategyText) ? strategyText : undefined;
     if (totalText !== undefined) {
       const named = totalText.replace(/\b(sub[\s-]?)?total\b|\bfor\b|[:–—-]/gi, ' ').trim() || (TOTAL.test(strategyText) ? '' : strategyText);
-      const strategy = named ? strategyNamed(named) : current;
+      // "Total Early Help" names its strategy; "Total budget" or "Sub-total" totals the one above.
+      const known = named ? strategies.get(looseStrategy(named) || named) : undefined;
+      const strategy = known ?? current ?? (named ? strategyNamed(named) : undefined);
       if (!strategy) {
         issues.add(sheet.name, r, cols.line ?? 0, `'${totalText}' does not say which strategy it totals and no strategy is above it — not used`);
         continue;
@@ -206,13 +208,20 @@ export function readBudgetSheet(sheet: SheetGrid, header: HeaderRow<BudgetField>
       continue;
     }
 
-    const isHeading = !hasFigure && (cols.strategy === undefined ? !!lineText : !!strategyText && !lineText);
-    if (isHeading) {
-      current = strategyNamed(strategyText || lineText);
+    // A strategy heading: a name alone (with no Strategy column, in the line column), perhaps with its total beside it.
+    const heading = cols.strategy === undefined ? lineText : lineText ? '' : strategyText;
+    if (heading && isBlank(r, 'budget') && isBlank(r, 'outturn')) {
+      current = strategyNamed(heading);
+      const total = amountAt(r, 'total', 'the stated total', 'not used as the stated total');
+      if (total) state(current, { amount: total, row: r, col: cols.total ?? 0, style: 'column' });
       continue;
     }
 
     const name = lineText || strategyText;
+    if (!name) {
+      issues.add(sheet.name, r, cols.budget ?? 0, 'a figure with no service line or strategy beside it — left out');
+      continue;
+    }
     if (!strategyText && !current) {
       issues.add(sheet.name, r, cols.strategy ?? cols.line ?? 0, `no strategy is given for '${name}' — counted under '(no strategy)'`);
     }

@@ -70,9 +70,10 @@ function totalsTable(builder: SheetBuilder, result: BudgetReconciliation): void 
   if (result.grandTotal && budgets.grandTotal) {
     const check = result.grandTotal;
     const lines = budgets.strategies.reduce((n, s) => n + s.lines.length, 0);
+    const difference = check.difference ?? 0;
     const words = check.reconciles
-      ? 'The grand total on the Budgets sheet matches the sum of every line.'
-      : `The grand total on the Budgets sheet does not match the sum of every line (${formatMoney(check.difference ?? 0, budgets.unit, budgets.decimals)}).`;
+      ? `The grand total on the ${budgets.sheet} sheet matches the sum of every line.`
+      : `The grand total on the ${budgets.sheet} sheet does not match: every line together comes to ${formatMoney(Math.abs(difference), budgets.unit, budgets.decimals)} ${difference > 0 ? 'more' : 'less'}.`;
     row('All strategies (grand total)', lines, check, budgets.grandTotal.amount.decimals, words);
   }
 }

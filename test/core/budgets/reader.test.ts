@@ -80,6 +80,24 @@ describe('both ways of stating a total', () => {
   });
 });
 
+describe('less tidy layouts', () => {
+  test('a strategy row carrying its total, lines below it, "Total budget" and "Sub-total" rows', () => {
+    const sheet = readRows([
+      ['Strategy', 'Service line', 'Budget (£m)', 'Strategy total (£m)'],
+      ['Early Help', null, null, 1.95],
+      [null, 'Family Support', 1.2, null],
+      [null, 'Parenting', 0.75, null],
+      ['Youth Justice', 'Youth Offending Service', 2.16, null],
+      [null, 'Total budget', 2.16, null],
+      ['Education Support', 'SEN transport', 2.5, null],
+      [null, 'Sub-total', 2.5, null],
+      [null, null, 9.99, null],
+    ]);
+    expect(totals(sheet)).toEqual({ 'Early Help': [1.95, 1.95], 'Youth Justice': [2.16, 2.16], 'Education Support': [2.5, 2.5] });
+    expect(sheet.issues).toEqual([{ sheet: 'Budgets', cell: 'C9', message: 'a figure with no service line or strategy beside it — left out' }]);
+  });
+});
+
 describe('units', () => {
   test('bare figures under 1,000 with no unit are £m, and the sheet says so', () => {
     const sheet = readRows([['Strategy', 'Service line', 'Budget'], ['Early Help', 'Family Support', 1.2]]);

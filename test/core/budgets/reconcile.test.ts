@@ -200,3 +200,15 @@ describe('spend against budget', () => {
     expect(strategy(json, 'Early Help').rag).toBe('amber');
   });
 });
+
+describe('a grand total', () => {
+  test('is checked against every line', () => {
+    const grids = workbook(sheetGrid('Budgets', [HEADER, ...lines('Early Help', '£1.20m', 1.2), ...lines('Youth Justice', '£2.16m', 2.16), ['Grand total', null, '£3.46m', null]]));
+    const plan = budgetsReport.run(grids, { today: '2017-10-20' }).plan;
+    const values = plan.sheets.find((s) => s.name === 'Budget reconciliation')?.values[0].values ?? [];
+    expect(values.find((row) => row[0] === 'All strategies (grand total)')).toEqual([
+      'All strategies (grand total)', 2, 3.36, 3.46, -0.1, 'No',
+      'The grand total on the Budgets sheet does not match: every line together comes to £0.10m less.',
+    ]);
+  });
+});
