@@ -49,7 +49,7 @@ export interface MeasureFacts {
   /** The benchmark the target follows ("In line with national" → "England"). */
   targetFollows?: string;
   band?: Band;
-  /** Decimal places the band's ends need (a band of ±2.5 around 18 is 15.5 to 20.5). */
+  /** Decimal places the band's ends need (±2.5 around 18 is 15.5 to 20.5), at most one more than the figures. */
   bandDecimals: number;
   /** Actual minus target, at the precision shown, and as a percentage of the target. */
   variance?: { difference: number; decimals: number; percentOfTarget?: number };
@@ -153,7 +153,9 @@ export function measureFacts(evaluated: EvaluatedMeasure, period: string): Measu
   }
   if (current.band) {
     facts.band = current.band;
-    facts.bandDecimals = Math.max(sensibleDecimals(current.band.low), sensibleDecimals(current.band.high));
+    // Relative bands ("-4% / +8%" of 121) give ends like 116.16: one decimal beyond the figures is enough.
+    const atMost = Math.max(decimals, facts.targetDecimals) + 1;
+    facts.bandDecimals = Math.max(sensibleDecimals(current.band.low, undefined, atMost), sensibleDecimals(current.band.high, undefined, atMost));
   }
   if (actual !== null && facts.target !== undefined) {
     const varianceDecimals = Math.max(decimals, facts.targetDecimals);

@@ -35,6 +35,7 @@ describe('wording', () => {
     ['B3', 'Adopters approved', 'B', 'Number', 'Plan is best', 45, null, 44, 45],
     ['N1', 'New measure', 'C', '%', 'Higher is better', 60, null, null, 'Not available'],
     ['F1', 'First figure', 'C', 'Number', 'Higher is better', 10, null, null, 12],
+    ['R1', 'Days to match with a family', 'C', 'Days', 'Lower is better', 121, '-4% / +8%', 134, 129],
   ])));
 
   test.each([
@@ -46,6 +47,7 @@ describe('wording', () => {
     ['B2', 'was 2 above the target of 45, which it aims to match'],
     ['B3', 'was on the target of 45'],
     ['N1', 'No figure has been reported for Q2 2018/19, nor for any earlier period.'],
+    ['R1', 'missed the target of 121 days by 8 days but was within the tolerance range of 116.2 to 130.7 days'],
   ])('%s: %s', (id, fact) => {
     expect(text(id)).toContain(fact);
   });
