@@ -52,7 +52,9 @@ function groupActions(actions: TrackedAction[]): Map<string, Map<Recommendation,
     const recommendation = action.record.recommendation;
     const byRecommendation = plans.get(recommendation.plan) ?? new Map<Recommendation, TrackedAction[]>();
     plans.set(recommendation.plan, byRecommendation);
-    byRecommendation.set(recommendation, [...(byRecommendation.get(recommendation) ?? []), action]);
+    const list = byRecommendation.get(recommendation);
+    if (list) list.push(action);
+    else byRecommendation.set(recommendation, [action]);
   }
   return plans;
 }

@@ -79,6 +79,7 @@ export function readAccepted(text: string): boolean | undefined {
 
 /** Word's paragraph marks and stray spaces tidied; blank lines kept as one. */
 function tidy(text: string): string {
+  if (!text.includes('\n') && !text.includes('\r')) return text;
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t\u00a0]+\n/g, '\n')
@@ -87,12 +88,17 @@ function tidy(text: string): string {
 }
 
 /** A header row repeated inside the table (Word repeats them at page breaks): three or more header cells again. */
-function isRepeatedHeader(cells: (Cell | undefined)[], header: HeaderRow<ActionField>): boolean {
-  let same = 0;
-  for (const col of Object.values(header.columns) as number[]) {
-    if (normaliseHeader(cellText(cells[col])) === normaliseHeader(header.texts[col] ?? '') && ++same >= 3) return true;
-  }
-  return false;
+function repeatedHeaderTest(header: HeaderRow<ActionField>): (cells: (Cell | undefined)[]) => boolean {
+  const expected = (Object.values(header.columns) as number[]).map((col) => [col, normaliseHeader(header.texts[col] ?? '')] as const);
+  return (cells) => {
+    let same = 0;
+    for (const [col, text] of expected) {
+      const value = cells[col]?.value;
+      // Header wordings are short: long progress text is never compared.
+      if (typeof value === 'string' && value.length <= text.length + 10 && normaliseHeader(value) === text && ++same >= 3) return true;
+    }
+    return false;
+  };
 }
 
 /** Reads one sheet's actions, in sheet order. */
@@ -103,6 +109,7 @@ export function readActionSheet(sheet: SheetGrid, issues: IssueList): ActionReco
     return [];
   }
   const { columns } = header;
+  const isRepeatedHeader = repeatedHeaderTest(header);
   const actions: ActionRecord[] = [];
   let current: Recommendation | undefined;
   let last: ActionRecord | undefined;
@@ -111,11 +118,17 @@ export function readActionSheet(sheet: SheetGrid, issues: IssueList): ActionReco
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r];
     if (!cells) continue;
+    const texts = new Map<ActionField, string>();
     const text = (field: ActionField): string => {
-      const col = columns[field];
-      return col === undefined ? '' : tidy(cellText(cells[col]));
+      let t = texts.get(field);
+      if (t === undefined) {
+        const col = columns[field];
+        t = col === undefined ? '' : tidy(cellText(cells[col]));
+        texts.set(field, t);
+      }
+      return t;
     };
-    if (isRepeatedHeader(cells, header)) continue;
+    if (isRepeatedHeader(cells)) continue;
     const timescaleCell = columns.timescale === undefined ? undefined : cells[columns.timescale];
     const fields = (Object.keys(ACTION_HEADERS) as ActionField[]).filter((f) => text(f) !== '');
     if (fields.length === 0) continue;

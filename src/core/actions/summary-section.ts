@@ -23,7 +23,11 @@ function countRow(name: string, actions: TrackedAction[], plain?: string): { val
 
 function groupBy(actions: TrackedAction[], key: (a: TrackedAction) => string): Map<string, TrackedAction[]> {
   const groups = new Map<string, TrackedAction[]>();
-  for (const action of actions) groups.set(key(action), [...(groups.get(key(action)) ?? []), action]);
+  for (const action of actions) {
+    const group = groups.get(key(action));
+    if (group) group.push(action);
+    else groups.set(key(action), [action]);
+  }
   return groups;
 }
 
