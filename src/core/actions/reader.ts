@@ -130,8 +130,7 @@ export function readActionSheet(sheet: SheetGrid, issues: IssueList): ActionReco
     };
     if (isRepeatedHeader(cells)) continue;
     const timescaleCell = columns.timescale === undefined ? undefined : cells[columns.timescale];
-    const fields = (Object.keys(ACTION_HEADERS) as ActionField[]).filter((f) => text(f) !== '');
-    if (fields.length === 0) continue;
+    if (!(Object.keys(ACTION_HEADERS) as ActionField[]).some((f) => text(f) !== '')) continue;
 
     const plan = text('plan');
     const recommendationText = text('recommendation');
@@ -152,7 +151,7 @@ export function readActionSheet(sheet: SheetGrid, issues: IssueList): ActionReco
       current = { sheet: sheet.name, row: r, ref: text('ref') || String(count), plan: planName, text: recommendationText, accepted: accepted ?? true, response: text('response') };
       last = startAction(current, r);
     } else if (hasOwnAction) {
-      last = isEmptyAction(last) && last?.recommendation === current ? last : startAction(current, r, last?.lead);
+      last = last && isEmptyAction(last) ? last : startAction(current, r, last?.lead);
     } else if (last) {
       // More text for the action above (a paragraph of a Word cell split across rows).
       if (text('progress')) last.progress.push(text('progress'));
@@ -181,8 +180,8 @@ export function readActionSheet(sheet: SheetGrid, issues: IssueList): ActionReco
 }
 
 /** A recommendation's first row may carry no action of its own; the next row's action then fills it. */
-function isEmptyAction(action: ActionRecord | undefined): boolean {
-  return !!action && !action.action && !cellText(action.timescale?.cell) && action.progress.length === 0;
+function isEmptyAction(action: ActionRecord): boolean {
+  return !action.action && !cellText(action.timescale?.cell) && action.progress.length === 0;
 }
 
 /** Actions without their own ref take the recommendation's: "3" alone, "3.1", "3.2"… when it has several. */
