@@ -5,6 +5,9 @@
 import { monthPeriod, periodEndDate } from '../measures/period';
 import { isoDateToSerial, serialToIsoDate } from '../shared/values';
 
+/** Excel's last day, 31 December 9999. */
+const LAST_EXCEL_SERIAL = 2_958_465;
+
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Days from `from` to `to` (negative when `to` is earlier). */
@@ -21,9 +24,9 @@ export function monthEndDate(year: number, month: number): string {
   return periodEndDate(monthPeriod('', year, month));
 }
 
-/** "YYYY-MM-DD" for a real calendar day (1-based month), or undefined (31/02, 13/13…). */
+/** "YYYY-MM-DD" for a real calendar day (1-based month) in Excel's calendar, or undefined (31/02, 13/13, 1/1/1066…). */
 export function calendarDate(year: number, month: number, day: number): string | undefined {
-  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return undefined;
+  if (!Number.isInteger(year) || year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1) return undefined;
   if (day > Number(monthEndDate(year, month - 1).slice(8))) return undefined;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
@@ -38,4 +41,9 @@ export function isIsoDate(text: string): boolean {
 export function formatLongDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
   return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
+}
+
+/** The date an Excel day number stands for; undefined outside Excel's calendar (1900 to 9999). */
+export function serialDate(serial: number): string | undefined {
+  return Number.isFinite(serial) && serial >= 1 && serial <= LAST_EXCEL_SERIAL ? serialToIsoDate(serial) : undefined;
 }

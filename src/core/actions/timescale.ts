@@ -13,8 +13,8 @@
  */
 import { type Cell, isCellError } from '../../model/grid';
 import { monthIndex, parsePeriod, periodEndDate } from '../measures/period';
-import { isDateFormat, serialToIsoDate } from '../shared/values';
-import { calendarDate, monthEndDate } from './dates';
+import { isDateFormat } from '../shared/values';
+import { calendarDate, monthEndDate, serialDate } from './dates';
 
 export type TimescaleReading =
   | { kind: 'complete' }
@@ -170,7 +170,10 @@ export function readTimescale(cell: Cell | undefined): TimescaleReading {
   if (isCellError(value)) return { kind: 'unreadable', message: `the timescale is the error ${value.error} — treated as no date` };
   if (typeof value === 'boolean') return { kind: 'unreadable', message: `'${String(value).toUpperCase()}' is not a timescale — treated as no date` };
   if (typeof value === 'number') {
-    if (isDateFormat(cell?.numberFormat)) return { kind: 'due', due: serialToIsoDate(value) };
+    if (isDateFormat(cell?.numberFormat)) {
+      const date = serialDate(value);
+      return date ? { kind: 'due', due: date } : { kind: 'unreadable', message: `${value} is outside Excel's calendar, so it is not a date — treated as no date` };
+    }
     if (Number.isInteger(value) && value >= 1900 && value <= 2100) return { kind: 'due', due: `${value}-12-31` };
     return { kind: 'unreadable', message: `${value} is a number, not a date — treated as no date (format the cell as a date)` };
   }

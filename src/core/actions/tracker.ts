@@ -11,8 +11,8 @@ import type { Scheme } from '../measures/scheme';
 import type { ReportOptions } from '../report';
 import { normaliseHeader } from '../shared/headers';
 import { readSettingsSheet, type SettingRow } from '../shared/settings-sheet';
-import { cellText, isDateFormat, readCellNumber, serialToIsoDate } from '../shared/values';
-import { formatLongDate, isIsoDate } from './dates';
+import { cellText, isDateFormat, readCellNumber } from '../shared/values';
+import { formatLongDate, isIsoDate, serialDate } from './dates';
 import { type ActionRecord, readActionPlans } from './reader';
 import { type ActionState, DEFAULT_WARNING_DAYS, judgeAction, stateLook } from './state';
 import { findDates, readTimescale, saysComplete, type TimescaleReading } from './timescale';
@@ -41,7 +41,7 @@ export interface ActionTracking {
 /** A date from a Settings value: a date cell, an Excel day number, or text such as "31/03/2013". */
 function settingDate(row: SettingRow): string | undefined {
   const cell = row.values[0];
-  if (typeof cell?.value === 'number') return cell.value > 0 && (isDateFormat(cell.numberFormat) || cell.value > 3000) ? serialToIsoDate(cell.value) : undefined;
+  if (typeof cell?.value === 'number') return isDateFormat(cell.numberFormat) || cell.value > 3000 ? serialDate(cell.value) : undefined;
   const { dates, invalid } = findDates(cellText(cell));
   return dates.length === 1 && invalid.length === 0 ? dates[0] : undefined;
 }

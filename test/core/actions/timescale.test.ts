@@ -88,6 +88,10 @@ describe('timescale cells', () => {
     const reading = readTimescale({ value: 41364 });
     expect(reading).toEqual({ kind: 'unreadable', message: '41364 is a number, not a date — treated as no date (format the cell as a date)' });
   });
+  test('a date-formatted number outside Excel’s calendar is reported, not a crash', () => {
+    expect(readTimescale({ value: 1e12, numberFormat: 'dd/mm/yyyy' }).kind).toBe('unreadable');
+    expect(readTimescale({ value: -5, numberFormat: 'dd/mm/yyyy' }).kind).toBe('unreadable');
+  });
   test('an error value is reported', () => {
     expect(readTimescale({ value: { error: '#REF!' } }).kind).toBe('unreadable');
   });
