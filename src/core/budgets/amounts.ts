@@ -154,6 +154,7 @@ export function differenceFormat(unit: BudgetUnit, decimals: number): string {
 /** Money as words for sentences: "£12.40m", "-£0.21m", "£1,234,000". */
 export function formatMoney(value: number, unit: BudgetUnit, decimals: number): string {
   const rounded = roundTo(Math.abs(value), decimals);
-  const digits = rounded.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const [whole, fraction] = rounded.toFixed(decimals).split('.');
+  const digits = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction ? `.${fraction}` : '');
   return `${value < 0 && rounded !== 0 ? '-' : ''}£${digits}${UNIT_SUFFIX[unit]}`;
 }

@@ -5,7 +5,7 @@
  */
 import { type BudgetUnit, formatMoney } from './amounts';
 import { listInWords } from './names';
-import type { Duplicate, TotalCheck } from './reconcile';
+import type { TotalCheck } from './reconcile';
 import type { BudgetLine, BudgetSheet, StrategyBudget } from './types';
 
 const EPSILON = 1e-9;
@@ -23,18 +23,11 @@ function moneyIn(unit: BudgetUnit, decimals: number): Money {
   return (value, shown = decimals) => formatMoney(value, unit, Math.max(0, shown));
 }
 
-/** The lines of `strategy` that are also listed under another strategy, with where else. */
-function sharedLines(strategy: StrategyBudget, duplicates: Duplicate[]): { line: BudgetLine; elsewhere: string[] }[] {
-  return strategy.lines.flatMap((line) => {
-    const group = duplicates.find((d) => d.occurrences.includes(line));
-    const elsewhere = [...new Set(group?.occurrences.map((o) => o.strategy).filter((s) => s !== strategy.name) ?? [])];
-    return elsewhere.length > 0 && line.budget ? [{ line, elsewhere }] : [];
-  });
-}
-
 /** The largest set of shared lines whose budgets add up to the difference. */
-function sharedExplanation(check: Check, duplicates: Duplicate[], near: (x: number) => boolean): string | undefined {
-  const shared = sharedLines(check.strategy, duplicates).slice(0, MAX_SHARED_LINES);
+function sharedExplanation(check: Check, alsoUnder: Map<BudgetLine, string[]>, near: (x: number) => boolean): string | undefined {
+  const shared = check.strategy.lines
+    .flatMap((line) => (line.budget && (alsoUnder.get(line)?.length ?? 0) > 0 ? [{ line, elsewhere: alsoUnder.get(line) ?? [] }] : []))
+    .slice(0, MAX_SHARED_LINES);
   const subsets = Array.from({ length: 2 ** shared.length - 1 }, (_, i) => i + 1)
     .map((mask) => shared.filter((_, bit) => mask & (1 << bit)))
     .sort((a, b) => b.length - a.length);
@@ -85,7 +78,7 @@ function same(text: string): Explanation {
   return { full: text, short: text };
 }
 
-export function explainDifference(check: Check, all: Check[], duplicates: Duplicate[], budgets: BudgetSheet): Explanation {
+export function explainDifference(check: Check, all: Check[], alsoUnder: Map<BudgetLine, string[]>, budgets: BudgetSheet): Explanation {
   const money = moneyIn(budgets.unit, budgets.decimals);
   const { stated, difference, tolerance } = check;
   if (stated === undefined || difference === undefined || tolerance === undefined) return same('No stated total to check against.');
@@ -98,7 +91,7 @@ export function explainDifference(check: Check, all: Check[], duplicates: Duplic
   }
   const near = (x: number) => Math.abs(x - difference) <= tolerance + EPSILON;
   const finding =
-    (difference > 0 ? sharedExplanation(check, duplicates, near) : undefined) ??
+    (difference > 0 ? sharedExplanation(check, alsoUnder, near) : undefined) ??
     singleLineExplanation(check, all, difference, near, money) ??
     signSlipExplanation(check, near, money) ??
     'No single line, line shared with another strategy or sign slip accounts for the difference.';

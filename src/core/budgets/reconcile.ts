@@ -58,6 +58,8 @@ export interface BudgetReconciliation {
   settings: BudgetSettings;
   strategies: StrategyReconciliation[];
   duplicates: Duplicate[];
+  /** For each line listed under more than one strategy, the other strategies it is under. */
+  alsoUnder: Map<BudgetLine, string[]>;
   /** The sheet's grand total against the sum of every line, when it states one. */
   grandTotal?: TotalCheck;
 }
@@ -109,7 +111,9 @@ export function findDuplicates(strategies: StrategyBudget[]): Duplicate[] {
   for (const strategy of strategies) {
     for (const line of strategy.lines) {
       const key = looseName(line.name);
-      groups.set(key, [...(groups.get(key) ?? []), line]);
+      const group = groups.get(key);
+      if (group) group.push(line);
+      else groups.set(key, [line]);
     }
   }
   return [...groups.values()]
@@ -120,8 +124,18 @@ export function findDuplicates(strategies: StrategyBudget[]): Duplicate[] {
     });
 }
 
+function otherStrategies(duplicates: Duplicate[]): Map<BudgetLine, string[]> {
+  const alsoUnder = new Map<BudgetLine, string[]>();
+  for (const { occurrences } of duplicates) {
+    const strategies = [...new Set(occurrences.map((o) => o.strategy))];
+    for (const line of occurrences) alsoUnder.set(line, strategies.filter((s) => s !== line.strategy));
+  }
+  return alsoUnder;
+}
+
 export function reconcileBudgets(budgets: BudgetSheet, settings: BudgetSettings): BudgetReconciliation {
   const duplicates = findDuplicates(budgets.strategies);
+  const alsoUnder = otherStrategies(duplicates);
   const checks = budgets.strategies.map((strategy) => ({
     strategy,
     ...checkTotal(sumAmounts(strategy.lines.map((l) => l.budget)), strategy.stated, settings),
@@ -129,7 +143,7 @@ export function reconcileBudgets(budgets: BudgetSheet, settings: BudgetSettings)
   const strategies = checks.map((check): StrategyReconciliation => {
     const reconciliation: StrategyReconciliation = {
       ...check,
-      explanation: explainDifference(check, checks, duplicates, budgets),
+      explanation: explainDifference(check, checks, alsoUnder, budgets),
     };
     const variance = strategyVariance(check.strategy, settings);
     if (variance) reconciliation.variance = variance;
@@ -137,5 +151,5 @@ export function reconcileBudgets(budgets: BudgetSheet, settings: BudgetSettings)
   });
   const allLines = budgets.strategies.flatMap((s) => s.lines.map((l) => l.budget));
   const grandTotal = budgets.grandTotal ? checkTotal(sumAmounts(allLines), budgets.grandTotal, settings) : undefined;
-  return { budgets, settings, strategies, duplicates, grandTotal };
+  return { budgets, settings, strategies, duplicates, alsoUnder, grandTotal };
 }

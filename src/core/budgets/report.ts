@@ -50,9 +50,9 @@ function summaryLine(result: BudgetReconciliation): string {
   const reconciling = strategies.filter((s) => s.reconciles).length;
   const unstated = strategies.length - reconciling - failing.length;
   const parts = [
-    `${strategies.length} ${strategies.length === 1 ? 'strategy' : 'strategies'}: ${reconciling} reconcile`,
-    failing.length > 0 ? `${failing.length} do not (${listInWords(failing)})` : '',
-    unstated > 0 ? `${unstated} have no stated total` : '',
+    `${strategies.length} ${strategies.length === 1 ? 'strategy' : 'strategies'}: ${reconciling} reconcile${reconciling === 1 ? 's' : ''}`,
+    failing.length > 0 ? `${failing.length} do${failing.length === 1 ? 'es' : ''} not (${listInWords(failing.length > 4 ? [...failing.slice(0, 3), `${failing.length - 3} more`] : failing)})` : '',
+    unstated > 0 ? `${unstated} ha${unstated === 1 ? 's' : 've'} no stated total` : '',
   ].filter(Boolean);
   const shared = duplicates.length > 0 ? `; ${duplicates.length} service line${duplicates.length === 1 ? '' : 's'} under more than one strategy` : '';
   return `Budgets: ${parts.join(', ')}${shared}`;

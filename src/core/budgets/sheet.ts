@@ -8,10 +8,10 @@ import type { CellStyle, PlanValue, SheetPlan } from '../../model/plan';
 import { COLOURS, STATUSES, type Scheme, type Status } from '../measures/scheme';
 import { SheetBuilder } from '../shared/sheet-builder';
 import { BASE_STYLES } from '../shared/styles';
-import { differenceFormat, formatMoney, moneyFormat, unitLabel } from './amounts';
+import { type BudgetUnit, differenceFormat, formatMoney, moneyFormat, unitLabel } from './amounts';
 import { listInWords } from './names';
 import type { StrategyPerformance } from './performance';
-import { type BudgetReconciliation, type Rag, type TotalCheck, varianceOf } from './reconcile';
+import { type BudgetReconciliation, type Duplicate, type Rag, type TotalCheck, varianceOf } from './reconcile';
 
 export const RECONCILIATION_SHEET = 'Budget reconciliation';
 
@@ -104,6 +104,14 @@ function percent(share: number): string {
   return `${Math.round(share * 1000) / 10}%`;
 }
 
+/** "£1.20m and £1.25m"; for many, the range: "from £0.10m to £0.90m". */
+function amountsInWords(duplicate: Duplicate, unit: BudgetUnit, decimals: number): string {
+  const values = duplicate.occurrences.map((o) => o.budget?.value);
+  if (values.length <= 3) return listInWords(values.map((v) => (v === undefined ? 'no budget' : formatMoney(v, unit, decimals))));
+  const given = values.filter((v): v is number => v !== undefined);
+  return `from ${formatMoney(Math.min(...given), unit, decimals)} to ${formatMoney(Math.max(...given), unit, decimals)}`;
+}
+
 function duplicatesTable(builder: SheetBuilder, result: BudgetReconciliation): void {
   const { budgets } = result;
   builder.blank();
@@ -111,9 +119,8 @@ function duplicatesTable(builder: SheetBuilder, result: BudgetReconciliation): v
   const header = builder.row(['Service line', 'Strategy', 'Budget', 'Finding'], 'header');
   builder.merge({ row: header, col: 3, rowCount: 1, colCount: TEXT_COL - 2 });
   for (const d of result.duplicates) {
-    const amounts = d.occurrences.map((o) => (o.budget ? formatMoney(o.budget.value, budgets.unit, budgets.decimals) : 'no budget'));
     const finding = d.amountsDiffer
-      ? `Listed under ${d.occurrences.length} strategies with different amounts (${amounts.join(' and ')}): possible double counting, and the figures disagree.`
+      ? `Listed under ${d.occurrences.length} strategies with different amounts (${amountsInWords(d, budgets.unit, budgets.decimals)}): possible double counting, and the figures disagree.`
       : `The same amount under each: possible double counting.`;
     d.occurrences.forEach((o, i) => {
       const r = builder.row(
@@ -159,8 +166,7 @@ function linesTable(builder: SheetBuilder, result: BudgetReconciliation): void {
   if (notesCol < TEXT_COL) builder.merge({ row: header, col: notesCol, rowCount: 1, colCount: TEXT_COL - notesCol + 1 });
   for (const s of result.strategies) {
     for (const line of s.strategy.lines) {
-      const shared = result.duplicates.find((d) => d.occurrences.includes(line));
-      const elsewhere = [...new Set(shared?.occurrences.map((o) => o.strategy).filter((n) => n !== s.strategy.name) ?? [])];
+      const elsewhere = result.alsoUnder.get(line) ?? [];
       const also = elsewhere.length > 0 ? `Also listed under ${listInWords(elsewhere)}.` : '';
       const notes = [line.notes && also && !/[.!?]$/.test(line.notes) ? `${line.notes}.` : line.notes, also].filter(Boolean).join(' ');
       const values: PlanValue[] = [s.strategy.name, line.name, line.budget?.value ?? null];
