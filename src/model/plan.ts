@@ -100,6 +100,11 @@ export interface SheetPlan {
   styles: StyledRange[];
   /** Column index → width in characters. */
   columnWidths?: Record<number, number>;
+  /**
+   * Row index → height in points, for rows of wrapped text on generated
+   * sheets (viewers do not all grow rows to fit wrapped text by themselves).
+   */
+  rowHeights?: Record<number, number>;
   merges?: CellRange[];
   freeze?: { rows: number; cols: number };
   page?: PageSetup;

@@ -59,6 +59,7 @@ function writeSheet(sheet: ExcelJS.Worksheet, plan: SheetPlan, styles: Record<st
     }
   }
   for (const [col, width] of Object.entries(plan.columnWidths ?? {})) sheet.getColumn(Number(col) + 1).width = width;
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) sheet.getRow(Number(row) + 1).height = height;
   for (const m of plan.merges ?? []) sheet.mergeCells(m.row + 1, m.col + 1, m.row + m.rowCount, m.col + m.colCount);
   if (plan.freeze) sheet.views = [{ state: 'frozen', xSplit: plan.freeze.cols, ySplit: plan.freeze.rows }];
   if (plan.tabColour) sheet.properties.tabColor = { argb: argb(plan.tabColour) };

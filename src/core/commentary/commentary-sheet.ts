@@ -152,5 +152,6 @@ export function buildCommentarySheet(input: CommentarySheetInput): { sheet: Shee
     .widths(WIDTHS)
     .freeze(headerRow + 1, 2)
     .page({ orientation: 'landscape', fitToWidth: true, repeatRows: { first: headerRow, last: headerRow } });
-  return { sheet: builder.build(), styles: { ...COMMENTARY_STYLES, ...statusCellStyles(input.scheme) } };
+  const styles = { ...COMMENTARY_STYLES, ...statusCellStyles(input.scheme) };
+  return { sheet: builder.useStyles(styles).build(), styles };
 }

@@ -1,5 +1,6 @@
 import type { SheetGrid, WorkbookGrids } from '../../model/grid';
-import type { CellRange, ChartSpec, PageSetup, PlanValue, SheetPlan, StyledRange } from '../../model/plan';
+import type { CellRange, CellStyle, ChartSpec, PageSetup, PlanValue, SheetPlan, StyledRange } from '../../model/plan';
+import { BASE_STYLES } from './styles';
 import { cellText } from './values';
 
 /** Every generated sheet says this in its first rows; it is how Ragbook knows its own sheets. */
@@ -24,6 +25,7 @@ export class SheetBuilder {
   private readonly rows: PlanValue[][] = [];
   private readonly cellStyles: (string | undefined)[][] = [];
   private readonly plan: SheetPlan;
+  private readonly styleDefinitions: Record<string, CellStyle> = { ...BASE_STYLES };
 
   constructor(name: string) {
     this.plan = { name, mode: 'generated', values: [], styles: [], columnWidths: {}, merges: [], charts: [] };
@@ -87,11 +89,53 @@ export class SheetBuilder {
     return this;
   }
 
+  /**
+   * Styles this sheet uses beyond BASE_STYLES, so build() knows which cells
+   * wrap when it sizes rows.
+   */
+  useStyles(styles: Record<string, CellStyle>): this {
+    Object.assign(this.styleDefinitions, styles);
+    return this;
+  }
+
   build(): SheetPlan {
     const width = Math.max(1, ...this.rows.map((r) => r.length));
     const values = this.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null));
-    return { ...this.plan, values: [{ row: 0, col: 0, values }], styles: styleRuns(this.cellStyles) };
+    const rowHeights = estimateRowHeights(this.rows, this.cellStyles, this.plan.columnWidths ?? {}, this.styleDefinitions, this.plan.merges ?? []);
+    return { ...this.plan, values: [{ row: 0, col: 0, values }], styles: styleRuns(this.cellStyles), rowHeights };
   }
+}
+
+const LINE_POINTS = 15;
+const DEFAULT_WIDTH = 8.43;
+
+/**
+ * Heights for rows whose wrapped text needs more than one line, estimated
+ * from text length and column width (about 1.1 characters per width unit).
+ */
+export function estimateRowHeights(
+  rows: PlanValue[][],
+  cellStyles: (string | undefined)[][],
+  widths: Record<number, number>,
+  styles: Record<string, CellStyle>,
+  merges: CellRange[],
+): Record<number, number> {
+  const heights: Record<number, number> = {};
+  rows.forEach((values, r) => {
+    let lines = 1;
+    values.forEach((value, c) => {
+      const style = cellStyles[r]?.[c];
+      if (typeof value !== 'string' || !style || !styles[style]?.wrap) return;
+      const merge = merges.find((m) => m.row === r && m.col === c);
+      let width = 0;
+      for (let k = c; k < c + (merge?.colCount ?? 1); k++) width += widths[k] ?? DEFAULT_WIDTH;
+      const perLine = Math.max(1, Math.floor(width * 1.1));
+      const needed = value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+      lines = Math.max(lines, needed);
+    });
+    if (lines > 1) heights[r] = Math.min(409, lines * LINE_POINTS + 3);
+  });
+  return heights;
 }
 
 /** Per-cell styles → ranges: runs along each row, then identical runs in consecutive rows joined. */
