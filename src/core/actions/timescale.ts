@@ -125,14 +125,18 @@ const DATE_FORMS: DateForm[] = [
 /** Every date written in the text, and the spans that looked like dates but are not real ones ("31/02/2013"). */
 export function findDates(text: string): { dates: string[]; invalid: string[] } {
   let s = plain(text);
+  // Quote invalid spans as the officer wrote them, when lower-casing kept the positions.
+  const quoted = s.length === text.length ? text : s;
   const dates: string[] = [];
   const invalid: string[] = [];
   for (const form of DATE_FORMS) {
     s = s.replace(form.pattern, (...args) => {
       const match = args.slice(0, -2) as unknown as RegExpExecArray;
+      const at = args[args.length - 2] as number;
       const date = form.read(match);
-      if (date) dates.push(date);
-      else invalid.push(match[0]);
+      // Years before 1900 are outside Excel's calendar: "Autumn 1066" is a typing slip, not a deadline.
+      if (date && /^\d{4}-/.test(date) && date >= '1900-01-01') dates.push(date);
+      else invalid.push(quoted.slice(at, at + match[0].length));
       return ' '.repeat(match[0].length);
     });
   }
@@ -141,14 +145,14 @@ export function findDates(text: string): { dates: string[]; invalid: string[] } 
 
 /** Reads timescale text; see the precedence at the top of this file. */
 export function readTimescaleText(text: string): TimescaleReading {
-  const trimmed = text.trim();
-  const s = plain(trimmed).replace(/\s+/g, ' ');
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  const s = plain(trimmed);
   if (!s) return { kind: 'no-date', reason: 'blank' };
   if (saysComplete(s)) return { kind: 'complete' };
   if (ONGOING.test(s)) return { kind: 'ongoing' };
-  const { dates, invalid } = findDates(s);
+  const { dates, invalid } = findDates(trimmed);
   if (invalid.length > 0) {
-    const where = invalid[0] === s ? '' : `'${trimmed}': `;
+    const where = invalid[0] === trimmed ? '' : `'${trimmed}': `;
     return { kind: 'unreadable', message: `${where}'${invalid[0]}' is not a date Ragbook can read (dates are day/month/year) — treated as no date` };
   }
   if (dates.length > 0) {

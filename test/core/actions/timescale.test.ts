@@ -67,6 +67,7 @@ describe('timescale text → due date (SPEC §5.5)', () => {
     ['31/02/2013', "'31/02/2013' is not a date Ragbook can read (dates are day/month/year)"],
     ['03/31/2013', "'03/31/2013' is not a date Ragbook can read"],
     ['Review 10/12', "'Review 10/12': '10/12' is not a date"],
+    ['Autumn 1066', "'Autumn 1066' is not a date Ragbook can read"],
   ])('never guesses: "%s" is unreadable', (input, message) => {
     const reading = readTimescaleText(input);
     expect(reading.kind).toBe('unreadable');
