@@ -142,7 +142,7 @@ function editedCell(xml: string | undefined, row: number, col: number, edit: Cel
     const tag = withAttr(openTag as string, 's', String(xf));
     return tag + xml.slice((openTag as string).length);
   }
-  if (xml !== undefined && new RegExp(`<${context.p}f[\\s>/]`).test(xml)) context.overwroteFormula = true;
+  if (xml !== undefined && /<([\w.-]+:)?f[\s>/]/.test(xml)) context.overwroteFormula = true;
   return cellXml(context.p, row, col, xf, edit.value.is);
 }
 

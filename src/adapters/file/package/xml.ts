@@ -31,17 +31,35 @@ function splitStartTag(element: string): [string, string] {
   return end > 0 ? [element.slice(0, end), element.slice(end)] : [element, ''];
 }
 
+const attributePatterns = new Map<string, RegExp>();
+
+/** ` name = "value"` or with single quotes; cached per name (these run once per cell). */
+function attributePattern(name: string): RegExp {
+  let pattern = attributePatterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`(\\s${name}\\s*=\\s*)("([^"]*)"|'([^']*)')`);
+    attributePatterns.set(name, pattern);
+  }
+  return pattern;
+}
+
 /** An attribute of an element's start tag, e.g. attrOf('<c r="A1" s="3">', 's') → "3". */
 export function attrOf(element: string, name: string): string | undefined {
-  const match = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(splitStartTag(element)[0]);
-  if (!match) return undefined;
-  return unescapeXml(match[2] ?? match[3]);
+  const tag = splitStartTag(element)[0];
+  // The usual spelling first, without a regular expression.
+  const plain = tag.indexOf(` ${name}="`);
+  if (plain >= 0) {
+    const start = plain + name.length + 3;
+    return unescapeXml(tag.slice(start, tag.indexOf('"', start)));
+  }
+  const match = attributePattern(name).exec(tag);
+  return match ? unescapeXml(match[3] ?? match[4]) : undefined;
 }
 
 /** Sets (or adds) an attribute on an element's start tag. */
 export function withAttr(element: string, name: string, value: string): string {
   const [tag, rest] = splitStartTag(element);
-  const pattern = new RegExp(`(\\s${name}\\s*=\\s*)("[^"]*"|'[^']*')`);
+  const pattern = attributePattern(name);
   if (pattern.test(tag)) return tag.replace(pattern, `$1"${escapeAttr(value)}"`) + rest;
   const end = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
   return `${tag.slice(0, end).replace(/\s+$/, '')} ${name}="${escapeAttr(value)}"${tag.slice(end)}${rest}`;
@@ -49,7 +67,7 @@ export function withAttr(element: string, name: string, value: string): string {
 
 export function withoutAttr(element: string, name: string): string {
   const [tag, rest] = splitStartTag(element);
-  return tag.replace(new RegExp(`\\s${name}\\s*=\\s*("[^"]*"|'[^']*')`), '') + rest;
+  return tag.replace(attributePattern(name), '') + rest;
 }
 
 /** The namespace prefix the root element uses ("x:" in some generated files, usually ""). */

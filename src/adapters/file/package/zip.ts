@@ -2,8 +2,12 @@
  * The zip container of an .xlsx/.xlsm package: reads the central directory
  * and writes a new archive in which unchanged entries keep their compressed
  * bytes exactly. Only the parts Ragbook reads are ever inflated.
+ *
+ * Node's zlib does the (de)compression: on a 6 MB sheet it deflates about
+ * three times faster than fflate at the same level (see the README's
+ * dependency notes).
  */
-import { deflateSync, inflateSync } from 'fflate';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { WorkbookReadError } from '../errors';
 
 /** One entry as the central directory describes it. */
@@ -130,9 +134,9 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntr
 }
 
 /**
- * The entry's content. The output buffer is the size the directory declares,
- * so an entry that lies about its size cannot expand further; the CRC check
- * catches the lie.
+ * The entry's content. Inflating stops at the size the directory declares,
+ * so an entry that lies about its size cannot expand further; the size and
+ * CRC checks catch any other damage.
  */
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const compressed = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
@@ -141,9 +145,10 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
     data = compressed;
   } else if (entry.method === 8) {
     try {
-      data = inflateSync(compressed, { out: new Uint8Array(entry.size) });
+      // Never more than the declared size: a part that expands further is refused here.
+      data = entry.size === 0 ? new Uint8Array(0) : new Uint8Array(inflateRawSync(compressed, { maxOutputLength: entry.size }));
     } catch {
-      throw corrupt(`${entry.name} cannot be decompressed`);
+      throw corrupt(`${entry.name} does not match its checksum`);
     }
   } else {
     throw new WorkbookReadError(`${entry.name} uses a compression method Ragbook cannot read (${entry.method})`);
@@ -195,7 +200,7 @@ function prepare(output: ZipOutput): Prepared {
     dosDate: FIXED_DOS_DATE,
     crc: crc32(output.data),
     size: output.data.length,
-    compressed: deflateSync(output.data, { level: 6 }),
+    compressed: new Uint8Array(deflateRawSync(output.data, { level: 6 })),
   };
 }
 

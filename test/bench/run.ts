@@ -1,0 +1,84 @@
+/**
+ * `npm run bench`: times the file adapter and the reports on big workbooks,
+ * each task in its own process for its peak memory, against the floor of
+ * the old approach (a plain exceljs read and write of the same file).
+ * Not a test: it prints figures for the README's performance section.
+ *
+ *   npm run bench                 # 10,000 measures × 12 quarters, both layouts; 100,000 wide; the core on 1,000,000 observations
+ *   npm run bench -- --quick      # 1,000 measures, for trying the script
+ */
+import { spawnSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { reports } from '../../src/core/reports';
+import { QUARTERS, writeLongWorkbook, writeWideWorkbook } from './workbooks';
+
+interface Figures {
+  ms: number;
+  maxRssBytes: number;
+}
+
+const TASK = path.join(__dirname, 'task.ts');
+
+function runTask(kind: string, args: string[]): Figures {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', TASK, kind, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (child.status !== 0) throw new Error(`bench task ${kind} ${args.join(' ')} failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop() as string) as Figures;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mib = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`;
+
+function line(label: string, figures: Figures, floor?: Figures): string {
+  const ratio = floor ? `${(figures.ms / floor.ms).toFixed(2)}× time, ${(figures.maxRssBytes / floor.maxRssBytes).toFixed(2)}× memory` : '';
+  return `  ${label.padEnd(34)} ${seconds(figures.ms).padStart(9)}  ${mib(figures.maxRssBytes).padStart(9)} peak   ${ratio}`;
+}
+
+async function benchLayout(dir: string, layout: 'wide' | 'long', measures: number): Promise<void> {
+  const file = path.join(dir, `${layout}-${measures}.xlsx`);
+  await (layout === 'wide' ? writeWideWorkbook : writeLongWorkbook)(file, measures);
+  const size = (await fs.stat(file)).size;
+  console.log(`\n${layout} layout: ${measures.toLocaleString('en-GB')} measures × ${QUARTERS.length} quarters (${(size / 1024 / 1024).toFixed(1)} MB file)`);
+  const floor = runTask('exceljs', [file, path.join(dir, `${layout}-exceljs.xlsx`)]);
+  console.log(line('exceljs read + write (the floor)', floor));
+  for (const verb of ['apply', 'commentary']) {
+    if (!reports.some((r) => r.name === verb)) {
+      console.log(`  ragbook ${verb}: not a report yet`);
+      continue;
+    }
+    console.log(line(`ragbook ${verb}`, runTask('cli', [verb, file, '-o', path.join(dir, `${layout}-${verb}.xlsx`)]), floor));
+  }
+  console.log(line('ragbook run', runTask('cli', ['run', file, '-o', path.join(dir, `${layout}-run`)]), floor));
+}
+
+async function bench(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const measures = quick ? 1_000 : 10_000;
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ragbook-bench-'));
+  try {
+    console.log(`Ragbook bench on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`);
+    console.log('Each task runs in its own process; time is the task\'s own work, memory its peak resident size.');
+    console.log('Targets: apply ≤ 0.3× the floor\'s time and < 0.5× its memory; run ≤ 1× its time; 100,000 measures under 1 GiB; the core under 1 s for 1,000,000 observations.');
+    await benchLayout(dir, 'wide', measures);
+    await benchLayout(dir, 'long', measures);
+
+    const big = quick ? 10_000 : 100_000;
+    const bigFile = path.join(dir, `wide-${big}.xlsx`);
+    await writeWideWorkbook(bigFile, big);
+    console.log(`\nwide layout: ${big.toLocaleString('en-GB')} measures × ${QUARTERS.length} quarters`);
+    console.log(line('ragbook apply', runTask('cli', ['apply', bigFile, '-o', path.join(dir, `wide-${big}-apply.xlsx`)])));
+
+    const observations = quick ? 100_000 : 1_000_000;
+    const coreMeasures = Math.ceil(observations / QUARTERS.length);
+    console.log(`\nthe core alone (analyseMeasures): ${(coreMeasures * QUARTERS.length).toLocaleString('en-GB')} observations`);
+    console.log(line('analyseMeasures', runTask('core', [String(coreMeasures)])));
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+bench().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
