@@ -1,7 +1,7 @@
 /** The measures section of the Summary sheet: a key to the colours and counts per theme, charted. */
 import type { PlanValue } from '../../model/plan';
 import type { SummarySection } from '../summary/summary-sheet';
-import { type Scheme, type Status, STATUSES, statusStyleName } from '../measures/scheme';
+import { labelGroups, type Status, statusStyleName } from '../measures/scheme';
 import type { MeasuresAnalysis } from '../measures/types';
 import { statusStyles } from './status-styles';
 
@@ -16,18 +16,6 @@ const MEANINGS: Record<Status, string> = {
 
 /** Chart colour for statuses the scheme leaves uncoloured. */
 const UNCOLOURED = '#BFBFBF';
-
-/** The scheme's distinct labels, in status order, with the statuses each covers. */
-function labelGroups(scheme: Scheme): { label: string; statuses: Status[] }[] {
-  const groups: { label: string; statuses: Status[] }[] = [];
-  for (const status of STATUSES) {
-    const label = scheme.looks[status].label;
-    const group = groups.find((g) => g.label === label);
-    if (group) group.statuses.push(status);
-    else groups.push({ label, statuses: [status] });
-  }
-  return groups;
-}
 
 function meaning(statuses: Status[]): string {
   const text = statuses.includes('met') && statuses.includes('exceeded') && statuses.length === 2 ? MEANINGS.met : statuses.map((s) => MEANINGS[s]).join(', or ');

@@ -5,7 +5,7 @@
  * differences highlighted, print-ready.
  */
 import type { CellStyle, PlanValue, SheetPlan } from '../../model/plan';
-import { COLOURS, STATUSES, type Scheme, type Status } from '../measures/scheme';
+import { COLOURS, labelGroups, type Scheme, STATUSES } from '../measures/scheme';
 import { SheetBuilder } from '../shared/sheet-builder';
 import { BASE_STYLES } from '../shared/styles';
 import { type BudgetUnit, differenceFormat, formatMoney, moneyFormat, unitLabel } from './amounts';
@@ -136,13 +136,7 @@ function performanceTable(builder: SheetBuilder, result: BudgetReconciliation, p
   builder.blank();
   builder.row([`Measures by strategy${performance.period ? ` (${performance.period})` : ''}`], 'heading');
   // Statuses the scheme labels alike (Met for exceeded and met under rag) share a column.
-  const columns: { label: string; statuses: Status[] }[] = [];
-  for (const status of STATUSES) {
-    const label = scheme.looks[status].label;
-    const column = columns.find((c) => c.label === label);
-    if (column) column.statuses.push(status);
-    else columns.push({ label, statuses: [status] });
-  }
+  const columns = labelGroups(scheme);
   builder.row(['Strategy', 'Measures', ...columns.map((c) => c.label)], ['header', 'header', ...columns.map((c) => `budget.status.${c.statuses[0]}`)]);
   for (const s of result.strategies) {
     const counts = performance.counts.get(s.strategy.name);
@@ -207,5 +201,6 @@ export function buildReconciliationSheet(
   if (performance) performanceTable(builder, result, performance.analysis, performance.scheme);
   linesTable(builder, result);
   builder.widths({ 0: 30, 1: 28, 2: 15, 3: 17, 4: 17, 5: 17, 6: 80, 7: 12, 8: 12 }).page({ orientation: 'landscape', fitToWidth: true });
-  return { sheet: builder.build(), styles: { ...BASE_STYLES, ...budgetStyles(result, performance?.scheme) } };
+  const styles = { ...BASE_STYLES, ...budgetStyles(result, performance?.scheme) };
+  return { sheet: builder.useStyles(styles).build(), styles };
 }

@@ -85,3 +85,15 @@ export function withOverrides(scheme: Scheme, overrides: Partial<Record<Status, 
 export function statusStyleName(status: Status): string {
   return `status.${status}`;
 }
+
+/** The scheme's distinct labels in status order, with the statuses each covers ("Met" for exceeded and met under rag). */
+export function labelGroups(scheme: Scheme): { label: string; statuses: Status[] }[] {
+  const groups: { label: string; statuses: Status[] }[] = [];
+  for (const status of STATUSES) {
+    const label = scheme.looks[status].label;
+    const group = groups.find((g) => g.label === label);
+    if (group) group.statuses.push(status);
+    else groups.push({ label, statuses: [status] });
+  }
+  return groups;
+}

@@ -7,13 +7,18 @@ import type { WorkbookGrids } from '../../model/grid';
 import type { CellStyle, SheetPlan } from '../../model/plan';
 import { actionsSummarySection } from '../actions/summary-section';
 import { measuresSummarySections } from '../apply/measures-summary';
+import { budgetsSummarySection } from '../budgets/summary-section';
 import { analyseMeasures } from '../measures/analyse';
 import type { ReportOptions } from '../report';
 import { readSettingsSheet } from '../shared/settings-sheet';
 import { generatedSheetName } from '../shared/sheet-builder';
 import { buildSummarySheet, SUMMARY_SHEET, type SummarySection, type SummarySectionSource } from './summary-sheet';
 
-export const summarySections: SummarySectionSource[] = [(grids, options) => measuresSummarySections(analyseMeasures(grids, options)), actionsSummarySection];
+export const summarySections: SummarySectionSource[] = [
+  (grids, options) => measuresSummarySections(analyseMeasures(grids, options)),
+  budgetsSummarySection,
+  actionsSummarySection,
+];
 
 /** The Summary sheet with every section the workbook has data for; undefined when it has none. */
 export function summarySheetPlan(grids: WorkbookGrids, options: ReportOptions): { sheet: SheetPlan; styles: Record<string, CellStyle> } | undefined {
