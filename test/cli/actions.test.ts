@@ -155,6 +155,7 @@ describe('ragbook actions on a messy action plan', () => {
     const summaryRows: unknown[][] = [];
     summary.eachRow((row) => summaryRows.push((row.values as unknown[]).slice(1)));
     expect(summaryRows).toContainEqual(['Plan', 'Overdue', 'Due soon', 'On track', 'Ongoing', 'No date', 'Complete', 'Not accepted', 'Total']);
+    expect(summaryRows).toContainEqual(['Lead', 'Overdue', 'Due soon', 'On track', 'Ongoing', 'No date', 'Complete', 'Not accepted', 'Total']);
     expect(summaryRows).toContainEqual(['Scrutiny review of children’s centres', 1, 1, 1, 1, 2, 1, 1, 8]);
     expect(summaryRows).toContainEqual(['Ofsted inspection 2012', 1, 1, 0, 0, 0, 1, 0, 3]);
     expect(summaryRows).toContainEqual(['Principal Social Worker', 1, 0, 0, 0, 0, 1, 0, 2]);

@@ -5,6 +5,7 @@ import type { ReportOptions } from '../report';
 import type { SummarySection, SummarySectionSource } from '../summary/summary-sheet';
 import { actionPlanSheetName } from './action-plan-sheet';
 import { addDays, formatLongDate } from './dates';
+import { COLOURS, type Scheme } from '../measures/scheme';
 import { ACTION_STATES, type ActionState, stateLook } from './state';
 import { type TrackedAction, trackActions, type ActionTracking } from './tracker';
 
@@ -31,42 +32,68 @@ function groupBy(actions: TrackedAction[], key: (a: TrackedAction) => string): M
   return groups;
 }
 
-export function buildActionsSummarySection(tracking: ActionTracking, actionPlanSheet: string): SummarySection {
+/** Lighter shades for states that share a fill (On track, Ongoing and Complete are all green under rag). */
+const SHADES: Record<string, string[]> = { [COLOURS.green]: ['#C5E0B4', '#E2F0D9'] };
+
+/** A column series per coloured state; a repeated fill gets a lighter shade so the stacks stay readable. */
+function chartSeries(scheme: Scheme): { col: number; colour: string }[] {
+  const used = new Map<string, number>();
+  return ACTION_STATES.flatMap((state, i) => {
+    const { colour } = stateLook(state, scheme);
+    if (!colour) return [];
+    const times = used.get(colour) ?? 0;
+    used.set(colour, times + 1);
+    return [{ col: i + 1, colour: times === 0 ? colour : (SHADES[colour]?.[times - 1] ?? colour) }];
+  });
+}
+
+function countTable(groups: Iterable<[string, TrackedAction[]]>, total?: TrackedAction[]): { rows: PlanValue[][]; cellStyles: (string | undefined)[][] } {
+  const built = [...groups].map(([name, list]) => countRow(name, list));
+  if (total) built.push(countRow('All plans', total, 'total'));
+  return { rows: built.map((b) => b.values), cellStyles: built.map((b) => b.styles) };
+}
+
+/** Two tables: actions in each state per plan (with a chart), then per lead. */
+export function buildActionsSummarySections(tracking: ActionTracking, actionPlanSheet: string): SummarySection[] {
   const { actions, asAt, warningDays, scheme } = tracking;
   const labels = ACTION_STATES.map((state) => stateLook(state, scheme).label);
-  const rows: PlanValue[][] = [];
-  const cellStyles: (string | undefined)[][] = [];
-  const add = ({ values, styles }: { values: PlanValue[]; styles: (string | undefined)[] }) => {
-    rows.push(values);
-    cellStyles.push(styles);
-  };
-  for (const [plan, list] of groupBy(actions, (a) => a.record.recommendation.plan)) add(countRow(plan, list));
-  add(countRow('All plans', actions, 'total'));
-  rows.push(['Lead', ...labels, 'Total']);
-  cellStyles.push(rows[rows.length - 1].map(() => 'header'));
-  const byLead = groupBy(actions, (a) => a.record.lead || '(no lead named)');
-  for (const lead of [...byLead.keys()].sort((a, b) => a.localeCompare(b, 'en-GB'))) add(countRow(lead, byLead.get(lead) ?? []));
-
   const styles: Record<string, CellStyle> = {};
   for (const state of ACTION_STATES) {
     const { colour } = stateLook(state, scheme);
     styles[countStyleName(state)] = { border: true, vertical: 'top', horizontal: 'right', ...(colour ? { fill: colour } : {}) };
   }
-  return {
-    heading: `Actions as at ${formatLongDate(asAt)}`,
-    header: ['Plan', ...labels, 'Total'],
-    rows,
-    cellStyles,
-    notes: [
-      `Overdue: due before ${formatLongDate(asAt)} and not complete. Due soon: due by ${formatLongDate(addDays(asAt, warningDays))} (within ${warningDays} days). ` +
-        `Each action is listed on the ${actionPlanSheet} sheet.`,
-    ],
-    styles,
-  };
+  const byPlan = groupBy(actions, (a) => a.record.recommendation.plan);
+  const byLead = groupBy(actions, (a) => a.record.lead || '(no lead named)');
+  const leads = [...byLead.keys()].sort((a, b) => a.localeCompare(b, 'en-GB'));
+  return [
+    {
+      heading: `Actions by plan, as at ${formatLongDate(asAt)}`,
+      header: ['Plan', ...labels, 'Total'],
+      ...countTable(byPlan, actions),
+      notes: [
+        `Overdue: due before ${formatLongDate(asAt)} and not complete. Due soon: due by ${formatLongDate(addDays(asAt, warningDays))} (within ${warningDays} days). ` +
+          `Each action is listed on the ${actionPlanSheet} sheet.`,
+      ],
+      chart: {
+        kind: 'stacked-column',
+        title: `Actions by state and plan, as at ${formatLongDate(asAt)}`,
+        series: chartSeries(scheme),
+        yAxisTitle: 'Actions',
+      },
+      chartRows: byPlan.size,
+      styles,
+    },
+    {
+      heading: `Actions by lead, as at ${formatLongDate(asAt)}`,
+      header: ['Lead', ...labels, 'Total'],
+      ...countTable(leads.map((lead) => [lead, byLead.get(lead) ?? []])),
+      styles,
+    },
+  ];
 }
 
-/** The Summary's action section, or undefined when the workbook has no action plan. */
+/** The Summary's action sections, or undefined when the workbook has no action plan. */
 export const actionsSummarySection: SummarySectionSource = (grids: WorkbookGrids, options: ReportOptions) => {
   const tracking = trackActions(grids, options);
-  return tracking.actions.length > 0 ? buildActionsSummarySection(tracking, actionPlanSheetName(grids)) : undefined;
+  return tracking.actions.length > 0 ? buildActionsSummarySections(tracking, actionPlanSheetName(grids)) : undefined;
 };

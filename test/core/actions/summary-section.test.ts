@@ -8,8 +8,8 @@ describe('the Summary sheet’s action section', () => {
     expect(actionsSummarySection(workbook(sheetGrid('Measures', [['Measure', 'Target']])), options)).toBeUndefined();
   });
 
-  test('counts per plan, all plans, then per lead; only non-zero counts are coloured', () => {
-    const section = actionsSummarySection(
+  test('a table per plan with an All plans row and a chart, then a table per lead; only non-zero counts are styled', () => {
+    const sections = actionsSummarySection(
       workbook(
         sheetGrid('Actions', [
           PLAN_HEADER,
@@ -20,18 +20,27 @@ describe('the Summary sheet’s action section', () => {
       ),
       options,
     );
-    if (!section || Array.isArray(section)) throw new Error('expected one section');
-    expect(section.heading).toBe('Actions as at 4 March 2013');
-    expect(section.header).toEqual(['Plan', 'Overdue', 'Due soon', 'On track', 'Ongoing', 'No date', 'Complete', 'Not accepted', 'Total']);
-    expect(section.rows).toEqual([
+    if (!Array.isArray(sections)) throw new Error('expected two sections');
+    const [byPlan, byLead] = sections;
+    expect(byPlan.heading).toBe('Actions by plan, as at 4 March 2013');
+    expect(byPlan.header).toEqual(['Plan', 'Overdue', 'Due soon', 'On track', 'Ongoing', 'No date', 'Complete', 'Not accepted', 'Total']);
+    expect(byPlan.rows).toEqual([
       ['Actions', 1, 0, 0, 0, 0, 1, 1, 3],
       ['All plans', 1, 0, 0, 0, 0, 1, 1, 3],
-      ['Lead', 'Overdue', 'Due soon', 'On track', 'Ongoing', 'No date', 'Complete', 'Not accepted', 'Total'],
+    ]);
+    expect(byPlan.cellStyles?.[0]).toEqual([undefined, 'action.count.overdue', undefined, undefined, undefined, undefined, 'action.count.complete', 'action.count.not-accepted', undefined]);
+    expect(byPlan.cellStyles?.[1][0]).toBe('total');
+    // The chart leaves out the All plans row and the uncoloured Not accepted column.
+    expect(byPlan.chartRows).toBe(1);
+    expect(byPlan.chart?.series.map((s) => byPlan.header[s.col])).toEqual(['Overdue', 'Due soon', 'On track', 'Ongoing', 'No date', 'Complete']);
+    // On track, Ongoing and Complete share green in cells; the chart tells them apart by shade.
+    expect(byPlan.chart?.series.map((s) => s.colour)).toEqual(['#F4A6A6', '#FFD966', '#A9D18E', '#C5E0B4', '#D9D9D9', '#E2F0D9']);
+    expect(byPlan.styles?.['action.count.overdue'].fill).toBe('#F4A6A6');
+    expect(byLead.header[0]).toBe('Lead');
+    expect(byLead.rows).toEqual([
       ['(no lead named)', 0, 0, 0, 0, 0, 0, 1, 1],
       ['Lead A', 0, 0, 0, 0, 0, 1, 0, 1],
       ['Lead B', 1, 0, 0, 0, 0, 0, 0, 1],
     ]);
-    expect(section.cellStyles?.[0]).toEqual([undefined, 'action.count.overdue', undefined, undefined, undefined, undefined, 'action.count.complete', 'action.count.not-accepted', undefined]);
-    expect(section.styles?.['action.count.overdue'].fill).toBe('#F4A6A6');
   });
 });
