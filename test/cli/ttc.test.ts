@@ -4,23 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/io';
+import { fakeIo, type CapturedIo } from '../helpers/cli';
+import { loadWorkbook } from '../helpers/xlsx';
 import { chartsOfSheet, packageTexts } from '../adapters/file/charts/read-chart';
 import { packageProblems } from '../adapters/file/package-validity';
 import { buildTtcWorkbook, TTC_YEARS, ttcBlock, type TtcMeasure, TWO_PRIORITIES } from '../fixtures/ttc/ttc-workbook';
-
-function fakeIo(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-    progress: () => undefined,
-    today: () => '2017-06-01',
-    env: {},
-  };
-  return io;
-}
 
 let dir: string;
 beforeAll(() => {
@@ -28,18 +16,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function exportTtc(bytes: Uint8Array, name: string): Promise<{ file: string; io: ReturnType<typeof fakeIo> }> {
+async function exportTtc(bytes: Uint8Array, name: string): Promise<{ file: string; io: CapturedIo }> {
   const input = path.join(dir, `${name}.xlsx`);
   writeFileSync(input, bytes);
-  const io = fakeIo();
+  const io = fakeIo('2017-06-01');
   expect(await main(['ttc', input], io)).toBe(0);
   return { file: path.join(dir, `${name}-ttc.xlsx`), io };
-}
-
-async function readBack(file: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  return workbook;
 }
 
 /** Column B of the first row whose A cell is `label`. */
@@ -60,7 +42,7 @@ describe('ragbook ttc', () => {
     const result = await exportTtc(await buildTtcWorkbook(TWO_PRIORITIES), 'board');
     file = result.file;
     expect(result.io.out).toBe(`2 Turning the Curve sheets: 2 improving\nWrote ${file}\n`);
-    workbook = await readBack(file);
+    workbook = await loadWorkbook(file);
   });
 
   it('writes a workbook of its own: a contents sheet linking to one sheet per priority', () => {
@@ -151,7 +133,7 @@ describe('ragbook ttc', () => {
   });
 
   it('prints the priorities as JSON with --json', async () => {
-    const io = fakeIo();
+    const io = fakeIo('2017-06-01');
     expect(await main(['ttc', path.join(dir, 'board.xlsx'), '--json'], io)).toBe(0);
     const json = JSON.parse(io.out) as { priorities: Record<string, unknown>[]; issues: unknown[] };
     expect(json.issues).toEqual([]);
@@ -186,7 +168,7 @@ describe('trend words by polarity', () => {
     const measures: TtcMeasure[] = cases.map(([polarity, shape, actuals], i) => ({ ref: `M${i + 1}`, name: `${shape} ${polarity}`, unit: 'Number', polarity, actuals }));
     const bytes = await buildTtcWorkbook({ measures, ttcRows: cases.flatMap((_, i) => ttcBlock(`Priority ${i + 1}`, `M${i + 1}`)) });
     const { file } = await exportTtc(bytes, 'polarity');
-    const workbook = await readBack(file);
+    const workbook = await loadWorkbook(file);
     const trends = cases.map((_, i) => fieldValue(workbook.getWorksheet(`${i + 1}. Priority ${i + 1}`) as ExcelJS.Worksheet, 'Trend'));
     expect(trends.map((t) => String(t).replace(/ \(.*\)$/, ''))).toEqual(cases.map((c) => c[3]));
   });
@@ -201,7 +183,7 @@ describe('problems in the TTC sheet', () => {
     });
     const { file, io } = await exportTtc(bytes, 'problems');
     expect(io.out).toContain("TTC 2017!B2: 'Homeless families' is not a measure on the measures sheet");
-    const workbook = await readBack(file);
+    const workbook = await loadWorkbook(file);
     const contents = workbook.getWorksheet('Contents') as ExcelJS.Worksheet;
     const where = rowNumberOf(contents, 'TTC 2017!B2');
     expect(String(contents.getCell(where, 2).value)).toContain("'Homeless families' is not a measure");

@@ -3,8 +3,9 @@
  * the comparator table by period, the baseline, trend, rate and forecast.
  */
 import type { IssueList } from '../../model/issue';
+import { benchmarkTarget } from '../measures/benchmarks';
 import type { Period } from '../measures/period';
-import type { EvaluatedMeasure, Unit } from '../measures/types';
+import type { EvaluatedMeasure, Observation, Unit } from '../measures/types';
 import { readCellNumber, roundTo } from '../shared/values';
 import { linkMeasure } from './link';
 import { EXPECTED_FIELDS, TTC_FIELDS, type TtcBlock, type TtcField, type TtcValue } from './reader';
@@ -56,11 +57,18 @@ export function fieldText(block: TtcBlock, field: TtcField): string {
   return block.fields[field]?.text ?? '';
 }
 
-function targetNumber(value: TtcValue | undefined, block: TtcBlock, issues: IssueList): number | undefined {
+/**
+ * A target from the block: a number as written, or the latest figure of the
+ * benchmark it names ("In line with England").
+ */
+function targetNumber(value: TtcValue | undefined, block: TtcBlock, measure: EvaluatedMeasure | undefined, issues: IssueList): number | undefined {
   if (!value?.text) return undefined;
   const reading = readCellNumber(value.cell);
   if (reading.kind === 'number') return reading.reading.value * reading.reading.multiplier;
-  issues.add(block.sheet, value.row, value.col, `'${value.text}' is not a number — shown as written, not drawn on the chart`);
+  const benchmark = benchmarkTarget(value.text);
+  const figure = benchmark ? [...(measure?.measure.observations ?? [])].reverse().find((o) => o.benchmarks[benchmark] !== undefined)?.benchmarks[benchmark] : undefined;
+  if (figure !== undefined) return figure;
+  issues.add(block.sheet, value.row, value.col, `'${value.text}' is not a number${benchmark ? ` and the measure has no ${benchmark} figure` : ''} — shown as written, not drawn on the chart`);
   return undefined;
 }
 
@@ -97,6 +105,19 @@ function findMeasure(block: TtcBlock, measures: readonly EvaluatedMeasure[], iss
   }
 }
 
+/**
+ * A period's benchmark: its own, else that of a longer period covering it
+ * (an annual England figure stands for each quarter of that year).
+ */
+function benchmarkFor(observations: readonly Observation[], obs: Observation, name: string): number | null {
+  const own = obs.benchmarks[name];
+  if (own !== undefined) return own;
+  const period = obs.period;
+  if (!period) return null;
+  const covering = observations.find((o) => o !== obs && o.period && o.period.start <= period.start && o.period.end >= period.end && o.benchmarks[name] !== undefined);
+  return covering?.benchmarks[name] ?? null;
+}
+
 function decimalsOf(values: readonly (number | null | undefined)[], stated: readonly (number | undefined)[]): number {
   const given = stated.filter((d): d is number => d !== undefined);
   if (given.length > 0) return Math.min(3, Math.max(...given));
@@ -108,8 +129,8 @@ export function analysePriority(block: TtcBlock, index: number, measures: readon
   const title = fieldText(block, 'priority') || `Priority ${index + 1}`;
   checkFields(block, title, issues);
   const measure = findMeasure(block, measures, issues);
-  const baselineTarget = targetNumber(block.fields.baselineTarget, block, issues);
-  const excellenceTarget = targetNumber(block.fields.excellenceTarget, block, issues);
+  const baselineTarget = targetNumber(block.fields.baselineTarget, block, measure, issues);
+  const excellenceTarget = targetNumber(block.fields.excellenceTarget, block, measure, issues);
   const category = fieldText(block, 'category') || measure?.measure.category;
   const base: TtcPriority = {
     block, title, trend: { direction: 'n/a', points: 0 }, rate: 'No data for this measure', columns: [], decimals: 1,
@@ -139,8 +160,8 @@ export function analysePriority(block: TtcBlock, index: number, measures: readon
   const history: ComparatorColumn[] = shown.map((e) => ({
     label: e.observation.label,
     la: e.observation.actual,
-    statisticalNeighbours: e.observation.benchmarks['Statistical neighbours'] ?? null,
-    england: e.observation.benchmarks.England ?? null,
+    statisticalNeighbours: benchmarkFor(measure.measure.observations, e.observation, 'Statistical neighbours'),
+    england: benchmarkFor(measure.measure.observations, e.observation, 'England'),
     baselineTarget: e.target ?? null,
     excellenceTarget: e.observation.excellence ?? measure.measure.excellence ?? null,
     forecast: e === latest ? baselineValue : null,

@@ -12,6 +12,7 @@ import { describePolarity } from '../measures/polarity';
 import { directionLabel } from '../measures/status';
 import type { Unit } from '../measures/types';
 import { SheetBuilder } from '../shared/sheet-builder';
+import { parseNumberText } from '../shared/values';
 import { fieldText, type TtcPriority } from './priority';
 import type { TtcField } from './reader';
 
@@ -86,9 +87,11 @@ function section(builder: SheetBuilder, heading: string, text: string): void {
   for (const line of textLines(text, LINE_CHARS + LABEL_WIDTH - 4)) builder.row([line], 'ttc.line');
 }
 
+/** A figure with its unit; a target written in words keeps them: "In line with England (70.7%)". */
 function figure(value: number | undefined, priority: TtcPriority, written: string): string {
   if (value === undefined || !priority.unit) return written;
-  return formatValue(value, priority.unit, priority.decimals);
+  const shown = formatValue(value, priority.unit, priority.decimals);
+  return written && parseNumberText(written) === undefined ? `${written} (${shown})` : shown;
 }
 
 function trendStyle(priority: TtcPriority): string {
@@ -213,8 +216,10 @@ export function buildPrioritySheet(name: string, priority: TtcPriority, styles: 
   actionPlan(builder, priority);
   for (const [field, heading] of CLOSING_SECTIONS) section(builder, heading, fieldText(priority.block, field));
   const lastRow = builder.nextRow - 1;
+  // Period labels are bold: "Q1 2017/18" needs a little more than its length.
+  const valueWidth = Math.max(VALUE_WIDTH, ...priority.columns.map((c) => Math.ceil(c.label.length * 1.15) + 1));
   return builder
-    .widths({ 0: LABEL_WIDTH, ...Object.fromEntries(Array.from({ length: LAST_COL }, (_, i) => [i + 1, VALUE_WIDTH])) })
+    .widths({ 0: LABEL_WIDTH, ...Object.fromEntries(Array.from({ length: LAST_COL }, (_, i) => [i + 1, valueWidth])) })
     .page({ orientation: 'portrait', fitToWidth: true, printArea: { row: 0, col: 0, rowCount: lastRow + 1, colCount: LAST_COL + 1 } })
     .build();
 }

@@ -1,4 +1,4 @@
-import { sheetGrid, workbook } from '../../fixtures/actions/grids';
+import { sheetGrid, workbook } from '../../helpers/grids';
 import { NothingToReportError } from '../../../src/core/errors';
 import { IssueList } from '../../../src/model/issue';
 import type { PlanLink, SheetPlan } from '../../../src/model/plan';
@@ -175,6 +175,32 @@ describe('the ttc report', () => {
     expect(sheet.charts).toEqual([]);
     expect(rowStarting(sheet, 'Baseline target')[1]).toBe('about 40');
     expect(cells(result.plan.sheets[0]).flat()).toContain('TTC priorities!B2');
+  });
+});
+
+describe('quarterly measures', () => {
+  const QUARTERS = ['Q1 2017/18', 'Q2 2017/18', 'Q3 2017/18', 'Q4 2017/18', 'Q1 2018/19'];
+  const quarterly = sheetGrid('Measures', [
+    ['Ref', 'Measure', 'Unit', 'Polarity', ...QUARTERS, 'England 2017/18', 'SN 2017/18'],
+    ['ED01', 'Good level of development', '%', 'Higher is better', 66, 66.5, 67, 67.4, 68, 70.7, 70.1],
+  ]);
+
+  it('lets an annual comparator stand for each quarter of its year, and a target name a comparator', () => {
+    const grids = workbook(quarterly, ttc(['Strategic priority', 'School readiness'], ['Measure', 'ED01'], ['Baseline target', 'In line with England']));
+    const result = ttcReport.run(grids, { today: '2018-08-01' });
+    const json = result.json as { priorities: { comparator: { period: string; england: number | null; statistical_neighbours: number | null; baseline_target: number | null }[]; rate: string; baseline_target: number }[] };
+    const [priority] = json.priorities;
+    expect(priority.comparator.map((c) => [c.period, c.england, c.statistical_neighbours])).toEqual([
+      ['Q1 2017/18', 70.7, 70.1], ['Q2 2017/18', 70.7, 70.1], ['Q3 2017/18', 70.7, 70.1], ['Q4 2017/18', 70.7, 70.1], ['Q1 2018/19', null, null],
+      ['Q2 2018/19', null, null], ['Q3 2018/19', null, null], ['Q4 2018/19', null, null],
+    ]);
+    expect(priority.rate).toBe('Slight improvement on previous quarter');
+    expect(priority.baseline_target).toBe(70.7);
+    expect(rowStarting(result.plan.sheets[1], 'Baseline target')[1]).toBe('In line with England (70.7%)');
+    expect(result.issues.filter((i) => i.sheet === 'TTC priorities')).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/^the block for 'School readiness' has no Priority action/) }),
+      expect.objectContaining({ message: expect.stringContaining('has no actions') }),
+    ]);
   });
 });
 
