@@ -87,7 +87,8 @@ export function buildActionPlanSheet(name: string, tracking: ActionTracking): { 
     .widths(WIDTHS)
     .freeze(headerRow + 1)
     .page({ orientation: 'landscape', fitToWidth: true, repeatRows: { first: headerRow, last: headerRow } });
-  return { sheet: builder.build(), styles: { ...ACTION_STYLES, ...stateStyles(tracking.scheme) } };
+  const styles = { ...ACTION_STYLES, ...stateStyles(tracking.scheme) };
+  return { sheet: builder.useStyles(styles).build(), styles };
 }
 
 function actionRow(action: TrackedAction): PlanValue[] {

@@ -1,12 +1,9 @@
 /** `ragbook actions` / "Track actions": the single action plan tracker (SPEC §5.5). */
+import { reportPlan } from '../report-plan';
 import type { WorkbookGrids } from '../../model/grid';
 import { formatIssue, IssueList } from '../../model/issue';
-import { emptyPlan, type WritePlan } from '../../model/plan';
 import { NothingToReportError } from '../errors';
 import type { Report, ReportOptions, ReportResult } from '../report';
-import { issuesSheetPlan } from '../shared/issues-sheet';
-import { BASE_STYLES } from '../shared/styles';
-import { summarySheetPlan } from '../summary/sections';
 import { actionPlanSheetName, buildActionPlanSheet, describeCounts } from './action-plan-sheet';
 import { actionSheets, readActionPlans } from './reader';
 import { type ActionTracking, trackActions } from './tracker';
@@ -43,18 +40,8 @@ function run(grids: WorkbookGrids, options: ReportOptions): ReportResult {
         : `no actions found: ${problem ? formatIssue(problem) : 'the action plan has no rows under its headers'}`,
     );
   }
-  const plan: WritePlan = emptyPlan();
-  const summary = summarySheetPlan(grids, options);
-  if (summary) {
-    plan.sheets.push(summary.sheet);
-    Object.assign(plan.styles, summary.styles);
-  }
   const actionPlan = buildActionPlanSheet(actionPlanSheetName(grids), tracking);
-  plan.sheets.push(actionPlan.sheet);
-  Object.assign(plan.styles, BASE_STYLES, actionPlan.styles);
-  const issues = issuesSheetPlan(grids, tracking.issues);
-  plan.sheets.push(...issues.sheets);
-  plan.removeSheets.push(...issues.removeSheets);
+  const plan = reportPlan(grids, options, { sheets: [actionPlan.sheet], styles: actionPlan.styles, issues: tracking.issues, summary: true });
   return { plan, json: actionsJson(tracking), issues: tracking.issues, summary: describeCounts(tracking) };
 }
 

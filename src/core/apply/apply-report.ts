@@ -3,17 +3,14 @@
  * and Direction of travel columns for the reported period, the Summary sheet
  * and an Issues sheet.
  */
+import { reportPlan } from '../report-plan';
 import type { WorkbookGrids } from '../../model/grid';
-import { emptyPlan, type WritePlan } from '../../model/plan';
 import { NothingToReportError } from '../errors';
 import { analyseMeasures } from '../measures/analyse';
 import type { Status } from '../measures/scheme';
 import type { MeasuresAnalysis } from '../measures/types';
 import type { Report, ReportOptions, ReportResult } from '../report';
-import { issuesSheetPlan } from '../shared/issues-sheet';
 import { readMeasures } from '../measures/read-measures';
-import { BASE_STYLES } from '../shared/styles';
-import { summarySheetPlan } from '../summary/sections';
 import { measureSheetPlan } from './measure-columns';
 import { statusStyles } from './status-styles';
 
@@ -61,18 +58,13 @@ export function statusSummary(analysis: MeasuresAnalysis): string {
 function run(grids: WorkbookGrids, options: ReportOptions): ReportResult {
   const analysis = analyseMeasures(grids, options);
   if (!analysis.source) throw new NothingToReportError(analysis.issues.at(-1)?.message ?? 'no measures found');
-  const plan: WritePlan = emptyPlan();
-  Object.assign(plan.styles, BASE_STYLES, statusStyles(analysis.scheme));
   const measuresSheet = measureSheetPlan(analysis, grids.sheets.find((s) => s.name === analysis.source?.sheet));
-  if (measuresSheet) plan.sheets.push(measuresSheet);
-  const summary = summarySheetPlan(grids, options);
-  if (summary) {
-    plan.sheets.push(summary.sheet);
-    Object.assign(plan.styles, summary.styles);
-  }
-  const issues = issuesSheetPlan(grids, analysis.issues);
-  plan.sheets.push(...issues.sheets);
-  plan.removeSheets.push(...issues.removeSheets);
+  const plan = reportPlan(grids, options, {
+    sheets: measuresSheet ? [measuresSheet] : [],
+    styles: statusStyles(analysis.scheme),
+    issues: analysis.issues,
+    summary: true,
+  });
   return { plan, json: applyJson(analysis), issues: analysis.issues, summary: statusSummary(analysis) };
 }
 

@@ -1,13 +1,11 @@
 /** `ragbook budgets`: reconcile budgets per commissioning strategy (SPEC §5.4, §6). */
+import { reportPlan } from '../report-plan';
 import type { WorkbookGrids } from '../../model/grid';
 import type { Issue } from '../../model/issue';
-import { emptyPlan, type WritePlan } from '../../model/plan';
 import { NothingToReportError } from '../errors';
 import { analyseMeasures } from '../measures/analyse';
 import type { Report, ReportOptions, ReportResult } from '../report';
-import { issuesSheetPlan } from '../shared/issues-sheet';
 import { generatedSheetName } from '../shared/sheet-builder';
-import { summarySheetPlan } from '../summary/sections';
 import { unitLabel } from './amounts';
 import { analyseBudgets } from './analyse';
 import { listInWords } from './names';
@@ -66,17 +64,7 @@ function runBudgets(grids: WorkbookGrids, options: ReportOptions): ReportResult 
   const performance = performanceByStrategy(measures, reconciliation.budgets.strategies);
   const name = generatedSheetName(grids, RECONCILIATION_SHEET);
   const sheet = buildReconciliationSheet(name, reconciliation, performance && { analysis: performance, scheme: measures.scheme });
-  const plan: WritePlan = emptyPlan();
-  const summary = summarySheetPlan(grids, options);
-  if (summary) {
-    plan.sheets.push(summary.sheet);
-    Object.assign(plan.styles, summary.styles);
-  }
-  plan.sheets.push(sheet.sheet);
-  Object.assign(plan.styles, sheet.styles);
-  const issuesSheet = issuesSheetPlan(grids, issues);
-  plan.sheets.push(...issuesSheet.sheets);
-  plan.removeSheets.push(...issuesSheet.removeSheets);
+  const plan = reportPlan(grids, options, { sheets: [sheet.sheet], styles: sheet.styles, issues, summary: true });
   return { plan, json: budgetsJson(reconciliation, performance?.counts, issues), issues, summary: summaryLine(reconciliation) };
 }
 

@@ -1,15 +1,13 @@
 /** `ragbook commentary` / "Generate commentary": the Commentary sheet (SPEC §5.2). */
+import { reportPlan } from '../report-plan';
 import type { WorkbookGrids } from '../../model/grid';
 import { IssueList } from '../../model/issue';
-import { emptyPlan } from '../../model/plan';
 import { NothingToReportError } from '../errors';
 import { analyseMeasures } from '../measures/analyse';
 import { readMeasures } from '../measures/read-measures';
 import type { EvaluatedMeasure } from '../measures/types';
 import type { Report, ReportOptions, ReportResult } from '../report';
-import { issuesSheetPlan } from '../shared/issues-sheet';
 import { generatedSheetName } from '../shared/sheet-builder';
-import { BASE_STYLES } from '../shared/styles';
 import { buildCommentarySheet, type CommentaryRow, type KeptOfficerText } from './commentary-sheet';
 import { measureFacts } from './facts';
 import { COMMENTARY_SHEET, OFFICER_COLUMNS, type OfficerEntry, officerKey, readOfficerText } from './officer-text';
@@ -60,12 +58,7 @@ function run(grids: WorkbookGrids, options: ReportOptions): ReportResult {
   };
 
   const commentary = buildCommentarySheet({ name, title: analysis.title, period, scheme: analysis.scheme, rows, kept });
-  const plan = emptyPlan();
-  Object.assign(plan.styles, BASE_STYLES, commentary.styles);
-  plan.sheets.push(commentary.sheet);
-  const issuesSheet = issuesSheetPlan(grids, issues.items);
-  plan.sheets.push(...issuesSheet.sheets);
-  plan.removeSheets.push(...issuesSheet.removeSheets);
+  const plan = reportPlan(grids, options, { sheets: [commentary.sheet], styles: commentary.styles, issues: issues.items, summary: false });
 
   const json = {
     period: analysis.period ?? null,

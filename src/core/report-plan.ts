@@ -1,0 +1,38 @@
+import type { WorkbookGrids } from '../model/grid';
+import type { Issue } from '../model/issue';
+import { type CellStyle, emptyPlan, type SheetPlan, type WritePlan } from '../model/plan';
+import type { ReportOptions } from './report';
+import { issuesSheetPlan } from './shared/issues-sheet';
+import { BASE_STYLES } from './shared/styles';
+import { summarySheetPlan } from './summary/sections';
+
+export interface ReportSheets {
+  /** The report's own sheets (and edits to the user's), in order. */
+  sheets: SheetPlan[];
+  /** Styles they use beyond BASE_STYLES. */
+  styles: Record<string, CellStyle>;
+  issues: readonly Issue[];
+  /** Whether the report refreshes the Summary sheet. */
+  summary: boolean;
+}
+
+/**
+ * A report's write plan: the Summary sheet first (when the report keeps it),
+ * then the report's own sheets, then the Issues sheet (or the removal of an
+ * earlier one when there are no issues now).
+ */
+export function reportPlan(grids: WorkbookGrids, options: ReportOptions, parts: ReportSheets): WritePlan {
+  const plan = emptyPlan();
+  Object.assign(plan.styles, BASE_STYLES);
+  const summary = parts.summary ? summarySheetPlan(grids, options) : undefined;
+  if (summary) {
+    plan.sheets.push(summary.sheet);
+    Object.assign(plan.styles, summary.styles);
+  }
+  plan.sheets.push(...parts.sheets);
+  Object.assign(plan.styles, parts.styles);
+  const issues = issuesSheetPlan(grids, parts.issues);
+  plan.sheets.push(...issues.sheets);
+  plan.removeSheets.push(...issues.removeSheets);
+  return plan;
+}
