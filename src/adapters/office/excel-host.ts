@@ -33,3 +33,9 @@ export function connectToExcel(): LiveWorkbook {
     writeSetting: (key, value) => Excel.run((context) => writeSetting(context, key, value)),
   };
 }
+
+/** Why this Excel cannot run Ragbook (too old for the APIs it needs), or undefined when it can. */
+export function unsupportedHostMessage(): string | undefined {
+  if (Office.context.requirements.isSetSupported('ExcelApi', '1.9')) return undefined;
+  return 'Ragbook needs Excel for Microsoft 365, Excel 2021 or later, or Excel on the web. This version of Excel is too old for it.';
+}

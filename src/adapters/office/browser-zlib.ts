@@ -1,0 +1,18 @@
+/**
+ * The two calls of Node's zlib the file adapter's zip code makes, for the
+ * browser (webpack puts this module in place of "node:zlib" in the pane's
+ * export chunk), done with fflate: raw DEFLATE both ways.
+ */
+import { type DeflateOptions, deflateSync, inflateSync } from 'fflate';
+
+export function deflateRawSync(data: Uint8Array, options?: { level?: number }): Uint8Array {
+  return deflateSync(data, { level: (options?.level ?? 6) as DeflateOptions['level'] });
+}
+
+export function inflateRawSync(data: Uint8Array, options?: { maxOutputLength?: number }): Uint8Array {
+  const out = inflateSync(data);
+  if (options?.maxOutputLength !== undefined && out.length > options.maxOutputLength) {
+    throw new RangeError('Cannot create a Buffer larger than the maximum output length');
+  }
+  return out;
+}
