@@ -18,7 +18,9 @@ function hex(argb: string | undefined): string | undefined {
 function fileValue(cell: ExcelJS.Cell): { value: unknown; link?: string; formula?: string } {
   const v = cell.value;
   if (v === null || v === undefined) return { value: '' };
-  if (typeof v !== 'object' || v instanceof Date) return { value: v };
+  // exceljs turns date-formatted numbers into Dates; Office.js shows the serial number.
+  if (v instanceof Date) return { value: (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 };
+  if (typeof v !== 'object') return { value: v };
   if ('hyperlink' in v) return { value: v.text, link: v.hyperlink.replace(/^#/, '') };
   if ('formula' in v) return { value: v.result ?? '', formula: `=${v.formula}` };
   if ('error' in v) return { value: v.error };
