@@ -42,6 +42,11 @@ async function benchLayout(dir: string, layout: 'wide' | 'long', measures: numbe
   console.log(`\n${layout} layout: ${measures.toLocaleString('en-GB')} measures × ${QUARTERS.length} quarters (${(size / 1024 / 1024).toFixed(1)} MB file)`);
   const floor = runTask('exceljs', [file, path.join(dir, `${layout}-exceljs.xlsx`)]);
   console.log(line('exceljs read + write (the floor)', floor));
+  if (layout === 'wide') {
+    // The adapter candidates side by side: read, fill every actual, write; no rules.
+    console.log(line('fill every actual: our patcher', runTask('fill-patcher', [file, path.join(dir, 'fill-patcher.xlsx')]), floor));
+    console.log(line('fill every actual: xlsx-populate', runTask('fill-xlsx-populate', [file, path.join(dir, 'fill-populate.xlsx'), String(measures)]), floor));
+  }
   for (const verb of ['apply', 'commentary']) {
     if (!reports.some((r) => r.name === verb)) {
       console.log(`  ragbook ${verb}: not a report yet`);

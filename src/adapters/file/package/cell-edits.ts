@@ -9,14 +9,24 @@ export interface CellEdit {
   styles: string[];
 }
 
-export type CellEdits = Map<number, Map<number, CellEdit>>;
+/** One row's edits: a sparse array indexed by column (faster than a Map for a million cells). */
+export type RowEdits = CellEdit[];
 
-function editAt(edits: CellEdits, row: number, col: number): CellEdit {
+export type CellEdits = Map<number, RowEdits>;
+
+export function editAt(edits: CellEdits, row: number, col: number): CellEdit {
   let cells = edits.get(row);
-  if (!cells) edits.set(row, (cells = new Map()));
-  let edit = cells.get(col);
-  if (!edit) cells.set(col, (edit = { styles: [] }));
+  if (!cells) edits.set(row, (cells = []));
+  let edit = cells[col];
+  if (!edit) cells[col] = edit = { styles: [] };
   return edit;
+}
+
+/** The columns a row edits, ascending. */
+export function editedColumns(cells: RowEdits): number[] {
+  const cols: number[] = [];
+  cells.forEach((_, col) => cols.push(col));
+  return cols;
 }
 
 export function collectEdits(plan: SheetPlan, styles: Record<string, CellStyle>): CellEdits {
@@ -54,10 +64,10 @@ export interface PlannedLink {
 export function linksOf(edits: CellEdits): PlannedLink[] {
   const links: PlannedLink[] = [];
   for (const [row, cells] of edits) {
-    for (const [col, edit] of cells) {
+    cells.forEach((edit, col) => {
       const value = edit.value?.is;
       if (value !== undefined && value !== null && isPlanLink(value)) links.push({ row, col, target: value.target, text: value.text });
-    }
+    });
   }
   return links.sort((a, b) => a.row - b.row || a.col - b.col);
 }

@@ -6,7 +6,7 @@
 import { cellAddress, rangeAddress } from '../../../model/address';
 import type { CellStyle, SheetPlan } from '../../../model/plan';
 import { columnOfRef, rowOfRef } from './cell-refs';
-import { type CellEdit, type CellEdits, collectEdits, linksOf, styledXf } from './cell-edits';
+import { type CellEdit, type CellEdits, collectEdits, editedColumns, linksOf, type RowEdits, styledXf } from './cell-edits';
 import type { StyleSheet } from './styles';
 import { cellXml, colsWithWidths, columnStyle, hyperlinkXml, putWorksheetElement, readColumns, topLevelElements } from './worksheet-xml';
 import { attrOf, withAttr, withoutAttr } from './xml';
@@ -76,7 +76,7 @@ function patchRows(inner: string, edits: CellEdits, context: Context): string {
     // New rows that come before this one.
     const before: string[] = [];
     while (next < pending.length && pending[next] < rowIndex) {
-      before.push(newRow(pending[next], edits.get(pending[next]) as Map<number, CellEdit>, context));
+      before.push(newRow(pending[next], edits.get(pending[next]) as RowEdits, context));
       next++;
     }
     const touched = next < pending.length && pending[next] === rowIndex;
@@ -84,7 +84,7 @@ function patchRows(inner: string, edits: CellEdits, context: Context): string {
       pieces.push(inner.slice(copiedTo, at), ...before);
       if (touched) {
         const content = selfClosing ? '' : inner.slice(tagEnd, end - close.length);
-        pieces.push(patchRow(tag, content, rowIndex, edits.get(rowIndex) as Map<number, CellEdit>, context));
+        pieces.push(patchRow(tag, content, rowIndex, edits.get(rowIndex) as RowEdits, context));
         next++;
         copiedTo = end;
       } else {
@@ -94,22 +94,21 @@ function patchRows(inner: string, edits: CellEdits, context: Context): string {
     at = end;
   }
   pieces.push(inner.slice(copiedTo));
-  for (; next < pending.length; next++) pieces.push(newRow(pending[next], edits.get(pending[next]) as Map<number, CellEdit>, context));
+  for (; next < pending.length; next++) pieces.push(newRow(pending[next], edits.get(pending[next]) as RowEdits, context));
   return pieces.join('');
 }
 
-function newRow(row: number, cells: Map<number, CellEdit>, context: Context): string {
+function newRow(row: number, cells: RowEdits, context: Context): string {
   const { p } = context;
-  const content = [...cells.keys()]
-    .sort((a, b) => a - b)
-    .map((col) => editedCell(undefined, row, col, cells.get(col) as CellEdit, columnStyle(context.columns, col), context))
+  const content = editedColumns(cells)
+    .map((col) => editedCell(undefined, row, col, cells[col], columnStyle(context.columns, col), context))
     .join('');
   return `<${p}row r="${row + 1}">${content}</${p}row>`;
 }
 
 const CELL = /<([\w.-]+:)?c(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/([\w.-]+:)?c>)/g;
 
-function patchRow(tag: string, content: string, row: number, edits: Map<number, CellEdit>, context: Context): string {
+function patchRow(tag: string, content: string, row: number, edits: RowEdits, context: Context): string {
   const { p } = context;
   const rowStyle = attrOf(tag, 'customFormat') === '1' ? Number(attrOf(tag, 's') ?? 0) : undefined;
   const existing: { col: number; xml: string }[] = [];
@@ -120,9 +119,9 @@ function patchRow(tag: string, content: string, row: number, edits: Map<number, 
     existing.push({ col, xml });
   }
   const byCol = new Map(existing.map((c) => [c.col, c.xml]));
-  const cols = [...new Set([...byCol.keys(), ...edits.keys()])].sort((a, b) => a - b);
+  const cols = [...new Set([...byCol.keys(), ...editedColumns(edits)])].sort((a, b) => a - b);
   const cells = cols.map((c) => {
-    const edit = edits.get(c);
+    const edit = edits[c];
     const xml = byCol.get(c);
     if (!edit) return xml && !/\sr\s*=/.test(xml.slice(0, xml.indexOf('>'))) ? withAttr(xml.slice(0, xml.indexOf('>') + 1), 'r', cellAddress(row, c)) + xml.slice(xml.indexOf('>') + 1) : (xml as string);
     return editedCell(xml, row, c, edit, rowStyle ?? columnStyle(context.columns, c), context);
@@ -160,10 +159,9 @@ function withDimension(xml: string, edits: CellEdits): string {
   for (const [row, cells] of edits) {
     top = Math.min(top, row);
     bottom = Math.max(bottom, row);
-    for (const col of cells.keys()) {
-      left = Math.min(left, col);
-      right = Math.max(right, col);
-    }
+    const cols = editedColumns(cells);
+    left = Math.min(left, cols[0] ?? left);
+    right = Math.max(right, cols[cols.length - 1] ?? right);
   }
   const ref = rangeAddress(top, left, bottom - top + 1, right - left + 1);
   return xml.slice(0, dimension.start) + withAttr(tag, 'ref', ref) + xml.slice(dimension.end);

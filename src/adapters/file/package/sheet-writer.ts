@@ -1,7 +1,7 @@
 /** A generated sheet's worksheet XML, written whole from its plan, elements in schema order. */
 import { rangeAddress } from '../../../model/address';
 import type { CellStyle, Colour, SheetPlan } from '../../../model/plan';
-import { type CellEdit, type CellEdits, collectEdits, linksOf, styledXf } from './cell-edits';
+import { type CellEdits, collectEdits, editAt, editedColumns, linksOf, styledXf } from './cell-edits';
 import { RELATIONSHIPS_NAMESPACE } from './relationships';
 import type { StyleSheet } from './styles';
 import { cellXml, colsWithWidths, hyperlinkXml } from './worksheet-xml';
@@ -18,12 +18,12 @@ export function generatedSheetXml(plan: SheetPlan, styles: StyleSheet, planStyle
   const rows = [...edits.keys()].sort((a, b) => a - b);
   let right = 0;
   const rowXml = rows.map((row) => {
-    const cells = edits.get(row) as Map<number, CellEdit>;
-    const cols = [...cells.keys()].sort((a, b) => a - b);
+    const cells = edits.get(row) ?? [];
+    const cols = editedColumns(cells);
     right = Math.max(right, cols[cols.length - 1] ?? 0);
     const content = cols
       .map((col) => {
-        const edit = cells.get(col) as CellEdit;
+        const edit = cells[col];
         const value = edit.value?.is ?? null;
         if (value === null && edit.styles.length === 0) return '';
         return cellXml('', row, col, styledXf(0, edit, styles, planStyles), value);
@@ -64,16 +64,10 @@ export function generatedSheetXml(plan: SheetPlan, styles: StyleSheet, planStyle
  */
 function spreadMergedStyles(plan: SheetPlan, edits: CellEdits): void {
   for (const merge of plan.merges ?? []) {
-    const styles = edits.get(merge.row)?.get(merge.col)?.styles ?? [];
+    const styles = edits.get(merge.row)?.[merge.col]?.styles ?? [];
     if (styles.length === 0) continue;
     for (let r = merge.row; r < merge.row + merge.rowCount; r++) {
-      for (let c = merge.col; c < merge.col + merge.colCount; c++) {
-        let cells = edits.get(r);
-        if (!cells) edits.set(r, (cells = new Map()));
-        const edit = cells.get(c);
-        if (edit) edit.styles = [...styles];
-        else cells.set(c, { styles: [...styles] });
-      }
+      for (let c = merge.col; c < merge.col + merge.colCount; c++) editAt(edits, r, c).styles = [...styles];
     }
   }
 }

@@ -43,7 +43,8 @@ export class StyleSheet {
   private readonly collections = new Map<string, Collection>();
   private readonly customFormats = new Map<number, string>();
   private readonly addedFormats: { id: number; code: string }[] = [];
-  private readonly overlays = new Map<string, number>();
+  /** Style name → base xf → the overlaid xf. */
+  private readonly overlays = new Map<string, Map<number, number>>();
 
   constructor(private readonly xml: string) {
     this.prefix = rootPrefix(xml);
@@ -94,8 +95,9 @@ export class StyleSheet {
 
   /** The xf index for the cell format `baseXf` with `style` laid over it (cached per pair). */
   overlay(baseXf: number, styleName: string, style: CellStyle): number {
-    const key = `${baseXf}\u0000${styleName}`;
-    const cached = this.overlays.get(key);
+    let byBase = this.overlays.get(styleName);
+    if (!byBase) this.overlays.set(styleName, (byBase = new Map()));
+    const cached = byBase.get(baseXf);
     if (cached !== undefined) return cached;
     const xfs = this.collection('cellXfs');
     let xf = this.itemAt(xfs, baseXf) ?? this.itemAt(xfs, 0) ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
@@ -121,7 +123,7 @@ export class StyleSheet {
       xf = this.withAlignment(xf, style);
     }
     const index = this.add('cellXfs', xf);
-    this.overlays.set(key, index);
+    byBase.set(baseXf, index);
     return index;
   }
 

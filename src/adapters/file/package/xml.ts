@@ -6,11 +6,16 @@ import { WorkbookReadError } from '../errors';
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 /** Text content: escaped, with characters XML 1.0 cannot carry removed. */
+// eslint-disable-next-line no-control-regex -- any character that escaping or cleaning would change
+const NEEDS_ESCAPING = /[&<>"\u0000-\u001f\ufffe\uffff]/;
+
 export function escapeText(text: string): string {
+  if (!NEEDS_ESCAPING.test(text)) return text;
   return text.replace(INVALID_XML_CHARS, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function escapeAttr(text: string): string {
+  if (!NEEDS_ESCAPING.test(text)) return text;
   return escapeText(text).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
 }
 
