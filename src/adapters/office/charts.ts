@@ -2,20 +2,12 @@
 import type { CellRange, ChartSeries, ChartSpec } from '../../model/plan';
 import { cellAddress } from '../../model/address';
 
-function chartType(kind: ChartSpec['kind']): 'Line' | 'ColumnClustered' | 'ColumnStacked' {
-  switch (kind) {
-    case 'line':
-      return 'Line';
-    case 'column':
-      return 'ColumnClustered';
-    case 'stacked-column':
-      return 'ColumnStacked';
-    default: {
-      const unknown: never = kind;
-      throw new Error(`Unknown chart kind ${String(unknown)}`);
-    }
-  }
-}
+/** Every chart kind of the plan has its Excel type (the compiler checks the Record is complete). */
+const CHART_TYPES: Record<ChartSpec['kind'], 'Line' | 'ColumnClustered' | 'ColumnStacked'> = {
+  line: 'Line',
+  column: 'ColumnClustered',
+  'stacked-column': 'ColumnStacked',
+};
 
 function rangeOf(sheet: Excel.Worksheet, r: CellRange): Excel.Range {
   return sheet.getRangeByIndexes(r.row, r.col, r.rowCount, r.colCount);
@@ -34,7 +26,7 @@ function styleSeries(series: Excel.ChartSeries, spec: ChartSeries, kind: ChartSp
 export function addChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
   const [first, ...rest] = spec.series;
   if (!first) return;
-  const chart = sheet.charts.add(chartType(spec.kind), rangeOf(sheet, first.values), 'Auto');
+  const chart = sheet.charts.add(CHART_TYPES[spec.kind], rangeOf(sheet, first.values), 'Auto');
   chart.title.text = spec.title;
   const { row, col, rowCount, colCount } = spec.anchor;
   chart.setPosition(cellAddress(row, col), cellAddress(row + rowCount - 1, col + colCount - 1));
