@@ -65,6 +65,7 @@ async function bench(): Promise<void> {
     console.log(`Ragbook bench on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`);
     console.log('Each task runs in its own process; time is the task\'s own work, memory its peak resident size.');
     console.log('Targets: apply ≤ 0.3× the floor\'s time and < 0.5× its memory; run ≤ 1× its time; 100,000 measures under 1 GiB; the core under 1 s for 1,000,000 observations.');
+    console.log(`\n${line('a process doing nothing', runTask('baseline', []))}  (Node, tsx and the modules loaded)`);
     await benchLayout(dir, 'wide', measures);
     await benchLayout(dir, 'long', measures);
 

@@ -2,7 +2,7 @@
  * One bench task, run in its own process so its peak memory is its own:
  * prints {"ms": …, "maxRssBytes": …} on the last line of stdout.
  *
- *   node --import tsx test/bench/task.ts exceljs|cli|core|fill-patcher|fill-xlsx-populate ARGS…
+ *   node --import tsx test/bench/task.ts baseline|exceljs|cli|core|fill-patcher|fill-xlsx-populate ARGS…
  */
 import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
@@ -63,6 +63,9 @@ async function work(kind: string, args: string[]): Promise<void> {
       await fs.writeFile(args[1], await book.outputAsync());
       return;
     }
+    case 'baseline':
+      // Node, tsx and the modules above, doing nothing: the floor under every memory figure.
+      return;
     case 'core': {
       const grids = wideGrids(Number(args[0]));
       const started = performance.now();

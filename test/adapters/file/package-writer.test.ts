@@ -41,12 +41,13 @@ function summarySheet(name = 'Summary', rows = 3): SheetPlan {
   builder.row(['Status', 'Measures'], 'header');
   for (let i = 0; i < rows; i++) builder.row([`Status ${i + 1}`, i], ['text', 'number']);
   builder.row([{ text: 'Back to the measures', target: "'Measures'!A1" }]);
-  return builder
+  const sheet = builder
     .widths({ 0: 32, 1: 12 })
     .freeze(3, 1)
     .merge({ row: 0, col: 0, rowCount: 1, colCount: 2 })
     .page({ orientation: 'landscape', fitToWidth: true, repeatRows: { first: 2, last: 2 }, printArea: { row: 0, col: 0, rowCount: rows + 4, colCount: 2 } })
     .build();
+  return { ...sheet, tabColour: '#1F4E79' };
 }
 
 describe('values on the user sheet', () => {
@@ -129,6 +130,7 @@ describe('generated sheets', () => {
     expect(sheet.getCell('B5').value).toBe(1);
     expect(sheet.getColumn(1).width).toBe(32);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 3 });
+    expect(sheet.properties.tabColor).toEqual({ argb: 'FF1F4E79' });
     expect(sheet.model.merges).toEqual(['A1:B1']);
     expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     const workbookXml = strFromU8(unzipSync(out)['xl/workbook.xml']);
@@ -137,7 +139,7 @@ describe('generated sheets', () => {
     expect(workbookXml).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="3">Issues!$3:$3</definedName>');
     const sheetXml = strFromU8(unzipSync(out)['xl/worksheets/sheet3.xml']);
     expect(sheetXml).toContain('<hyperlink ref="A7" location="\'Measures\'!A1" display="Back to the measures"/>');
-    expect(sheetXml).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+    expect(sheetXml).toContain('<sheetPr><tabColor rgb="FF1F4E79"/><pageSetUpPr fitToPage="1"/></sheetPr>');
   });
 
   it('replaces its own sheet in place on a re-run and removes the ones a run no longer makes', async () => {
