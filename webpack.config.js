@@ -44,6 +44,8 @@ module.exports = async (_env, argv) => {
       extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
     },
     module: {
+      // A name imported but not exported (say the zip code starts using another zlib call) fails the build.
+      parser: { javascript: { exportsPresence: 'error' } },
       rules: [
         {
           test: /\.tsx?$/,

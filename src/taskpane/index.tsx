@@ -1,6 +1,6 @@
-/** The task pane's entry: waits for Office, then renders the pane over the live workbook. */
+/** The task pane's entry: waits for Office, then renders the pane over the live workbook (no Office calls here: the adapter makes them). */
 import { createRoot } from 'react-dom/client';
-import { connectToExcel, unsupportedHostMessage } from '../adapters/office';
+import { connectToExcel, officeThemeIsDark, unsupportedHostMessage, whenOfficeReady } from '../adapters/office';
 import { App } from './App';
 
 /** Today's date where the user is, "YYYY-MM-DD" (the core never reads the clock). */
@@ -10,7 +10,7 @@ function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-void Office.onReady().then(() => {
+void whenOfficeReady().then(() => {
   const container = document.getElementById('root');
   if (!container) return;
   const unsupported = unsupportedHostMessage();
@@ -18,5 +18,5 @@ void Office.onReady().then(() => {
     container.textContent = unsupported;
     return;
   }
-  createRoot(container).render(<App workbook={connectToExcel()} today={today} />);
+  createRoot(container).render(<App workbook={connectToExcel()} today={today} dark={officeThemeIsDark()} />);
 });

@@ -11,6 +11,8 @@ import { SimWorkbook } from '../adapters/office/sim/model';
 interface SimWindow {
   __ragbookSeed?: WorkbookGrids;
   __ragbookSim?: ExcelSim;
+  /** Office's theme colours, when the test wants a dark Office. */
+  __ragbookOfficeTheme?: { bodyBackgroundColor: string };
   Excel?: unknown;
   Office?: unknown;
 }
@@ -24,6 +26,6 @@ host.Excel = {
 };
 host.Office = {
   HostType: { Excel: 'Excel' },
-  context: { requirements: { isSetSupported: (name: string, version: string) => name === 'ExcelApi' && Number(version) <= 1.9 } },
+  context: { officeTheme: host.__ragbookOfficeTheme, requirements: { isSetSupported: (name: string, version: string) => name === 'ExcelApi' && Number(version) <= 1.9 } },
   onReady: async () => ({ host: 'Excel', platform: 'OfficeOnline' }),
 };

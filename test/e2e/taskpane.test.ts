@@ -47,10 +47,13 @@ after(async () => {
 });
 
 /** A pane the width of Excel's task pane, over a fresh simulated workbook; nothing leaves the machine. */
-async function openPane(): Promise<Page> {
+async function openPane(officeTheme?: { bodyBackgroundColor: string }): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 360, height: 1100 } });
   page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.addInitScript((grids) => ((window as unknown as { __ragbookSeed: unknown }).__ragbookSeed = grids), seed);
+  await page.addInitScript(
+    ([grids, theme]) => Object.assign(window, { __ragbookSeed: grids, __ragbookOfficeTheme: theme }),
+    [seed, officeTheme] as const,
+  );
   await page.route('**/*', (route) => {
     const url = route.request().url();
     if (url === OFFICE_JS) return route.fulfill({ path: simScript, contentType: 'text/javascript' });
@@ -136,5 +139,14 @@ test('Export Turning the Curve sheets opens a new workbook built in the pane', {
   await page.getByText('Its sheets were added to this workbook.').waitFor({ timeout: 90_000 });
   const sheets = await host<string[]>(page, 'sim.book.sheets.map((s) => s.name)');
   for (const sheet of opened.grids.sheets) assert.ok(sheets.includes(sheet.name), `${sheet.name} in ${sheets}`);
+  await page.close();
+});
+
+test('follows a dark Office theme, still accessible', { timeout: 120_000 }, async () => {
+  const page = await openPane({ bodyBackgroundColor: '#292929' });
+  const background = await page.locator('main').evaluate((main) => getComputedStyle(main).backgroundColor);
+  assert.equal(background, 'rgb(41, 41, 41)');
+  await page.screenshot({ path: path.join(RESULTS, '04-dark.png'), fullPage: true });
+  assert.deepEqual(await seriousAccessibilityProblems(page), []);
   await page.close();
 });

@@ -1,5 +1,5 @@
 /**
- * The two calls of Node's zlib the file adapter's zip code makes, for the
+ * What the file adapter's zip code takes from Node's zlib, for the
  * browser (webpack puts this module in place of "node:zlib" in the pane's
  * export chunk), done with fflate: raw DEFLATE both ways.
  */
@@ -16,3 +16,6 @@ export function inflateRawSync(data: Uint8Array, options?: { maxOutputLength?: n
   }
   return out;
 }
+
+/** The browser has no native CRC-32: the zip code then uses its own table. */
+export const crc32: ((data: Uint8Array) => number) | undefined = undefined;

@@ -34,6 +34,20 @@ export function connectToExcel(): LiveWorkbook {
   };
 }
 
+/** Resolves when Office has loaded the add-in (the pane renders only then). */
+export async function whenOfficeReady(): Promise<void> {
+  await Office.onReady();
+}
+
+/** True when Office shows a dark theme, so the pane can match it. */
+export function officeThemeIsDark(): boolean {
+  const background = Office.context.officeTheme?.bodyBackgroundColor;
+  const match = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(background ?? '');
+  if (!match) return false;
+  const [r, g, b] = match.slice(1).map((hex) => parseInt(hex, 16));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+}
+
 /** Why this Excel cannot run Ragbook (too old for the APIs it needs), or undefined when it can. */
 export function unsupportedHostMessage(): string | undefined {
   if (Office.context.requirements.isSetSupported('ExcelApi', '1.9')) return undefined;
