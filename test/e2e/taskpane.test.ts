@@ -71,6 +71,14 @@ function host<T>(page: Page, read: string): Promise<T> {
   return page.evaluate((body) => new Function('sim', `return (${body});`)((window as unknown as { __ragbookSim: unknown }).__ragbookSim), read) as Promise<T>;
 }
 
+/** Waits until the workbook's selection is the cell named "Sheet!A1". */
+async function selectionIs(page: Page, place: string): Promise<void> {
+  await page.waitForFunction((want) => {
+    const s = (window as unknown as { __ragbookSim: { book: { selection?: { sheet: string; address: string } } } }).__ragbookSim.book.selection;
+    return s !== undefined && `${s.sheet}!${s.address}` === want;
+  }, place);
+}
+
 async function seriousAccessibilityProblems(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const results = await page.evaluate(() =>
@@ -113,10 +121,12 @@ test('pick options, Apply colours, read the summary and issues, go to an issue',
   const place = (await withCell.locator('span span').first().innerText()).trim();
   await withCell.focus();
   await page.keyboard.press('Enter');
-  await page.waitForFunction((want) => {
-    const s = (window as unknown as { __ragbookSim: { book: { selection?: { sheet: string; address: string } } } }).__ragbookSim.book.selection;
-    return s !== undefined && `${s.sheet}!${s.address}` === want;
-  }, place);
+  await selectionIs(page, place);
+  // And with the mouse, another one.
+  const last = page.getByRole('region', { name: /^Issues/ }).getByRole('button', { name: /!/ }).last();
+  const lastPlace = (await last.locator('span span').first().innerText()).trim();
+  await last.click();
+  await selectionIs(page, lastPlace);
   assert.deepEqual(await seriousAccessibilityProblems(page), []);
   await page.close();
 });
