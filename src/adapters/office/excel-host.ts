@@ -5,6 +5,7 @@
  */
 import type { WorkbookGrids } from '../../model/grid';
 import type { WritePlan } from '../../model/plan';
+import { explainExcelError } from './errors';
 import { buildExportFile } from './export-file';
 import { readGrids } from './read-grids';
 import { selectCell } from './select';
@@ -23,14 +24,30 @@ export interface LiveWorkbook {
   writeSetting(key: string, value: unknown): Promise<void>;
 }
 
+/** One batch against the workbook; Excel's refusals come back in plain words. */
+async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  try {
+    return await Excel.run(batch);
+  } catch (error) {
+    throw explainExcelError(error);
+  }
+}
+
 export function connectToExcel(): LiveWorkbook {
   return {
-    read: () => Excel.run((context) => readGrids(context)),
-    write: (plan) => Excel.run((context) => writePlan(context, plan)),
-    openAsNewWorkbook: async (plan) => Excel.createWorkbook(await buildExportFile(plan)),
-    select: (sheet, cell) => Excel.run((context) => selectCell(context, sheet, cell)),
-    readSetting: <T>(key: string) => Excel.run((context) => readSetting<T>(context, key)),
-    writeSetting: (key, value) => Excel.run((context) => writeSetting(context, key, value)),
+    read: () => run((context) => readGrids(context)),
+    write: (plan) => run((context) => writePlan(context, plan)),
+    openAsNewWorkbook: async (plan) => {
+      const file = await buildExportFile(plan);
+      try {
+        await Excel.createWorkbook(file);
+      } catch (error) {
+        throw explainExcelError(error);
+      }
+    },
+    select: (sheet, cell) => run((context) => selectCell(context, sheet, cell)),
+    readSetting: <T>(key: string) => run((context) => readSetting<T>(context, key)),
+    writeSetting: (key, value) => run((context) => writeSetting(context, key, value)),
   };
 }
 

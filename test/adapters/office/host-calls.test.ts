@@ -1,8 +1,8 @@
-import { ExportTooLargeError } from '../../../src/adapters/office/errors';
+import { ExcelRefusedError, explainExcelError, ExportTooLargeError } from '../../../src/adapters/office/errors';
 import { exportPayload, toBase64 } from '../../../src/adapters/office/export-file';
 import { selectCell } from '../../../src/adapters/office/select';
 import { readSetting, writeSetting } from '../../../src/adapters/office/settings';
-import { ExcelSim } from './sim/excel-sim';
+import { ExcelSim, SimError } from './sim/excel-sim';
 import { SimWorkbook } from './sim/model';
 
 type Context = Excel.RequestContext;
@@ -55,5 +55,23 @@ describe('export payload', () => {
     expect(() => exportPayload(bytes)).toThrow(
       'The new workbook would be 5.3 MB, and Excel on the web opens at most 5.0 MB at a time. Add its sheets to this workbook instead, or make it with the ragbook command-line tool.',
     );
+  });
+});
+
+describe('Excel’s refusals in plain words', () => {
+  test.each([
+    ['InvalidOperationInCellEditMode', 'Excel is busy editing a cell. Press Enter or Esc in the sheet, then try again.'],
+    ['RequestPayloadSizeLimitExceeded', 'The change is too large for Excel on the web to take in one go. Use the ragbook command-line tool on a copy of the file instead.'],
+  ])('%s', (code, message) => {
+    const explained = explainExcelError(new SimError(code, 'technical text'));
+    expect(explained).toBeInstanceOf(ExcelRefusedError);
+    expect(explained).toMatchObject({ code, message });
+  });
+
+  test('an error Ragbook has no words for is passed on unchanged', () => {
+    const error = new SimError('GeneralException', 'technical text');
+    expect(explainExcelError(error)).toBe(error);
+    const plain = new Error('x');
+    expect(explainExcelError(plain)).toBe(plain);
   });
 });
