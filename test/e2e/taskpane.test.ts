@@ -160,3 +160,14 @@ test('follows a dark Office theme, still accessible', { timeout: 120_000 }, asyn
   assert.deepEqual(await seriousAccessibilityProblems(page), []);
   await page.close();
 });
+
+test('every report that changes this workbook runs in the pane', { timeout: 180_000 }, async () => {
+  const page = await openPane();
+  for (const report of reports.filter((r) => r.target === 'input' && (!r.appliesTo || r.appliesTo(seed)))) {
+    await page.getByRole('button', { name: report.title }).click();
+    await page.getByText(`${report.title}: done`).waitFor({ timeout: 60_000 });
+    assert.match(await page.getByTestId('result-summary').innerText(), /\w/);
+  }
+  await page.screenshot({ path: path.join(RESULTS, '05-every-report.png'), fullPage: true });
+  await page.close();
+});
