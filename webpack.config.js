@@ -12,8 +12,15 @@ const DEV_PORT = 3000;
 async function httpsOptions() {
   // Creates and trusts a localhost certificate the first time (it may ask for your password).
   const devCerts = require('office-addin-dev-certs');
-  const { ca, key, cert } = await devCerts.getHttpsServerOptions();
-  return { ca, key, cert };
+  try {
+    const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+    return { ca, key, cert };
+  } catch (error) {
+    throw new Error(
+      `Could not set up the localhost certificate Office needs (${error.message}). ` +
+        'Run `npx office-addin-dev-certs install` from an account that may install certificates, then `npm start` again.',
+    );
+  }
 }
 
 /**
