@@ -2,6 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { ReadLimits } from '../adapters/file';
+import { DEFAULT_LIMITS, formatBytes } from '../adapters/file/package/limits';
+import type { OptionSpec } from './command';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -48,19 +51,117 @@ export async function readInputFile(file: string): Promise<Uint8Array> {
   return new Uint8Array(await fs.readFile(file));
 }
 
+/** Temporary files are named `.ragbook-tmp-<pid>-<random>-<final name>`, so a leftover is recognisably ours. */
+const TEMP_PREFIX = '.ragbook-tmp-';
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes temporary files left beside `file` by an earlier run that was killed while writing it. */
+export async function removeStaleTempFiles(file: string): Promise<void> {
+  const dir = path.dirname(path.resolve(file));
+  const suffix = `-${path.basename(file)}`;
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = /^\.ragbook-tmp-(\d+)-[0-9a-f]{8}-/.exec(name);
+    if (!match || !name.endsWith(suffix) || name.length !== match[0].length + suffix.length - 1) continue;
+    if (!isRunning(Number(match[1]))) await fs.rm(path.join(dir, name), { force: true });
+  }
+}
+
 /**
- * Writes through a temporary file in the same folder and a rename, so a crash
- * never leaves a half-written workbook under the real name.
+ * Writes through a temporary file in the same folder, flushed to disk, then a
+ * rename, so a crash never leaves a half-written workbook under the real name.
  */
 export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
+  await removeStaleTempFiles(file);
   const dir = path.dirname(path.resolve(file));
-  const temp = path.join(dir, `.ragbook-tmp-${process.pid}-${randomBytes(4).toString('hex')}-${path.basename(file)}`);
+  const temp = path.join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}-${path.basename(file)}`);
   try {
-    await fs.writeFile(temp, bytes);
+    const handle = await fs.open(temp, 'wx');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await fs.rename(temp, file);
   } catch (error) {
     await fs.rm(temp, { force: true });
     throw new CliError(`${file}: could not write the output (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+/** "q2.xlsx" → "~$q2.xlsx": the owner file Excel keeps beside a workbook while it is open. */
+export function excelLockFileOf(file: string): string {
+  return path.join(path.dirname(file), `~$${path.basename(file)}`);
+}
+
+/** "reports/q2.xlsx" → "reports/q2.bak.xlsx". */
+export function backupPathFor(file: string): string {
+  const ext = path.extname(file);
+  return path.join(path.dirname(file), `${path.basename(file, ext)}.bak${ext}`);
+}
+
+/**
+ * Replaces the workbook with `bytes` (`--in-place`): refuses while Excel has it
+ * open, keeps the original as a backup, then writes atomically.
+ */
+export async function writeInPlace(file: string, original: Uint8Array, bytes: Uint8Array): Promise<string> {
+  const lock = excelLockFileOf(file);
+  if (await fs.stat(lock).then(() => true, () => false)) {
+    throw new CliError(`${file}: the workbook is open in Excel (${path.basename(lock)} is beside it); close it and run again`);
+  }
+  const backup = backupPathFor(file);
+  await writeFileAtomic(backup, original);
+  await writeFileAtomic(file, bytes);
+  return backup;
+}
+
+/** The flags that raise the read limits, shared by every verb that opens a workbook. */
+export const LIMIT_OPTIONS: OptionSpec = { 'max-size': { type: 'string' }, 'max-cells': { type: 'string' } };
+
+export const LIMIT_HELP = [
+  `  --max-size SIZE   Refuse workbooks that expand to more than SIZE, e.g. 2GB (default ${formatBytes(DEFAULT_LIMITS.maxUncompressedBytes)})`,
+  `  --max-cells N     Refuse workbooks with more than N cells (default ${DEFAULT_LIMITS.maxCells.toLocaleString('en-GB')})`,
+].join('\n');
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+
+/** Reads --max-size and --max-cells; undefined leaves the adapter's default. */
+export function readLimitsFrom(values: Record<string, unknown>): ReadLimits {
+  const size = values['max-size'] as string | undefined;
+  const cells = values['max-cells'] as string | undefined;
+  const limits: ReadLimits = {};
+  if (size !== undefined) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(size);
+    const unit = m ? SIZE_UNITS[m[2].toLowerCase()] : undefined;
+    if (!m || unit === undefined || Number(m[1]) <= 0) throw new CliError(`--max-size must be a size such as 500MB or 2GB (got '${size}')`);
+    limits.maxUncompressedBytes = Math.round(Number(m[1]) * unit);
+  }
+  if (cells !== undefined) {
+    const n = Number(cells.replace(/,/g, ''));
+    if (!Number.isSafeInteger(n) || n <= 0) throw new CliError(`--max-cells must be a whole number such as 50000000 (got '${cells}')`);
+    limits.maxCells = n;
+  }
+  return limits;
+}
+
+/** Refuses an output path that is the input itself unless --in-place was given. */
+export function checkNotOverwritingInput(input: string, output: string): void {
+  if (path.resolve(input) === path.resolve(output)) {
+    throw new CliError(`${output}: that is the input workbook; write elsewhere, or use --in-place to replace it (a backup is kept)`);
   }
 }
 

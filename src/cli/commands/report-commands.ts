@@ -3,7 +3,7 @@
  * read the workbook, run the core report, execute its plan with the file
  * adapter, write a new file, print JSON or a summary.
  */
-import { type OpenedWorkbook, createWorkbook, openWorkbook, WorkbookReadError } from '../../adapters/file';
+import { type OpenedWorkbook, type ReadLimits, createWorkbook, openWorkbook, WorkbookReadError, WorkbookWriteError } from '../../adapters/file';
 import { formatIssue } from '../../model/issue';
 import { ReportInputError } from '../../core/errors';
 import type { Report, ReportOptions, ReportResult } from '../../core/report';
@@ -11,6 +11,8 @@ import { reports } from '../../core/reports';
 import { SCHEME_NAMES } from '../../core/measures/scheme';
 import { type Command, type OptionSpec, parseCommandArgs } from '../command';
 import { CliError, type CliIo, outputPathFor, readInputFile, writeFileAtomic } from '../io';
+// Robustness (issue 11): read limits, --in-place, never writing over the input by accident.
+import { checkNotOverwritingInput, LIMIT_HELP, LIMIT_OPTIONS, readLimitsFrom, writeInPlace } from '../io';
 
 export type ReportFlag = 'scheme' | 'period' | 'as-at' | 'json';
 
@@ -62,11 +64,16 @@ export function reportOptionsFrom(values: Record<string, unknown>, io: CliIo): R
   return { scheme, period: values.period as string | undefined, asAt, today: io.today() };
 }
 
-export async function openInput(file: string, io: CliIo): Promise<OpenedWorkbook> {
+/** An opened workbook and the bytes it was read from (kept for --in-place's backup). */
+export interface InputWorkbook extends OpenedWorkbook {
+  bytes: Uint8Array;
+}
+
+export async function openInput(file: string, io: CliIo, limits?: ReadLimits): Promise<InputWorkbook> {
   io.progress(`Reading ${file}…`);
   const bytes = await readInputFile(file);
   try {
-    return await openWorkbook(bytes);
+    return { ...(await openWorkbook(bytes, limits)), bytes };
   } catch (error) {
     if (error instanceof WorkbookReadError) throw new CliError(`${file}: ${error.message}`);
     throw error;
@@ -82,8 +89,13 @@ export async function produce(report: Report, input: OpenedWorkbook, options: Re
     if (error instanceof ReportInputError) throw new CliError(error.message);
     throw error;
   }
-  const bytes = report.target === 'new' ? await createWorkbook(result.plan) : await input.write(result.plan);
-  return { result, bytes };
+  try {
+    const bytes = report.target === 'new' ? await createWorkbook(result.plan) : await input.write(result.plan);
+    return { result, bytes };
+  } catch (error) {
+    if (error instanceof WorkbookWriteError) throw new CliError(error.message);
+    throw error;
+  }
 }
 
 function reportCommand(report: Report): Command {
@@ -94,13 +106,16 @@ function reportCommand(report: Report): Command {
     help: [
       `Usage: ragbook ${report.name} <in.xlsx> [-o out.xlsx]${flags.map((f) => (f === 'json' ? ' [--json]' : ` [--${f} ${f === 'scheme' ? 'NAME' : f === 'period' ? 'LABEL' : 'DATE'}]`)).join('')}`,
       '',
-      `${report.title}. Writes a new workbook; the input file is never changed.`,
+      `${report.title}. Writes a new workbook; the input file is never changed${report.target === 'input' ? ' (unless --in-place)' : ''}.`,
       '',
       '  -o, --output FILE Where to write the workbook (default: beside the input, named IN-' + report.fileSuffix + '.xlsx)',
       flagHelp(flags),
+      // Robustness flags (issue 11): --in-place for reports that patch the input, and the read limits.
+      ...(report.target === 'input' ? ['  --in-place        Replace the input workbook (kept as IN.bak.xlsx; refused while Excel has it open)'] : []),
+      LIMIT_HELP,
     ].join('\n'),
     async run(argv, io) {
-      const { values, positionals } = parseCommandArgs(argv, { output: { type: 'string', short: 'o' }, ...flagSpecs(flags) }, report.name);
+      const { values, positionals } = parseCommandArgs(argv, { output: { type: 'string', short: 'o' }, ...flagSpecs(flags), ...LIMIT_OPTIONS, 'in-place': { type: 'boolean' } }, report.name);
       if (values.help) {
         io.stdout(`${this.help}\n`);
         return 0;
@@ -108,19 +123,25 @@ function reportCommand(report: Report): Command {
       if (positionals.length !== 1) throw new CliError(`ragbook ${report.name} takes one input workbook (see 'ragbook ${report.name} --help')`);
       const [file] = positionals;
       const options = reportOptionsFrom(values, io);
-      const input = await openInput(file, io);
+      const inPlace = values['in-place'] === true;
+      if (inPlace && report.target !== 'input') throw new CliError(`ragbook ${report.name} writes a new workbook of its own; --in-place does not apply`);
+      if (inPlace && values.output !== undefined) throw new CliError('give either -o or --in-place, not both');
+      const input = await openInput(file, io, readLimitsFrom(values));
       const json = values.json === true;
-      const output = (values.output as string | undefined) ?? (json ? undefined : outputPathFor(file, report.fileSuffix, undefined, report.target === 'new'));
+      const output = inPlace ? file : ((values.output as string | undefined) ?? (json ? undefined : outputPathFor(file, report.fileSuffix, undefined, report.target === 'new')));
+      if (output && !inPlace) checkNotOverwritingInput(file, output);
       io.progress(`${report.title}…`);
       const { result, bytes } = await produce(report, input, options);
+      let backup: string | undefined;
       if (output) {
         io.progress(`Writing ${output}…`);
-        await writeFileAtomic(output, bytes);
+        if (inPlace) backup = await writeInPlace(file, input.bytes, bytes);
+        else await writeFileAtomic(output, bytes);
       }
       if (json) {
         io.stdout(`${JSON.stringify(result.json, null, 2)}\n`);
       } else {
-        io.stdout(`${result.summary}\nWrote ${output}\n`);
+        io.stdout(`${result.summary}\nWrote ${output}\n${backup ? `Kept the original as ${backup}\n` : ''}`);
         if (result.issues.length > 0) {
           io.stdout(`${result.issues.length} issue${result.issues.length === 1 ? '' : 's'} (listed on the Issues sheet):\n`);
           for (const issue of result.issues.slice(0, 20)) io.stdout(`  ${formatIssue(issue)}\n`);

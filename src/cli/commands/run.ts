@@ -2,7 +2,7 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { reports } from '../../core/reports';
 import { type Command, parseCommandArgs } from '../command';
-import { CliError, outputPathFor, writeFileAtomic } from '../io';
+import { CliError, LIMIT_HELP, LIMIT_OPTIONS, outputPathFor, readLimitsFrom, writeFileAtomic } from '../io';
 import { flagHelp, flagSpecs, type ReportFlag, openInput, produce, reportOptionsFrom } from './report-commands';
 import { RUN_EMAIL_HELP, RUN_EMAIL_OPTIONS, runEmailPlan, sendReports } from './email';
 
@@ -20,10 +20,11 @@ export const runCommand: Command = {
     '',
     '  -o, --output DIR  The folder to write into (created if missing)',
     flagHelp(RUN_FLAGS),
+    LIMIT_HELP,
     RUN_EMAIL_HELP,
   ].join('\n'),
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { output: { type: 'string', short: 'o' }, ...flagSpecs(RUN_FLAGS), ...RUN_EMAIL_OPTIONS }, 'run');
+    const { values, positionals } = parseCommandArgs(argv, { output: { type: 'string', short: 'o' }, ...flagSpecs(RUN_FLAGS), ...LIMIT_OPTIONS, ...RUN_EMAIL_OPTIONS }, 'run');
     if (values.help) {
       io.stdout(`${this.help}\n`);
       return 0;
@@ -34,7 +35,7 @@ export const runCommand: Command = {
     const [file] = positionals;
     const options = reportOptionsFrom(values, io);
     const emailPlan = runEmailPlan(values, io);
-    const input = await openInput(file, io);
+    const input = await openInput(file, io, readLimitsFrom(values));
     await fs.mkdir(dir, { recursive: true });
     const written: string[] = [];
     for (const report of reports) {

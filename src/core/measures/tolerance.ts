@@ -54,6 +54,28 @@ function offset(a: Amount): Offset {
 
 /** Reads tolerance text for a measure of the given unit. */
 export function parseTolerance(text: string, unit: Unit): ToleranceReading {
+  const reading = readTolerance(text, unit);
+  // "±999…9" with hundreds of digits is Infinity, which would make a band of NaN.
+  if (reading.ok && !specValues(reading.spec).every(Number.isFinite)) return { ok: false, reason: `'${text.trim()}' has a number too large to be a tolerance` };
+  return reading;
+}
+
+function specValues(spec: ToleranceSpec): number[] {
+  switch (spec.kind) {
+    case 'ends':
+      return [spec.low, spec.high];
+    case 'offsets':
+      return [spec.below.value, spec.above.value];
+    case 'sides':
+      return [spec.better.value, spec.worse.value];
+    default: {
+      const unreachable: never = spec;
+      return unreachable;
+    }
+  }
+}
+
+function readTolerance(text: string, unit: Unit): ToleranceReading {
   const original = text.trim();
   const t = original.toLowerCase().replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').replace(/^(?:within|tolerance:?)\s+/, '');
   if (!t) return { ok: false, reason: 'the tolerance is blank' };

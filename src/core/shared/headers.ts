@@ -13,14 +13,29 @@ export function normaliseHeader(text: string): string {
 /** A field and the header wordings that mean it. */
 export type HeaderSynonyms<Field extends string> = Record<Field, readonly string[]>;
 
-/** The field a header names, or undefined. */
+/** Normalised wording → field, built once per synonyms table (a sheet 16,384 columns wide asks thousands of times). */
+const lookups = new WeakMap<object, Map<string, string>>();
+
+function lookupFor<Field extends string>(synonyms: HeaderSynonyms<Field>): Map<string, Field> {
+  let lookup = lookups.get(synonyms) as Map<string, Field> | undefined;
+  if (!lookup) {
+    lookup = new Map();
+    for (const field of Object.keys(synonyms) as Field[]) {
+      for (const wording of synonyms[field]) {
+        const normalised = normaliseHeader(wording);
+        if (!lookup.has(normalised)) lookup.set(normalised, field);
+      }
+    }
+    lookups.set(synonyms, lookup);
+  }
+  return lookup;
+}
+
+/** The field a header names, or undefined. The first field listing a wording wins. */
 export function matchHeader<Field extends string>(text: string, synonyms: HeaderSynonyms<Field>): Field | undefined {
   const normalised = normaliseHeader(text);
   if (!normalised) return undefined;
-  for (const field of Object.keys(synonyms) as Field[]) {
-    if (synonyms[field].some((s) => normaliseHeader(s) === normalised)) return field;
-  }
-  return undefined;
+  return lookupFor(synonyms).get(normalised);
 }
 
 export interface HeaderRow<Field extends string> {
