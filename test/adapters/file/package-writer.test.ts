@@ -6,6 +6,7 @@ import type { SheetPlan, WritePlan } from '../../../src/model/plan';
 import { SheetBuilder } from '../../../src/core/shared/sheet-builder';
 import { BASE_STYLES } from '../../../src/core/shared/styles';
 import { fillOf } from '../../helpers/xlsx';
+import { minimalPackage, worksheetXml } from '../../fixtures/package/minimal-package';
 import { packageProblems } from './package-validity';
 
 async function userWorkbook(): Promise<Uint8Array> {
@@ -167,6 +168,17 @@ describe('generated sheets', () => {
     expect(workbookXml).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="2">Summary!$3:$3</definedName>');
     expect(workbookXml).not.toContain('Issues');
     expect(packageProblems(second)).toEqual([]);
+  });
+
+  it('puts print titles after the workbook’s external references, in schema order', async () => {
+    const bytes = minimalPackage({
+      sheets: [{ name: 'Data', xml: worksheetXml('<row r="1"><c r="A1"><v>1</v></c></row>') }],
+      afterSheets: '<externalReferences><externalReference r:id="rId1"/></externalReferences>',
+    });
+    const out = await (await openWorkbook(bytes)).write(plan([summarySheet('Summary')]));
+    expect(strFromU8(unzipSync(out)['xl/workbook.xml'])).toMatch(
+      /<\/sheets><externalReferences>.*<\/externalReferences><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">.*<\/definedNames><calcPr/,
+    );
   });
 
   it('never removes or replaces a sheet of the user’s that happens to share the name', async () => {

@@ -114,8 +114,8 @@ export class WorkbookXml {
       if (closing) {
         this.xml = this.xml.slice(0, closing.index) + entry + this.xml.slice(closing.index);
       } else {
-        // definedNames follows sheets (and the rarely used functionGroups / externalReferences).
-        const after = new RegExp(`</${p}externalReferences>|</${p}functionGroups>|</${p}sheets>`).exec(this.xml);
+        // definedNames follows sheets, functionGroups and externalReferences, the last of them present.
+        const after = ['externalReferences', 'functionGroups', 'sheets'].map((name) => new RegExp(`</${p}${name}>`).exec(this.xml)).find((m) => m !== null);
         if (!after) throw new Error('workbook.xml has no <sheets> element.');
         const at = after.index + after[0].length;
         this.xml = `${this.xml.slice(0, at)}<${p}definedNames>${entry}</${p}definedNames>${this.xml.slice(at)}`;
