@@ -53,6 +53,7 @@ const EXPECTED: Record<CorpusName, Expectations> = {
   widest: MEASURES_ONLY(/3 measures for Q3 2017\/18/),
   // The header spans two rows (merged cells above the quarters): not a layout Ragbook reads; it says what it looks for.
   mergedHeaders: { ...NOTHING_FOR, run: done(/Apply colours: nothing to do \(it needs a sheet of measures\)/) },
+  mergedTitleAndThemes: MEASURES_ONLY(/4 measures for Q3 2017\/18: 1 met, 2 within tolerance, 1 not met/),
   formulas: MEASURES_ONLY(/3 measures for Q3 2017\/18: 1 within tolerance, 1 no data, 1 no target/),
   errorValues: MEASURES_ONLY(/8 measures for Q1 2017\/18/),
   datePeriods: MEASURES_ONLY(/3 measures for Dec 2017: 1 met, 1 within tolerance, 1 not met/),
