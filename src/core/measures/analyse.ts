@@ -13,8 +13,8 @@ import { comparePeriods, samePeriodLastYear } from './period';
 import { readMeasures } from './read-measures';
 import { statusStyleName, type Scheme } from './scheme';
 import { classify, directionOfTravel } from './status';
-import { bandFromColumns, parseTolerance, resolveBand } from './tolerance';
-import type { Band, Direction, EvaluatedMeasure, Evaluation, Measure, MeasuresAnalysis, Observation } from './types';
+import { bandFromColumns, parseTolerance, resolveBand, type ToleranceSpec } from './tolerance';
+import type { Band, EvaluatedMeasure, Evaluation, Measure, MeasuresAnalysis, Observation, Unit } from './types';
 
 /** Style name of a not-met result shown amber because it improved on last year. */
 export const IMPROVING_STYLE = 'status.not-met-improving';
@@ -42,46 +42,73 @@ function targetFor(measure: Measure, index: number): { target?: number; missingB
   return earlier ? { target: earlier.benchmarks[benchmark] } : { missingBenchmark: benchmark };
 }
 
+const defaultTolerances = new Map<string, ToleranceSpec | undefined>();
+
+/** The Settings default tolerance read for a kind of unit ("5%" means points only for percentages); read once per kind. */
+function defaultToleranceFor(text: string, kind: Unit['kind']): ToleranceSpec | undefined {
+  const key = `${kind}\u0000${text}`;
+  if (!defaultTolerances.has(key)) {
+    const reading = parseTolerance(text, { kind, label: '' });
+    defaultTolerances.set(key, reading.ok ? reading.spec : undefined);
+  }
+  return defaultTolerances.get(key);
+}
+
 function bandFor(measure: Measure, obs: Observation, target: number | undefined, settings: MeasureSettings): Band | undefined {
   const spec = obs.tolerance ?? measure.tolerance;
   if (spec) return resolveBand(spec, target, measure.polarity);
   const columns = bandFromColumns(measure.toleranceLow, measure.toleranceHigh, target);
   if (columns) return columns;
-  if (settings.defaultTolerance) {
-    const reading = parseTolerance(settings.defaultTolerance.text, measure.unit);
-    if (reading.ok) return resolveBand(reading.spec, target, measure.polarity);
-  }
+  const fallback = settings.defaultTolerance && defaultToleranceFor(settings.defaultTolerance.text, measure.unit.kind);
+  if (fallback) return resolveBand(fallback, target, measure.polarity);
   return undefined;
 }
 
-/** Earlier observations of the same kind of period (quarters with quarters, years with years). */
-function earlierOfKind(observations: Observation[], index: number): Observation[] {
-  const current = observations[index];
-  return observations.slice(0, index).filter((o) => (o.period?.kind ?? 'none') === (current.period?.kind ?? 'none'));
+/** The average of the last four earlier figures (at least two of them present), for the long-term view. */
+function longTermAverage(earlier: readonly (number | null)[]): number | null {
+  let sum = 0;
+  let count = 0;
+  for (let i = Math.max(0, earlier.length - 4); i < earlier.length; i++) {
+    const value = earlier[i];
+    if (value !== null) {
+      sum += value;
+      count++;
+    }
+  }
+  return count >= 2 ? sum / count : null;
 }
 
-function longTermDirection(measure: Measure, index: number, band: Band | undefined, target: number | undefined): Direction {
-  const previous = earlierOfKind(measure.observations, index).slice(-4).map(shown).filter((v): v is number => v !== null);
-  if (previous.length < 2) return 'n/a';
-  const average = previous.reduce((a, b) => a + b, 0) / previous.length;
-  return directionOfTravel(shown(measure.observations[index]), average, measure.polarity, band, target);
-}
-
-function evaluate(measure: Measure, index: number, scheme: Scheme, settings: MeasureSettings): Evaluation & { missingBenchmark?: string } {
+/**
+ * Judges one observation. `earlier` holds the figures (as shown) of the
+ * earlier periods of the same kind: quarters are compared with quarters.
+ */
+function evaluate(
+  measure: Measure,
+  index: number,
+  earlier: readonly (number | null)[],
+  measureBands: Map<number | undefined, Band | undefined>,
+  scheme: Scheme,
+  settings: MeasureSettings,
+): Evaluation & { missingBenchmark?: string } {
   const obs = measure.observations[index];
   const { target, missingBenchmark } = targetFor(measure, index);
-  const band = bandFor(measure, obs, target, settings);
+  let band: Band | undefined;
+  if (obs.tolerance) band = bandFor(measure, obs, target, settings);
+  else {
+    // Most periods share the measure's own tolerance and target: one band object serves them all.
+    if (!measureBands.has(target)) measureBands.set(target, bandFor(measure, obs, target, settings));
+    band = measureBands.get(target);
+  }
   const status = classify({ actual: obs.actual, target, band, polarity: measure.polarity, decimals: obs.decimals });
-  const previous = earlierOfKind(measure.observations, index).at(-1);
   const lastYear = obs.period ? samePeriodLastYear(measure.observations, obs.period) : undefined;
   const now = shown(obs);
   const evaluation: Evaluation & { missingBenchmark?: string } = {
     observation: obs,
     status,
     label: scheme.looks[status].label,
-    direction: directionOfTravel(now, shown(previous), measure.polarity, band, target),
+    direction: directionOfTravel(now, earlier.length > 0 ? earlier[earlier.length - 1] : undefined, measure.polarity, band, target),
     directionYear: directionOfTravel(now, shown(lastYear), measure.polarity, band, target),
-    directionLongTerm: longTermDirection(measure, index, band, target),
+    directionLongTerm: directionOfTravel(now, longTermAverage(earlier), measure.polarity, band, target),
   };
   if (target !== undefined) evaluation.target = target;
   if (band) evaluation.band = band;
@@ -98,15 +125,36 @@ function evaluate(measure: Measure, index: number, scheme: Scheme, settings: Mea
   return evaluation;
 }
 
+/** Every observation of a measure judged, in order. */
+function evaluateMeasure(measure: Measure, scheme: Scheme, settings: MeasureSettings): (Evaluation & { missingBenchmark?: string })[] {
+  const figuresByKind = new Map<string, (number | null)[]>();
+  const measureBands = new Map<number | undefined, Band | undefined>();
+  return measure.observations.map((obs, index) => {
+    const kind = obs.period?.kind ?? 'none';
+    const earlier = figuresByKind.get(kind) ?? [];
+    const evaluation = evaluate(measure, index, earlier, measureBands, scheme, settings);
+    earlier.push(shown(obs));
+    figuresByKind.set(kind, earlier);
+    return evaluation;
+  });
+}
+
 /** The reported period: the one asked for, else the latest with any actual. */
 function reportedPeriod(measures: Measure[], settings: MeasureSettings, issues: IssueList, settingsSheet: string): string | undefined {
-  const all = measures.flatMap((m) => m.observations);
+  // One representative observation per label (the first with an actual, if any): labels are few, observations many.
+  const byLabel = new Map<string, Observation>();
+  for (const m of measures) {
+    for (const o of m.observations) {
+      const seen = byLabel.get(o.label);
+      if (!seen || (seen.actual === null && o.actual !== null)) byLabel.set(o.label, o);
+    }
+  }
+  const all = [...byLabel.values()];
   if (settings.period) {
     const wanted = settings.period.label.replace(/\s+/g, ' ').trim().toLowerCase();
     const found = all.find((o) => o.label.replace(/\s+/g, ' ').toLowerCase() === wanted);
     if (found) return found.label;
-    const labels = [...new Set(all.map((o) => o.label))];
-    const message = `the workbook has no period '${settings.period.label}' (it has ${labels.slice(-8).join(', ') || 'none'})`;
+    const message = `the workbook has no period '${settings.period.label}' (it has ${all.map((o) => o.label).slice(-8).join(', ') || 'none'})`;
     if (settings.period.from === 'options') throw new UnknownPeriodError(message);
     issues.add(settingsSheet, undefined, undefined, `${message} — the latest period is reported instead`);
   }
@@ -134,7 +182,25 @@ function formatBand(band: Band): string {
   return `${f(band.low)}–${f(band.high)}`;
 }
 
+const analyses = new WeakMap<WorkbookGrids, Map<string, MeasuresAnalysis>>();
+
+/**
+ * Reads and judges the workbook's measures. The result is shared by every
+ * report (and the Summary sheet) run on the same grids with the same options,
+ * so a big workbook is analysed once; treat it as read-only.
+ */
 export function analyseMeasures(grids: WorkbookGrids, options: ReportOptions): MeasuresAnalysis {
+  const key = JSON.stringify([options.scheme, options.period, options.today]);
+  const known = analyses.get(grids) ?? new Map<string, MeasuresAnalysis>();
+  analyses.set(grids, known);
+  const cached = known.get(key);
+  if (cached) return cached;
+  const analysis = analyse(grids, options);
+  known.set(key, analysis);
+  return analysis;
+}
+
+function analyse(grids: WorkbookGrids, options: ReportOptions): MeasuresAnalysis {
   const settingsSheet = readSettingsSheet(grids);
   const { data, issues } = readMeasures(grids);
   const settings = readMeasureSettings(settingsSheet, options, issues);
@@ -147,7 +213,7 @@ export function analyseMeasures(grids: WorkbookGrids, options: ReportOptions): M
   }
 
   const evaluated: EvaluatedMeasure[] = measures.map((measure) => {
-    const evaluations = measure.observations.map((_, i) => evaluate(measure, i, scheme, settings));
+    const evaluations = evaluateMeasure(measure, scheme, settings);
     const found = evaluations.find((e) => e.observation.label === period);
     const current = found ?? noDataEvaluation(period ?? '', scheme, measure);
     if (found?.missingBenchmark && found.observation.actual !== null) {

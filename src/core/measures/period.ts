@@ -42,6 +42,10 @@ function financialYearStart(first: string, second: string): number | undefined {
 
 const FY = String.raw`(?:fy\s*)?(\d{4}|\d{2})\s*[/\-–]\s*(\d{4}|\d{2})`;
 const DASH = String.raw`\s*(?:-|–|—|to)\s*`;
+const FY_QUARTER = new RegExp(String.raw`^(?:q|qtr|quarter)\s*([1-4])\s*,?\s*${FY}$`);
+const FY_THEN_QUARTER = new RegExp(String.raw`^${FY}\s*,?\s*(?:q|qtr|quarter)\s*([1-4])$`);
+const FINANCIAL_YEAR = new RegExp(String.raw`^${FY}$`);
+const MONTH_SPAN = new RegExp(String.raw`^([a-z]+)\.?(?: (\d{4}|\d{2}))?${DASH}([a-z]+)\.? (\d{4}|\d{2})$`);
 
 /** Recognises a period label, or returns undefined (such labels keep their sheet order). */
 export function parsePeriod(label: string): Period | undefined {
@@ -50,8 +54,8 @@ export function parsePeriod(label: string): Period | undefined {
   let m: RegExpExecArray | null;
 
   // Financial quarter: "Q1 2017/18", "Quarter 1 2017-18", "2017/18 Q1". Q1 = Apr–Jun.
-  if ((m = new RegExp(String.raw`^(?:q|qtr|quarter)\s*([1-4])\s*,?\s*${FY}$`).exec(lower)) ||
-      (m = new RegExp(String.raw`^${FY}\s*,?\s*(?:q|qtr|quarter)\s*([1-4])$`).exec(lower))) {
+  if ((m = FY_QUARTER.exec(lower)) ||
+      (m = FY_THEN_QUARTER.exec(lower))) {
     const [q, y1, y2] = m[1].length === 1 ? [m[1], m[2], m[3]] : [m[3], m[1], m[2]];
     const year = financialYearStart(y1, y2);
     if (year === undefined) return undefined;
@@ -60,7 +64,7 @@ export function parsePeriod(label: string): Period | undefined {
   }
   // Financial year: "2016/17", "FY 2016-17", "2016/2017".
   // ("2011-12" is a financial year; "2016-01", whose years do not follow, is a month.)
-  if ((m = new RegExp(String.raw`^${FY}$`).exec(lower))) {
+  if ((m = FINANCIAL_YEAR.exec(lower))) {
     const year = financialYearStart(m[1], m[2]);
     if (year !== undefined) return { label, kind: 'fy', start: year * 12 + 3, end: year * 12 + 14 };
   }
@@ -75,7 +79,7 @@ export function parsePeriod(label: string): Period | undefined {
     return { label, kind: 'year', start: year * 12, end: year * 12 + 11 };
   }
   // Span of months: "Jan–Dec 2016", "Apr 2016 - Mar 2017", "Jan-Dec 16".
-  if ((m = new RegExp(String.raw`^([a-z]+)\.?(?: (\d{4}|\d{2}))?${DASH}([a-z]+)\.? (\d{4}|\d{2})$`).exec(lower))) {
+  if ((m = MONTH_SPAN.exec(lower))) {
     const first = monthIndex(m[1]);
     const last = monthIndex(m[3]);
     if (first === undefined || last === undefined) return undefined;

@@ -10,7 +10,7 @@ import { isGeneratedSheet } from '../shared/sheet-builder';
 import { cellText, readCellNumber } from '../shared/values';
 import { matchBenchmark } from './benchmarks';
 import { MEASURE_HEADERS, type MeasureField, readMeasureFields, readTargetCell, toleranceTextOf } from './measure-fields';
-import { comparePeriods, parsePeriod } from './period';
+import { comparePeriods, type Period, parsePeriod } from './period';
 import { OWN_DIRECTION_HEADER, OWN_STATUS_HEADER, type PeriodColumn, periodColumn } from './period-columns';
 import { parseTolerance } from './tolerance';
 import type { Measure, MeasuresSource, Observation } from './types';
@@ -58,8 +58,13 @@ function dataRowRange(sheet: SheetGrid, headerRow: number, col: number): number 
   return table ? Math.min(table.bottom, sheet.rows.length - 1) : sheet.rows.length - 1;
 }
 
+function isEmptyCell(cell: Cell | undefined): boolean {
+  const value = cell?.value ?? null;
+  return value === null || (typeof value === 'string' && value.trim() === '');
+}
+
 function isBlankRow(cells: (Cell | undefined)[] | undefined): boolean {
-  return !cells || cells.every((c) => cellText(c) === '');
+  return !cells || cells.every(isEmptyCell);
 }
 
 /** Reads a number cell for an observation, reporting text that is not a figure. */
@@ -108,6 +113,7 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
   // Labels in the sheet's order, so unrecognised ones keep it.
   const labels: string[] = [];
   for (const pc of periodColumns) if (!labels.includes(pc.label)) labels.push(pc.label);
+  const periodOf = new Map(labels.map((label) => [label, parsePeriod(label) ?? periodColumns.find((p) => p.label === label)?.period]));
 
   const measures: Measure[] = [];
   const dataRows: number[] = [];
@@ -117,7 +123,7 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
     const cells = sheet.rows[r];
     if (isBlankRow(cells) || !cells) continue;
     const name = cellText(cells[header.columns.name ?? -1]) || cellText(cells[header.columns.id ?? -1]);
-    const filled = cells.filter((c) => cellText(c) !== '').length;
+    const filled = cells.reduce((n, c) => (isEmptyCell(c) ? n : n + 1), 0);
     if (!name) continue;
     if (filled === 1 && header.columns.theme === undefined) {
       // A title row between groups of measures ("Safeguarding") names the theme of the rows below.
@@ -126,7 +132,7 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
     }
     const fields = readMeasureFields(sheet.name, r, fieldCells(cells, header.columns), issues);
     if (!fields.theme && sectionTheme) fields.theme = sectionTheme;
-    const observations: Observation[] = labels.map((label, order) => ({ label, period: parsePeriod(label) ?? periodColumns.find((p) => p.label === label)?.period, order, actual: null, benchmarks: {} }));
+    const observations: Observation[] = labels.map((label, order) => ({ label, period: periodOf.get(label), order, actual: null, benchmarks: {} }));
     for (const pc of periodColumns) {
       const obs = observations[labels.indexOf(pc.label)];
       const cell = cells[pc.col];
@@ -186,7 +192,8 @@ function readLong(sheet: SheetGrid, header: HeaderRow<Exclude<LongField, 'benchm
     if (name && !Object.values(header.columns).includes(col)) benchmarkCols.push({ col, name });
   });
   const byKey = new Map<string, Measure>();
-  const labels: string[] = [];
+  /** Each period label once, parsed, in the order the sheet first gives it. */
+  const labels = new Map<string, { period?: Period; order: number }>();
   const dataRows: number[] = [];
   const { columns } = header;
   const measureColumns: Partial<Record<MeasureField, number>> = { ...columns };
@@ -207,8 +214,12 @@ function readLong(sheet: SheetGrid, header: HeaderRow<Exclude<LongField, 'benchm
       measure = { ...readMeasureFields(sheet.name, r, fieldCells(cells, measureColumns), issues), observations: [] };
       byKey.set(key, measure);
     }
-    if (!labels.includes(label)) labels.push(label);
-    const obs: Observation = { label, period: parsePeriod(label), order: labels.indexOf(label), actual: null, benchmarks: {} };
+    let known = labels.get(label);
+    if (!known) {
+      known = { period: parsePeriod(label), order: labels.size };
+      labels.set(label, known);
+    }
+    const obs: Observation = { label, period: known.period, order: known.order, actual: null, benchmarks: {} };
     const actualCol = columns.actual ?? -1;
     const { actual, decimals } = readActual(cells[actualCol], sheet.name, r, actualCol, issues);
     obs.actual = actual;

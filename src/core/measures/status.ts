@@ -4,8 +4,8 @@ import type { Status } from './scheme';
 import type { Band, Direction, Polarity } from './types';
 
 /** Tolerance for float noise: 0.1 + 0.2 must equal 0.3 here. */
-function epsilon(...values: number[]): number {
-  return 1e-9 * Math.max(1, ...values.map(Math.abs));
+function epsilon(a: number, b: number): number {
+  return 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
 /** a is greater than b beyond float noise. */

@@ -47,6 +47,11 @@ function readAmount(sign: string | undefined, number: string, unitText: string |
 
 const SIGN = String.raw`(±|\+\s*/\s*-|\+-|\+|-|−)?\s*`;
 const AMOUNT = `${SIGN}${NUMBER}${UNIT}`;
+const SIDES_FORM = new RegExp(String.raw`^(upper|lower|top|bottom)\s*:?\s*${AMOUNT}\s*[,;/]?\s*(?:and\s+)?(upper|lower|top|bottom)\s*:?\s*${AMOUNT}$`);
+const ABOVE_BELOW_FORM = new RegExp(String.raw`^${AMOUNT}\s*(above|over|below|under)\s*(?:target\s*)?[,;/]?\s*(?:and\s+)?${AMOUNT}\s*(above|over|below|under)(?:\s*target)?$`);
+const TWO_SIGNED_FORM = new RegExp(String.raw`^${AMOUNT}\s*(?:/|,|;|and|to)\s*${AMOUNT}$`);
+const ENDS_FORM = new RegExp(String.raw`^${NUMBER}${UNIT}\s*(?:-|–|—|to)\s*${NUMBER}${UNIT}$`);
+const ONE_AMOUNT_FORM = new RegExp(String.raw`^${AMOUNT}(?:\s*(?:either side|each way|of target|either way))?$`);
 
 function offset(a: Amount): Offset {
   return { value: a.value, ofTarget: a.ofTarget };
@@ -82,8 +87,7 @@ function readTolerance(text: string, unit: Unit): ToleranceReading {
   let m: RegExpExecArray | null;
 
   // "Upper 87.5% Lower 78.8%", "Upper 1 %point Lower 2 % points", "Lower 2 Upper 1".
-  const sideRe = new RegExp(String.raw`^(upper|lower|top|bottom)\s*:?\s*${AMOUNT}\s*[,;/]?\s*(?:and\s+)?(upper|lower|top|bottom)\s*:?\s*${AMOUNT}$`);
-  if ((m = sideRe.exec(t))) {
+  if ((m = SIDES_FORM.exec(t))) {
     const first = readAmount(m[2], m[3], m[4], unit);
     const second = readAmount(m[6], m[7], m[8], unit);
     const firstIsUpper = m[1] === 'upper' || m[1] === 'top';
@@ -97,8 +101,7 @@ function readTolerance(text: string, unit: Unit): ToleranceReading {
   }
 
   // "2% above, 5% below", "5 below and 2 above".
-  const aboveBelowRe = new RegExp(String.raw`^${AMOUNT}\s*(above|over|below|under)\s*(?:target\s*)?[,;/]?\s*(?:and\s+)?${AMOUNT}\s*(above|over|below|under)(?:\s*target)?$`);
-  if ((m = aboveBelowRe.exec(t))) {
+  if ((m = ABOVE_BELOW_FORM.exec(t))) {
     const first = readAmount(undefined, m[2], m[3], unit);
     const second = readAmount(undefined, m[6], m[7], unit);
     const firstAbove = m[4] === 'above' || m[4] === 'over';
@@ -109,8 +112,7 @@ function readTolerance(text: string, unit: Unit): ToleranceReading {
   }
 
   // "-4% / +8%", "+8 / -4".
-  const twoSignedRe = new RegExp(String.raw`^${AMOUNT}\s*(?:/|,|;|and|to)\s*${AMOUNT}$`);
-  if ((m = twoSignedRe.exec(t)) && m[1] && m[4]) {
+  if ((m = TWO_SIGNED_FORM.exec(t)) && m[1] && m[4]) {
     const a = readAmount(m[1], m[2], m[3], unit);
     const b = readAmount(m[4], m[5], m[6], unit);
     if ((a.sign === '+' && b.sign === '-') || (a.sign === '-' && b.sign === '+')) {
@@ -120,12 +122,10 @@ function readTolerance(text: string, unit: Unit): ToleranceReading {
   }
 
   // "43 - 47", "43 to 47", "43% – 47%".
-  const endsRe = new RegExp(String.raw`^${NUMBER}${UNIT}\s*(?:-|–|—|to)\s*${NUMBER}${UNIT}$`);
-  if ((m = endsRe.exec(t))) return { ok: true, spec: ends(Number(m[1]), Number(m[3])) };
+  if ((m = ENDS_FORM.exec(t))) return { ok: true, spec: ends(Number(m[1]), Number(m[3])) };
 
   // One amount either side: "±20", "+/- 2.5%", "10 days", "5% of target", "2 points".
-  const oneRe = new RegExp(String.raw`^${AMOUNT}(?:\s*(?:either side|each way|of target|either way))?$`);
-  if ((m = oneRe.exec(t))) {
+  if ((m = ONE_AMOUNT_FORM.exec(t))) {
     const a = readAmount(m[1], m[2], m[3], unit);
     if (a.sign === '+') return { ok: true, spec: { kind: 'offsets', above: offset(a), below: { value: 0, ofTarget: a.ofTarget } } };
     if (a.sign === '-') return { ok: true, spec: { kind: 'offsets', above: { value: 0, ofTarget: a.ofTarget }, below: offset(a) } };

@@ -29,7 +29,8 @@ export function generatedSheetXml(plan: SheetPlan, styles: StyleSheet, planStyle
         return cellXml('', row, col, styledXf(0, edit, styles, planStyles), value);
       })
       .join('');
-    return `<row r="${row + 1}">${content}</row>`;
+    const height = plan.rowHeights?.[row];
+    return `<row r="${row + 1}"${height ? ` ht="${height}" customHeight="1"` : ''}>${content}</row>`;
   });
   const bottom = rows[rows.length - 1] ?? 0;
 
