@@ -21,6 +21,8 @@ export function parseCommandArgs(
   try {
     return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new CliError(`${(error as Error).message.replace(/\. To specify a positional.*$/s, '')} (see 'ragbook ${commandName} --help')`);
+    // Node's messages run to several lines; the first says what is wrong.
+    const first = (error as Error).message.split('\n')[0].replace(/\. To specify a positional.*$/s, '');
+    throw new CliError(`${first} (see 'ragbook ${commandName} --help')`);
   }
 }

@@ -193,7 +193,7 @@ describe('ragbook actions on a messy action plan', () => {
     await book.xlsx.writeFile(empty);
     const io = fakeIo();
     expect(await main(['actions', empty, '--json'], io)).toBe(1);
-    expect(io.err).toBe('ragbook actions: the workbook has no action plan: it needs a sheet named Actions or Action plan, or one with Action and Timescale columns\n');
+    expect(io.err).toBe(`ragbook actions: ${empty}: the workbook has no action plan: it needs a sheet named Actions or Action plan, or one with Action and Timescale columns\n`);
   });
 
   test('an Actions sheet without the headers: exit 1 naming the sheet; ragbook run skips it', async () => {
@@ -204,7 +204,7 @@ describe('ragbook actions on a messy action plan', () => {
     const io = fakeIo();
     expect(await main(['actions', headless, '--json'], io)).toBe(1);
     expect(io.err).toBe(
-      'ragbook actions: no actions found: Actions: no header row with a Timescale column and an Action or Recommendation column was found — the sheet was not read as an action plan\n',
+      `ragbook actions: ${headless}: no actions found: Actions: no header row with a Timescale column and an Action or Recommendation column was found — the sheet was not read as an action plan\n`,
     );
     const run = fakeIo();
     expect(await main(['run', headless, '-o', path.join(dir, 'headless-run')], run)).toBe(0);

@@ -192,7 +192,7 @@ describe('the Budget reconciliation sheet', () => {
     expect(await ragbook('budgets', file, '--json')).toEqual({
       code: 1,
       out: '',
-      err: 'ragbook budgets: no Budgets sheet found: Ragbook looks for a sheet named Budgets, or headers naming a strategy, a service line and a budget\n',
+      err: `ragbook budgets: ${file}: no Budgets sheet found: Ragbook looks for a sheet named Budgets, or headers naming a strategy, a service line and a budget\n`,
     });
   });
 });

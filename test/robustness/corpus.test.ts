@@ -61,7 +61,11 @@ const EXPECTED: Record<CorpusName, Expectations> = {
   duplicateIds: MEASURES_ONLY(/4 measures for Q3 2017\/18/),
   duplicateHeaders: MEASURES_ONLY(/3 measures for Q2 2017\/18/),
   emptySheets: { ...NOTHING_FOR, run: done(/nothing to do/) },
-  headersOnly: MEASURES_ONLY(/0 measures/),
+  headersOnly: {
+    ...MEASURES_ONLY(/0 measures/),
+    apply: refused(/headers-only\.xlsx: the sheet 'KPIs' has measure headers but no measures under them/),
+    run: done(/Apply colours: nothing to do \(it needs a sheet of measures\)/),
+  },
   longText: MEASURES_ONLY(/3 measures for Q3 2017\/18: 1 met, 1 within tolerance, 1 not met/),
   injection: {
     ...MEASURES_ONLY(/5 measures for Q3 2017\/18/),
@@ -169,9 +173,11 @@ describe('what the corpus runs leave in the outputs', () => {
   }, RUN_TIMEOUT);
 
   test('every Excel error value is reported on the Issues list, by cell', async () => {
-    const result = await runCli(['apply', corpus.errorValues, '-o', path.join(outDir, 'errors-issues.xlsx')]);
-    for (const error of ERROR_VALUES) expect(result.out).toContain(error);
-    expect(result.out).toMatch(/KPIs!?\s?[A-Z]+\d+/);
+    const result = await runCli(['apply', corpus.errorValues, '--json']);
+    const issues: { sheet: string; cell: string; message: string }[] = JSON.parse(result.out).issues;
+    for (const error of ERROR_VALUES) {
+      expect(issues).toContainEqual({ sheet: 'KPIs', cell: expect.stringMatching(/^[A-Z]+\d+$/), message: expect.stringContaining(error) });
+    }
   }, RUN_TIMEOUT);
 
   test('right-to-left and Windows-1252 text is read, and the sheet name kept', async () => {

@@ -81,19 +81,18 @@ export async function openInput(file: string, io: CliIo, limits?: ReadLimits): P
 }
 
 /** Runs a report on an opened workbook and builds the output file's bytes. */
-export async function produce(report: Report, input: OpenedWorkbook, options: ReportOptions): Promise<{ result: ReportResult; bytes: Uint8Array }> {
-  let result: ReportResult;
+export async function produce(
+  report: Report,
+  input: OpenedWorkbook,
+  options: ReportOptions,
+  file: string,
+): Promise<{ result: ReportResult; bytes: Uint8Array }> {
   try {
-    result = report.run(input.grids, options);
-  } catch (error) {
-    if (error instanceof ReportInputError) throw new CliError(error.message);
-    throw error;
-  }
-  try {
+    const result = report.run(input.grids, options);
     const bytes = report.target === 'new' ? await createWorkbook(result.plan) : await input.write(result.plan);
     return { result, bytes };
   } catch (error) {
-    if (error instanceof WorkbookWriteError) throw new CliError(error.message);
+    if (error instanceof ReportInputError || error instanceof WorkbookWriteError) throw new CliError(`${file}: ${error.message}`);
     throw error;
   }
 }
@@ -131,7 +130,7 @@ function reportCommand(report: Report): Command {
       const output = inPlace ? file : ((values.output as string | undefined) ?? (json ? undefined : outputPathFor(file, report.fileSuffix, undefined, report.target === 'new')));
       if (output && !inPlace) checkNotOverwritingInput(file, output);
       io.progress(`${report.title}…`);
-      const { result, bytes } = await produce(report, input, options);
+      const { result, bytes } = await produce(report, input, options, file);
       let backup: string | undefined;
       if (output) {
         io.progress(`Writing ${output}…`);

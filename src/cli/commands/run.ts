@@ -44,7 +44,7 @@ export const runCommand: Command = {
         io.stdout(`${report.title}: nothing to do (it needs ${report.needs ?? 'data it does not have'})\n`);
         continue;
       }
-      const { result, bytes } = await produce(report, input, options);
+      const { result, bytes } = await produce(report, input, options, file);
       const output = outputPathFor(file, report.fileSuffix, dir, report.target === 'new');
       await writeFileAtomic(output, bytes);
       written.push(output);

@@ -58,6 +58,7 @@ export function statusSummary(analysis: MeasuresAnalysis): string {
 function run(grids: WorkbookGrids, options: ReportOptions): ReportResult {
   const analysis = analyseMeasures(grids, options);
   if (!analysis.source) throw new NothingToReportError(analysis.issues.at(-1)?.message ?? 'no measures found');
+  if (analysis.measures.length === 0) throw new NothingToReportError(`the sheet '${analysis.source.sheet}' has measure headers but no measures under them`);
   const measuresSheet = measureSheetPlan(analysis, grids.sheets.find((s) => s.name === analysis.source?.sheet));
   const plan = reportPlan(grids, options, {
     sheets: measuresSheet ? [measuresSheet] : [],
@@ -74,6 +75,6 @@ export const applyReport: Report = {
   fileSuffix: 'coloured',
   target: 'input',
   needs: 'a sheet of measures',
-  appliesTo: (grids) => readMeasures(grids).data !== undefined,
+  appliesTo: (grids) => (readMeasures(grids).data?.measures.length ?? 0) > 0,
   run,
 };

@@ -112,6 +112,10 @@ export function readMeasureFields(sheet: string, row: number, cells: FieldCells,
     const value = readTargetCell(entry.cell, { sheet, row, col: entry.col }, issues, 'tolerance').value;
     if (value !== undefined) measure[field] = value;
   }
+  const toleranceRead = readCellNumber(cells.tolerance?.cell);
+  if (cells.tolerance && toleranceRead.kind === 'no-data' && toleranceRead.reason === 'error') {
+    issues.add(sheet, row, cells.tolerance.col, `the tolerance is the error ${toleranceRead.text} — no tolerance band used`);
+  }
   const toleranceText = toleranceTextOf(cells.tolerance?.cell);
   if (toleranceText && cells.tolerance) {
     const reading = parseTolerance(toleranceText, unit);

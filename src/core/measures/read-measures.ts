@@ -4,6 +4,7 @@
  * names wherever the header row is.
  */
 import type { Cell, SheetGrid, WorkbookGrids } from '../../model/grid';
+import { columnLetters } from '../../model/address';
 import { IssueList } from '../../model/issue';
 import { findHeaderRow, type HeaderRow, type HeaderSynonyms } from '../shared/headers';
 import { isGeneratedSheet } from '../shared/sheet-builder';
@@ -73,6 +74,9 @@ function readActual(cell: Cell | undefined, sheet: string, row: number, col: num
   if (read.kind === 'number') return { actual: read.reading.value * read.reading.multiplier, decimals: read.reading.decimals };
   if (read.kind === 'not-a-number') issues.add(sheet, row, col, `'${read.text}' is not a number — treated as no data`);
   else if (read.reason === 'error') issues.add(sheet, row, col, `the cell shows the error ${read.text} — treated as no data`);
+  else if (cell?.formula !== undefined && read.reason === 'blank') {
+    issues.add(sheet, row, col, 'the formula has no saved result (the workbook was saved without calculating) — treated as no data; open and save it in Excel');
+  }
   return { actual: null };
 }
 
@@ -108,7 +112,13 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
   headerCells.forEach((cell, col) => {
     if (fieldCols.has(col)) return;
     const pc = periodColumn(cell, col);
-    if (pc) periodColumns.push(pc);
+    if (!pc) return;
+    const twin = periodColumns.find((p) => p.label === pc.label && JSON.stringify(p.kind) === JSON.stringify(pc.kind));
+    if (twin) {
+      issues.add(sheet.name, header.row, col, `a second column for ${pc.label} — ignored; the first (${columnLetters(twin.col)}) is used`);
+      return;
+    }
+    periodColumns.push(pc);
   });
   // Labels in the sheet's order, so unrecognised ones keep it.
   const labels: string[] = [];
