@@ -27,8 +27,12 @@ function checkPackageSignature(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new WorkbookReadError('the file is empty');
   if (starts(0x50, 0x4b, 0x03, 0x04)) return;
   if (starts(0xd0, 0xcf, 0x11, 0xe0)) {
+    // A compound file: an encrypted .xlsx keeps its package in a stream named EncryptedPackage.
+    const encrypted = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from('EncryptedPackage', 'utf16le'));
     throw new WorkbookReadError(
-      'it is a password-protected workbook or an old-style .xls file; open it in Excel and save it as an unprotected .xlsx',
+      encrypted
+        ? 'it is a password-protected workbook; open it in Excel, remove the password (File > Info > Protect Workbook) and save it again'
+        : 'it is an old-style .xls workbook; open it in Excel and save it as an .xlsx workbook',
     );
   }
   throw new WorkbookReadError('it is not an Excel workbook (.xlsx or .xlsm); if it is a CSV file, open it in Excel and save it as .xlsx');

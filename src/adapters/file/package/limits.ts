@@ -5,7 +5,7 @@
 export interface ReadLimits {
   /** Total uncompressed size of the package, in bytes (default 1 GiB). */
   maxUncompressedBytes?: number;
-  /** Cells read across all sheets (default 20 million). */
+  /** Cells read across all sheets (default 3 million: about 3 GiB of memory at the peak). */
   maxCells?: number;
   /** Parts (zip entries) in the package (default 10,000). */
   maxParts?: number;
@@ -13,7 +13,7 @@ export interface ReadLimits {
 
 export const DEFAULT_LIMITS: Required<ReadLimits> = {
   maxUncompressedBytes: 1024 ** 3,
-  maxCells: 20_000_000,
+  maxCells: 3_000_000,
   maxParts: 10_000,
 };
 

@@ -112,6 +112,8 @@ export function parseXml(xml: string, part: string, handlers: XmlHandlers): void
   try {
     parser.write(xml).close();
   } catch (error) {
+    // A limit the handlers enforce (too many cells) says so itself.
+    if (error instanceof WorkbookReadError) throw error;
     throw new WorkbookReadError(`the part ${part} is damaged (${(error as Error).message.split('\n')[0]}); open the file in Excel and save it again`);
   }
 }
