@@ -28,9 +28,24 @@ function applyPage(sheet: Excel.Worksheet, page: PageSetup): void {
   }
 }
 
+/** Consecutive rows of the same height, so each run is one format call. */
+function heightRuns(heights: Record<number, number>): { row: number; rowCount: number; height: number }[] {
+  const runs: { row: number; rowCount: number; height: number }[] = [];
+  for (const [key, height] of Object.entries(heights).sort((a, b) => Number(a[0]) - Number(b[0]))) {
+    const row = Number(key);
+    const last = runs.at(-1);
+    if (last && last.height === height && last.row + last.rowCount === row) last.rowCount++;
+    else runs.push({ row, rowCount: 1, height });
+  }
+  return runs;
+}
+
 export function applyLayout(sheet: Excel.Worksheet, plan: SheetPlan): void {
   for (const [col, width] of Object.entries(plan.columnWidths ?? {})) {
     sheet.getRangeByIndexes(0, Number(col), 1, 1).format.columnWidth = charactersToPoints(width);
+  }
+  for (const { row, rowCount, height } of heightRuns(plan.rowHeights ?? {})) {
+    sheet.getRangeByIndexes(row, 0, rowCount, 1).format.rowHeight = height;
   }
   for (const m of plan.merges ?? []) sheet.getRangeByIndexes(m.row, m.col, m.rowCount, m.colCount).merge(false);
   if (plan.freeze) {

@@ -100,6 +100,10 @@ function compareSheet(file: ExcelJS.Worksheet, sim: SimSheet, links: Map<string,
     const width = file.getColumn(col + 1).width ?? 0;
     if (Math.abs(width - pointsToCharacters(points)) > 0.15) out.push(`${sim.name} column ${col} width: file ${width}, Office ${pointsToCharacters(points)}`);
   }
+  for (const [row, points] of sim.rowHeights) {
+    const height = file.getRow(row + 1).height;
+    if (height !== points) out.push(`${sim.name} row ${row + 1} height: file ${height}, Office ${points}`);
+  }
   const view = file.views?.[0] as { state?: string; xSplit?: number; ySplit?: number } | undefined;
   const fileFreeze = view?.state === 'frozen' ? `${view.ySplit ?? 0},${view.xSplit ?? 0}` : '';
   const simFreeze = sim.freeze ? `${sim.freeze.rows},${sim.freeze.cols}` : '';

@@ -606,6 +606,14 @@ class SimRangeFormat {
     this.set([value], (cell) => (cell.vertical = value));
   }
 
+  set rowHeight(points: number) {
+    this.ctx.enqueue([points], () => {
+      const t = this.range.bounds();
+      this.ctx.host.counters.formatCalls++;
+      for (let r = 0; r < t.rowCount; r++) t.sheet.rowHeights.set(t.row + r, points);
+    });
+  }
+
   set columnWidth(points: number) {
     this.ctx.enqueue([points], () => {
       const t = this.range.bounds();

@@ -68,6 +68,8 @@ export class SimSheet {
   readonly cells = new Map<string, SimCell>();
   /** Column index → width in points. */
   readonly columnWidths = new Map<number, number>();
+  /** Row index → height in points. */
+  readonly rowHeights = new Map<number, number>();
   readonly merges: SimRange[] = [];
   readonly charts: SimChart[] = [];
   readonly tables: TableInfo[] = [];
