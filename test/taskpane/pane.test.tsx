@@ -36,6 +36,8 @@ function render(change: Partial<PaneProps> = {}): string {
     addRefusedToThisWorkbook: noop,
     selectIssue: noop,
     reload: noop,
+    email: { exports: [], canAttachWorkbook: true, canDownload: true, preparing: false },
+    prepareEmail: noop,
     ...change,
   };
   return renderToStaticMarkup(

@@ -6,7 +6,8 @@
 import type { WorkbookGrids } from '../../model/grid';
 import type { WritePlan } from '../../model/plan';
 import { explainExcelError } from './errors';
-import { buildExportFile } from './export-file';
+import { readDocumentFile, workbookBaseName } from './document-file';
+import { buildExportFile, exportPayload } from './export-file';
 import { readGrids } from './read-grids';
 import { selectCell } from './select';
 import { readSetting, writeSetting } from './settings';
@@ -17,8 +18,16 @@ export interface LiveWorkbook {
   read(): Promise<WorkbookGrids>;
   /** Executes the plan on the open workbook (fills, added columns, Ragbook's own sheets). */
   write(plan: WritePlan): Promise<void>;
-  /** Builds a new workbook from the plan and opens it in Excel; ExportTooLargeError past Excel's limit. */
-  openAsNewWorkbook(plan: WritePlan): Promise<void>;
+  /** Builds a new workbook from the plan and opens it in Excel; ExportTooLargeError past Excel's limit. Returns the file. */
+  openAsNewWorkbook(plan: WritePlan): Promise<Uint8Array>;
+  /** The workbook's file name without ".xlsx", when it has been saved. */
+  baseName(): string | undefined;
+  /** True when this Excel can give a copy of the open workbook as an .xlsx file (CompressedFile). */
+  canCopyWorkbook(): boolean;
+  /** The open workbook as an .xlsx file, as Excel last saved it with any edits since. */
+  copyOfWorkbook(): Promise<Uint8Array>;
+  /** False where Office lets no add-in save a file (Excel on Mac and iPad). */
+  canDownload(): boolean;
   select(sheet: string, cell: string): Promise<void>;
   readSetting<T>(key: string): Promise<T | undefined>;
   writeSetting(key: string, value: unknown): Promise<void>;
@@ -38,13 +47,19 @@ export function connectToExcel(): LiveWorkbook {
     read: () => run((context) => readGrids(context)),
     write: (plan) => run((context) => writePlan(context, plan)),
     openAsNewWorkbook: async (plan) => {
-      const file = await buildExportFile(plan);
+      const bytes = await buildExportFile(plan);
       try {
-        await Excel.createWorkbook(file);
+        await Excel.createWorkbook(exportPayload(bytes));
       } catch (error) {
         throw explainExcelError(error);
       }
+      return bytes;
     },
+    baseName: () => workbookBaseName(Office.context.document.url),
+    canCopyWorkbook: () => Office.context.requirements.isSetSupported('CompressedFile', '1.1'),
+    copyOfWorkbook: () => readDocumentFile(Office.context.document, { compressed: Office.FileType.Compressed, succeeded: Office.AsyncResultStatus.Succeeded }),
+    // Office's Mac and iPad web views ignore downloads from add-ins (OfficeDev/office-js#2700, "by design").
+    canDownload: () => Office.context.platform !== Office.PlatformType.Mac && Office.context.platform !== Office.PlatformType.iOS,
     select: (sheet, cell) => run((context) => selectCell(context, sheet, cell)),
     readSetting: <T>(key: string) => run((context) => readSetting<T>(context, key)),
     writeSetting: (key, value) => run((context) => writeSetting(context, key, value)),

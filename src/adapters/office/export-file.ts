@@ -23,8 +23,9 @@ export function exportPayload(bytes: Uint8Array, limit = CREATE_WORKBOOK_LIMIT):
   return base64;
 }
 
-export async function buildExportFile(plan: WritePlan): Promise<string> {
+/** The export's .xlsx bytes (kept by the pane, so "Prepare email" can attach them). */
+export async function buildExportFile(plan: WritePlan): Promise<Uint8Array> {
   // ".js": how an ECMAScript import names a TypeScript module; webpack maps it back (resolve.extensionAlias).
   const { createWorkbook } = await import(/* webpackChunkName: "export" */ '../file/index.js');
-  return exportPayload(await createWorkbook(plan));
+  return createWorkbook(plan);
 }

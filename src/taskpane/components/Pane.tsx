@@ -17,6 +17,7 @@ import {
 } from '@fluentui/react-components';
 import type { PaneActions, PaneState } from '../hooks/useRagbook';
 import type { WorkbookView } from '../workbook-view';
+import { EmailSection } from './EmailSection';
 import { IssuesList } from './IssuesList';
 import { OptionsForm } from './OptionsForm';
 import { ReportButtons } from './ReportButtons';
@@ -130,6 +131,13 @@ export function Pane(props: PaneProps) {
           <IssuesList issues={outcome.issues} onSelect={(issue) => void props.selectIssue(issue)} />
         </section>
       )}
+      <section className={styles.section} aria-labelledby="email-heading">
+        <Divider />
+        <Subtitle2 as="h2" id="email-heading">
+          Prepare email
+        </Subtitle2>
+        <EmailSection email={props.email} disabled={busy || loading} onPrepare={(request) => void props.prepareEmail(request)} />
+      </section>
       <Caption1>Ragbook never changes a value you typed: it adds colours, its own columns and its own sheets.</Caption1>
     </main>
   );

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ExportTooLargeError, type LiveWorkbook } from '../../adapters/office';
 import type { Report, ReportOptions, ReportResult } from '../../core/report';
+import type { EmlAttachment } from '../../email/eml';
 import { reports } from '../../core/reports';
 import type { WorkbookGrids } from '../../model/grid';
 import type { Issue } from '../../model/issue';
@@ -33,6 +34,32 @@ export interface ExportRefused {
   report: Report;
 }
 
+/** A draft email ready to save: its .eml as a Blob URL the pane's link downloads. */
+export interface EmailDraftLink {
+  fileName: string;
+  subject: string;
+  url: string;
+  warnings: string[];
+}
+
+/** "Prepare email": the workbooks exported in this session, and the draft made from them. */
+export interface EmailState {
+  exports: EmlAttachment[];
+  /** Excel can give a copy of the open workbook to attach. */
+  canAttachWorkbook: boolean;
+  /** Office lets the pane save a file here (not on Mac or iPad). */
+  canDownload: boolean;
+  preparing: boolean;
+  draft?: EmailDraftLink;
+  error?: string;
+}
+
+export interface EmailRequest {
+  to: string;
+  cc: string;
+  attachWorkbook: boolean;
+}
+
 export interface PaneState {
   loading: boolean;
   busy: boolean;
@@ -43,6 +70,7 @@ export interface PaneState {
   outcome?: RunOutcome;
   refused?: ExportRefused;
   error?: string;
+  email: EmailState;
 }
 
 export interface PaneActions {
@@ -55,6 +83,8 @@ export interface PaneActions {
   addRefusedToThisWorkbook(): Promise<void>;
   selectIssue(issue: Issue): Promise<void>;
   reload(): Promise<void>;
+  /** Builds a draft .eml of the exports (and a copy of this workbook when asked). */
+  prepareEmail(request: EmailRequest): Promise<void>;
 }
 
 /** Lets the progress bar paint before the next long step. */
@@ -69,7 +99,12 @@ function optionsOf(settings: PaneSettings, today: string): ReportOptions {
 }
 
 export function useRagbook(workbook: LiveWorkbook, today: () => string): PaneState & PaneActions {
-  const [state, setState] = useState<PaneState>({ loading: true, busy: false, settings: DEFAULT_SETTINGS });
+  const [state, setState] = useState<PaneState>(() => ({
+    loading: true,
+    busy: false,
+    settings: DEFAULT_SETTINGS,
+    email: { exports: [], canAttachWorkbook: workbook.canCopyWorkbook(), canDownload: workbook.canDownload(), preparing: false },
+  }));
   const patch = useCallback((change: Partial<PaneState>) => setState((s) => ({ ...s, ...change })), []);
 
   const look = useCallback(
@@ -136,7 +171,10 @@ export function useRagbook(workbook: LiveWorkbook, today: () => string): PaneSta
         await nextFrame();
         if (intoNewWorkbook) {
           try {
-            await workbook.openAsNewWorkbook(result.plan);
+            const bytes = await workbook.openAsNewWorkbook(result.plan);
+            const name = `${workbook.baseName() ?? 'Ragbook'}-${report.fileSuffix}.xlsx`;
+            // The latest export of each report is the one an email attaches.
+            setState((s) => ({ ...s, email: { ...s.email, exports: [...s.email.exports.filter((e) => e.name !== name), { name, bytes }] } }));
           } catch (error) {
             if (!(error instanceof ExportTooLargeError)) throw error;
             patch({ busy: false, progress: undefined, refused: { message: error.message, result, report } });
@@ -177,6 +215,28 @@ export function useRagbook(workbook: LiveWorkbook, today: () => string): PaneSta
     [workbook, patch],
   );
 
+  const setEmail = useCallback((change: Partial<EmailState>) => setState((s) => ({ ...s, email: { ...s.email, ...change } })), []);
+
+  const prepareEmail = useCallback(
+    async ({ to, cc, attachWorkbook }: EmailRequest) => {
+      setEmail({ preparing: true, error: undefined });
+      try {
+        const attachments = [...state.email.exports];
+        if (attachWorkbook) attachments.unshift({ name: `${workbook.baseName() ?? 'Workbook'}.xlsx`, bytes: await workbook.copyOfWorkbook() });
+        const { prepareEmailDraft } = await import(/* webpackChunkName: "email" */ '../email-draft.js');
+        const draft = await prepareEmailDraft({ to, cc, attachments });
+        const url = URL.createObjectURL(new Blob([draft.eml], { type: 'message/rfc822' }));
+        setState((s) => {
+          if (s.email.draft) URL.revokeObjectURL(s.email.draft.url);
+          return { ...s, email: { ...s.email, preparing: false, draft: { fileName: draft.fileName, subject: draft.subject, url, warnings: draft.warnings } } };
+        });
+      } catch (error) {
+        setEmail({ preparing: false, error: message(error) });
+      }
+    },
+    [workbook, state.email.exports, setEmail],
+  );
+
   return useMemo(
     () => ({
       ...state,
@@ -188,7 +248,8 @@ export function useRagbook(workbook: LiveWorkbook, today: () => string): PaneSta
       addRefusedToThisWorkbook,
       selectIssue,
       reload,
+      prepareEmail,
     }),
-    [state, choose, run, addRefusedToThisWorkbook, selectIssue, reload],
+    [state, choose, run, addRefusedToThisWorkbook, selectIssue, reload, prepareEmail],
   );
 }
