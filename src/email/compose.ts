@@ -8,6 +8,7 @@ import type { EmlAttachment } from './eml';
 import { EmailError } from './errors';
 import { type Marking, highestMarking, readMarkings } from './marking';
 import { type ReportSummary, readReportSummary } from './report-summary';
+import { formatSize } from './size';
 
 export interface EmailRequest {
   attachments: EmlAttachment[];
@@ -47,11 +48,7 @@ export function parseAddresses(values: readonly string[], option: string): strin
   return addresses;
 }
 
-/** "84 KB", "1.2 MB". */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+export { formatSize };
 
 /** Refuses attachments larger, together, than the limit that mail servers commonly set. */
 export function checkSize(attachments: readonly EmlAttachment[], maxBytes: number): void {

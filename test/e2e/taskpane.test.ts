@@ -9,9 +9,10 @@
  *   npm run test:e2e      (builds dist/ first)
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { simpleParser } from 'mailparser';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { openWorkbook } from '../../src/adapters/file';
 import { reports } from '../../src/core/reports';
@@ -31,12 +32,16 @@ let browser: Browser;
 let server: Awaited<ReturnType<typeof serveDirectory>>;
 let simScript: string;
 let seed: WorkbookGrids;
+let seedFile: Uint8Array;
+/** Where the simulated document says it is saved; the pane names attachments after it. */
+const DOCUMENT_URL = 'https://council.sharepoint.com/sites/perf/Shared%20Documents/Q2%20performance.xlsx';
 
 before(async () => {
   assert.ok(existsSync(path.join(DIST, 'taskpane.html')), 'dist/ is missing: run `npm run build` first (npm run test:e2e does)');
   mkdirSync(RESULTS, { recursive: true });
   simScript = await bundleSimulatedHost(RESULTS);
-  seed = (await openWorkbook(new Uint8Array(await buildSampleWorkbook()))).grids;
+  seedFile = new Uint8Array(await buildSampleWorkbook());
+  seed = (await openWorkbook(seedFile)).grids;
   server = await serveDirectory(DIST);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
@@ -51,8 +56,8 @@ async function openPane(officeTheme?: { bodyBackgroundColor: string }): Promise<
   const page = await browser.newPage({ viewport: { width: 360, height: 1100 } });
   page.on('pageerror', (error) => console.error('page error:', error.message));
   await page.addInitScript(
-    ([grids, theme]) => Object.assign(window, { __ragbookSeed: grids, __ragbookOfficeTheme: theme }),
-    [seed, officeTheme] as const,
+    ([grids, theme, file]) => Object.assign(window, { __ragbookSeed: grids, __ragbookOfficeTheme: theme, __ragbookFile: file }),
+    [seed, officeTheme, { url: DOCUMENT_URL, base64: Buffer.from(seedFile).toString('base64') }] as const,
   );
   await page.route('**/*', (route) => {
     const url = route.request().url();
@@ -149,6 +154,44 @@ test('Export Turning the Curve sheets opens a new workbook built in the pane', {
   await page.getByText('Its sheets were added to this workbook.').waitFor({ timeout: 90_000 });
   const sheets = await host<string[]>(page, 'sim.book.sheets.map((s) => s.name)');
   for (const sheet of opened.grids.sheets) assert.ok(sheets.includes(sheet.name), `${sheet.name} in ${sheets}`);
+  await page.close();
+});
+
+test('Prepare email after an export: a draft .eml with the export and a copy of this workbook downloads', { timeout: 180_000 }, async () => {
+  const exporter = reports.find((r) => r.target === 'new' && (!r.appliesTo || r.appliesTo(seed)));
+  assert.ok(exporter, 'a report that exports a workbook of its own');
+  const page = await openPane();
+  await page.getByRole('button', { name: exporter.title }).click();
+  await page.getByText(`${exporter.title}: done`).waitFor({ timeout: 90_000 });
+  const exportName = `Q2 performance-${exporter.fileSuffix}.xlsx`;
+  const form = page.getByRole('form', { name: 'Prepare email' });
+  await form.getByText(exportName).waitFor();
+
+  // No address: refused in plain words, nothing to save.
+  await form.getByRole('button', { name: 'Prepare email' }).click();
+  await form.getByText('Give at least one address in To.').waitFor();
+
+  await form.getByRole('checkbox', { name: 'Attach this workbook (as it is now)' }).check();
+  await form.getByRole('textbox', { name: 'To' }).fill('committee.clerk@council.gov.uk, finance@council.gov.uk');
+  await form.getByRole('textbox', { name: 'Cc (optional)' }).fill('head.of.service@council.gov.uk');
+  await form.getByRole('textbox', { name: 'Cc (optional)' }).press('Enter');
+  const link = form.getByRole('link', { name: /^Save .*\.eml$/ });
+  await link.waitFor({ timeout: 60_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  assert.match(download.suggestedFilename(), /\.eml$/);
+  const saved = await download.path();
+  await page.screenshot({ path: path.join(RESULTS, '06-email.png'), fullPage: true });
+
+  const mail = await simpleParser(readFileSync(saved));
+  assert.deepEqual((Array.isArray(mail.to) ? mail.to : [mail.to]).flatMap((a) => a?.value.map((v) => v.address)), ['committee.clerk@council.gov.uk', 'finance@council.gov.uk']);
+  assert.deepEqual((Array.isArray(mail.cc) ? mail.cc : [mail.cc]).flatMap((a) => a?.value.map((v) => v.address)), ['head.of.service@council.gov.uk']);
+  assert.equal(mail.headers.get('x-unsent'), '1');
+  assert.equal(`${download.suggestedFilename()}`, `${(mail.subject ?? '').split(': ')[0].replace(/\//g, '-')}.eml`);
+  assert.deepEqual(mail.attachments.map((a) => a.filename), ['Q2 performance.xlsx', exportName]);
+  assert.deepEqual(new Uint8Array(mail.attachments[0].content), seedFile);
+  const created = await host<string[]>(page, 'sim.book.createdWorkbooks');
+  assert.deepEqual(new Uint8Array(mail.attachments[1].content), new Uint8Array(Buffer.from(created[0], 'base64')));
+  assert.deepEqual(await seriousAccessibilityProblems(page), []);
   await page.close();
 });
 

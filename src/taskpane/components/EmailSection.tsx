@@ -1,6 +1,6 @@
 import { Body1, Button, Caption1, Checkbox, Field, Input, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, tokens } from '@fluentui/react-components';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { formatSize } from '../../email/compose';
+import { formatSize } from '../../email/size';
 import type { EmailRequest, EmailState } from '../hooks/useRagbook';
 
 const useStyles = makeStyles({
@@ -43,7 +43,8 @@ export function EmailSection({ email, disabled, onPrepare }: EmailSectionProps) 
     onPrepare({ to, cc, attachWorkbook: attachWorkbook && email.canAttachWorkbook });
   };
   return (
-    <form className={styles.form} onSubmit={submit} aria-label="Prepare email">
+    // noValidate: addresses are checked by the composer, which says what is wrong in Ragbook's words.
+    <form className={styles.form} onSubmit={submit} aria-label="Prepare email" noValidate>
       <Body1>Makes a draft email with the workbooks attached, for Outlook or Thunderbird to open ready to send.</Body1>
       {email.exports.length > 0 ? (
         <>
