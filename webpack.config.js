@@ -58,8 +58,9 @@ module.exports = async (_env, argv) => {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {
-            loader: 'swc-loader',
-            options: { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2020' } },
+            loader: 'ts-loader',
+            // Types are checked by `npm run typecheck`; here each file is only transpiled, as modules webpack can tree-shake.
+            options: { transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'bundler', target: 'es2020', sourceMap: false } },
           },
         },
       ],

@@ -11,7 +11,13 @@ export async function bundleSimulatedHost(outDir: string): Promise<string> {
     output: { path: outDir, filename: 'office-sim.js' },
     resolve: { extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } },
     module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'swc-loader', options: { jsc: { parser: { syntax: 'typescript' }, target: 'es2020' } } } }],
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'bundler', target: 'es2020' } } },
+        },
+      ],
     },
   });
   await new Promise<void>((resolve, reject) =>
