@@ -17,10 +17,22 @@ export function sensibleDecimals(value: number, shown?: number, atMost?: number)
   return cap;
 }
 
+/** One formatter per number of decimals: toLocaleString with options builds a new one on every call. */
+const formatters = new Map<number, Intl.NumberFormat>();
+
+function formatterFor(decimals: number): Intl.NumberFormat {
+  let formatter = formatters.get(decimals);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    formatters.set(decimals, formatter);
+  }
+  return formatter;
+}
+
 /** "1234.5" → "1,234.5"; never "-0". */
 export function plainNumber(value: number, decimals: number): string {
   const rounded = roundTo(value, decimals);
-  const text = Math.abs(rounded).toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const text = formatterFor(decimals).format(Math.abs(rounded));
   return rounded < 0 ? `−${text}` : text;
 }
 
