@@ -8,26 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/io';
+import { fakeIo as capturedIo } from '../helpers/cli';
 import { COLOURS } from '../../src/core/measures/scheme';
 import { buildMessyActionPlan, MESSY_PLAN_AS_AT, MESSY_PLAN_EXPECTED } from '../fixtures/actions/messy-action-plan';
 
-function fakeIo(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (text: string) => {
-      io.out += text;
-    },
-    stderr: (text: string) => {
-      io.err += text;
-    },
-    progress: () => undefined,
-    today: () => '2013-05-20',
-    env: {},
-  };
-  return io;
-}
+/** The CLI's I/O in memory; today is the plan's own date. */
+const fakeIo = () => capturedIo('2013-05-20');
 
 async function load(file: string): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
