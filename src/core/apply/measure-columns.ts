@@ -10,12 +10,21 @@ import { cellText } from '../shared/values';
 
 /** Fills per run of same-styled cells down each column: one range per run, never one per cell. */
 export function fillRuns(cells: { row: number; col: number; style: string }[]): StyledRange[] {
-  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
+  // Grouped by column first: a column's cells mostly come in row order already, so sorting each is cheap
+  // where one sort of a million cells by column and row is not.
+  const byColumn = new Map<number, { row: number; style: string }[]>();
+  for (const { row, col, style } of cells) {
+    const column = byColumn.get(col);
+    if (column) column.push({ row, style });
+    else byColumn.set(col, [{ row, style }]);
+  }
   const runs: StyledRange[] = [];
-  for (const { row, col, style } of sorted) {
-    const last = runs.at(-1);
-    if (last && last.style === style && last.range.col === col && last.range.row + last.range.rowCount === row) last.range.rowCount++;
-    else runs.push({ range: { row, col, rowCount: 1, colCount: 1 }, style });
+  for (const col of [...byColumn.keys()].sort((a, b) => a - b)) {
+    let last: StyledRange | undefined;
+    for (const { row, style } of byColumn.get(col)!.sort((a, b) => a.row - b.row)) {
+      if (last && last.style === style && last.range.row + last.range.rowCount === row) last.range.rowCount++;
+      else runs.push((last = { range: { row, col, rowCount: 1, colCount: 1 }, style }));
+    }
   }
   return runs;
 }

@@ -2,7 +2,7 @@
 import type { PlanValue } from '../../model/plan';
 import type { SummarySection } from '../summary/summary-sheet';
 import { labelGroups, type Status, statusStyleName } from '../measures/scheme';
-import type { MeasuresAnalysis } from '../measures/types';
+import type { EvaluatedMeasure, MeasuresAnalysis } from '../measures/types';
 import { statusStyles } from './status-styles';
 
 const MEANINGS: Record<Status, string> = {
@@ -26,17 +26,21 @@ export function measuresSummarySections(analysis: MeasuresAnalysis): SummarySect
   if (!analysis.source || analysis.measures.length === 0) return [];
   const { scheme } = analysis;
   const groups = labelGroups(scheme);
-  const themes: string[] = [];
+  // Themes in the order they first appear.
+  const byTheme = new Map<string, EvaluatedMeasure[]>();
   for (const m of analysis.measures) {
     const theme = m.measure.theme ?? 'Other measures';
-    if (!themes.includes(theme)) themes.push(theme);
+    const measures = byTheme.get(theme);
+    if (measures) measures.push(m);
+    else byTheme.set(theme, [m]);
   }
-  const countRow = (name: string, inTheme: (theme: string) => boolean): PlanValue[] => {
-    const measures = analysis.measures.filter((m) => inTheme(m.measure.theme ?? 'Other measures'));
-    return [name, ...groups.map((g) => measures.filter((m) => g.statuses.includes(m.current.status)).length), measures.length];
-  };
-  const rows = themes.map((theme) => countRow(theme, (t) => t === theme));
-  const total = countRow('All themes', () => true);
+  const countRow = (name: string, measures: EvaluatedMeasure[]): PlanValue[] => [
+    name,
+    ...groups.map((g) => measures.filter((m) => g.statuses.includes(m.current.status)).length),
+    measures.length,
+  ];
+  const rows = [...byTheme].map(([theme, measures]) => countRow(theme, measures));
+  const total = countRow('All themes', analysis.measures);
   const styles = statusStyles(scheme);
   const key: SummarySection = {
     heading: 'Key',

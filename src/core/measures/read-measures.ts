@@ -18,6 +18,17 @@ import type { Measure, MeasuresSource, Observation } from './types';
 
 type OwnColumns = MeasuresSource['own'];
 
+/**
+ * Shared by every observation without benchmark figures (most of them): one
+ * object instead of a million. Frozen, so it is replaced, never filled.
+ */
+const NO_BENCHMARKS: Record<string, number> = Object.freeze({});
+
+function setBenchmark(obs: Observation, name: string, value: number): void {
+  if (obs.benchmarks === NO_BENCHMARKS) obs.benchmarks = {};
+  obs.benchmarks[name] = value;
+}
+
 export interface MeasuresSheet extends MeasuresSource {
   measures: Measure[];
   polarityColumn?: number;
@@ -124,6 +135,7 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
   const labels: string[] = [];
   for (const pc of periodColumns) if (!labels.includes(pc.label)) labels.push(pc.label);
   const periodOf = new Map(labels.map((label) => [label, parsePeriod(label) ?? periodColumns.find((p) => p.label === label)?.period]));
+  const slotOf = periodColumns.map((pc) => labels.indexOf(pc.label));
 
   const measures: Measure[] = [];
   const dataRows: number[] = [];
@@ -142,9 +154,9 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
     }
     const fields = readMeasureFields(sheet.name, r, fieldCells(cells, header.columns), issues);
     if (!fields.theme && sectionTheme) fields.theme = sectionTheme;
-    const observations: Observation[] = labels.map((label, order) => ({ label, period: periodOf.get(label), order, actual: null, benchmarks: {} }));
-    for (const pc of periodColumns) {
-      const obs = observations[labels.indexOf(pc.label)];
+    const observations: Observation[] = labels.map((label, order) => ({ label, period: periodOf.get(label), order, actual: null, benchmarks: NO_BENCHMARKS }));
+    for (const [i, pc] of periodColumns.entries()) {
+      const obs = observations[slotOf[i]];
       const cell = cells[pc.col];
       const kind = pc.kind;
       switch (kind.role) {
@@ -176,7 +188,7 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
         }
         case 'benchmark': {
           const read = readCellNumber(cell);
-          if (read.kind === 'number') obs.benchmarks[kind.benchmark] = read.reading.value;
+          if (read.kind === 'number') setBenchmark(obs, kind.benchmark, read.reading.value);
           break;
         }
         default: {
@@ -185,7 +197,7 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
         }
       }
     }
-    const measure: Measure = { ...fields, observations: observations.filter((o) => o.cell || o.target !== undefined || Object.keys(o.benchmarks).length > 0) };
+    const measure: Measure = { ...fields, observations: observations.filter((o) => o.cell || o.target !== undefined || o.benchmarks !== NO_BENCHMARKS) };
     sortObservations(measure.observations);
     measures.push(measure);
     dataRows.push(r);
@@ -229,7 +241,7 @@ function readLong(sheet: SheetGrid, header: HeaderRow<Exclude<LongField, 'benchm
       known = { period: parsePeriod(label), order: labels.size };
       labels.set(label, known);
     }
-    const obs: Observation = { label, period: known.period, order: known.order, actual: null, benchmarks: {} };
+    const obs: Observation = { label, period: known.period, order: known.order, actual: null, benchmarks: NO_BENCHMARKS };
     const actualCol = columns.actual ?? -1;
     const { actual, decimals } = readActual(cells[actualCol], sheet.name, r, actualCol, issues);
     obs.actual = actual;
@@ -246,7 +258,7 @@ function readLong(sheet: SheetGrid, header: HeaderRow<Exclude<LongField, 'benchm
     }
     for (const { col, name } of benchmarkCols) {
       const read = readCellNumber(cells[col]);
-      if (read.kind === 'number') obs.benchmarks[name] = read.reading.value;
+      if (read.kind === 'number') setBenchmark(obs, name, read.reading.value);
     }
     if (measure.observations.some((o) => o.label === obs.label)) {
       issues.add(sheet.name, r, columns.period, `'${measure.name}' already has a row for ${label} — this row is ignored`);
