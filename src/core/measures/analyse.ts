@@ -89,9 +89,9 @@ function evaluate(
   measureBands: Map<number | undefined, Band | undefined>,
   scheme: Scheme,
   settings: MeasureSettings,
-): Evaluation & { missingBenchmark?: string } {
+): Evaluation {
   const obs = measure.observations[index];
-  const { target, missingBenchmark } = targetFor(measure, index);
+  const { target } = targetFor(measure, index);
   let band: Band | undefined;
   if (obs.tolerance) band = bandFor(measure, obs, target, settings);
   else {
@@ -102,7 +102,7 @@ function evaluate(
   const status = classify({ actual: obs.actual, target, band, polarity: measure.polarity, decimals: obs.decimals });
   const lastYear = obs.period ? samePeriodLastYear(measure.observations, obs.period) : undefined;
   const now = shown(obs);
-  const evaluation: Evaluation & { missingBenchmark?: string } = {
+  const evaluation: Evaluation = {
     observation: obs,
     status,
     label: scheme.looks[status].label,
@@ -112,7 +112,6 @@ function evaluate(
   };
   if (target !== undefined) evaluation.target = target;
   if (band) evaluation.band = band;
-  if (missingBenchmark) evaluation.missingBenchmark = missingBenchmark;
   const colour = scheme.looks[status].colour;
   if (status === 'not-met' && settings.amberWhenImproving && evaluation.directionYear === 'improving') {
     evaluation.label = `${scheme.looks[status].label} (improving on last year)`;
@@ -126,7 +125,7 @@ function evaluate(
 }
 
 /** Every observation of a measure judged, in order. */
-function evaluateMeasure(measure: Measure, scheme: Scheme, settings: MeasureSettings): (Evaluation & { missingBenchmark?: string })[] {
+function evaluateMeasure(measure: Measure, scheme: Scheme, settings: MeasureSettings): Evaluation[] {
   const figuresByKind = new Map<string, (number | null)[]>();
   const measureBands = new Map<number | undefined, Band | undefined>();
   return measure.observations.map((obs, index) => {
@@ -214,15 +213,16 @@ function analyse(grids: WorkbookGrids, options: ReportOptions): MeasuresAnalysis
 
   const evaluated: EvaluatedMeasure[] = measures.map((measure) => {
     const evaluations = evaluateMeasure(measure, scheme, settings);
-    const found = evaluations.find((e) => e.observation.label === period);
+    const foundAt = evaluations.findIndex((e) => e.observation.label === period);
+    const found = foundAt >= 0 ? evaluations[foundAt] : undefined;
     const current = found ?? noDataEvaluation(period ?? '', scheme, measure);
-    if (found?.missingBenchmark && found.observation.actual !== null) {
-      issues.add(measure.source.sheet, measure.source.row, measure.source.col, `'${measure.name}' follows the ${found.missingBenchmark} figure, and the workbook has none for ${period} or before — shown as no target`);
+    const missingBenchmark = found && found.observation.actual !== null ? targetFor(measure, foundAt).missingBenchmark : undefined;
+    if (missingBenchmark) {
+      issues.add(measure.source.sheet, measure.source.row, measure.source.col, `'${measure.name}' follows the ${missingBenchmark} figure, and the workbook has none for ${period} or before — shown as no target`);
     }
     if (found?.band && found.target !== undefined && (found.target < found.band.low - 1e-9 || found.target > found.band.high + 1e-9)) {
       issues.add(measure.source.sheet, measure.source.row, measure.source.col, `the tolerance band ${formatBand(found.band)} does not include the target ${roundTo(found.target, 4)} — used as written`);
     }
-    for (const e of evaluations) delete e.missingBenchmark;
     return { measure, evaluations, current };
   });
 

@@ -88,6 +88,23 @@ export function isDateFormat(numberFormat: string | undefined): boolean {
   return /[dy]/i.test(stripped) || /m{3,}/i.test(stripped) || /^m+\/|\/m+$/i.test(stripped);
 }
 
+type FormatTraits = Pick<NumberReading, 'percent' | 'currency' | 'decimals'>;
+
+/** Number formats are few and cells many: each format is parsed once. */
+const formatTraitsCache = new Map<string, FormatTraits>();
+
+const NO_FORMAT: FormatTraits = { percent: false, currency: false, decimals: undefined };
+
+function formatTraits(numberFormat: string | undefined): FormatTraits {
+  if (!numberFormat) return NO_FORMAT;
+  let traits = formatTraitsCache.get(numberFormat);
+  if (!traits) {
+    traits = { percent: isPercentFormat(numberFormat), currency: numberFormat.includes('£'), decimals: formatDecimals(numberFormat) };
+    formatTraitsCache.set(numberFormat, traits);
+  }
+  return traits;
+}
+
 export type CellNumber =
   | { kind: 'number'; reading: NumberReading }
   | { kind: 'no-data'; reason: 'blank' | 'words' | 'error'; text: string }
@@ -103,17 +120,8 @@ export function readCellNumber(cell: Cell | undefined): CellNumber {
   if (value === null) return { kind: 'no-data', reason: 'blank', text: '' };
   if (isCellError(value)) return { kind: 'no-data', reason: 'error', text: value.error };
   if (typeof value === 'number') {
-    const percent = isPercentFormat(cell?.numberFormat);
-    return {
-      kind: 'number',
-      reading: {
-        value: percent ? roundTo(value * 100, 10) : value,
-        multiplier: 1,
-        percent,
-        currency: !!cell?.numberFormat && cell.numberFormat.includes('£'),
-        decimals: formatDecimals(cell?.numberFormat),
-      },
-    };
+    const { percent, currency, decimals } = formatTraits(cell?.numberFormat);
+    return { kind: 'number', reading: { value: percent ? roundTo(value * 100, 10) : value, multiplier: 1, percent, currency, decimals } };
   }
   if (typeof value === 'boolean') return { kind: 'not-a-number', text: String(value).toUpperCase() };
   const text = value.trim();
