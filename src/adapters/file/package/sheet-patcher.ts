@@ -8,7 +8,7 @@ import type { CellStyle, SheetPlan } from '../../../model/plan';
 import { columnOfRef, rowOfRef } from './cell-refs';
 import { type CellEdit, type CellEdits, collectEdits, editedColumns, linksOf, type RowEdits, styledXf } from './cell-edits';
 import type { StyleSheet } from './styles';
-import { cellXml, colsWithWidths, columnStyle, hyperlinkXml, putWorksheetElement, readColumns, topLevelElements } from './worksheet-xml';
+import { cellXml, colsWithWidths, columnStyle, hyperlinkXml, putWorksheetElement, readColumns, type TopLevelElement, topLevelElements } from './worksheet-xml';
 import { attrOf, withAttr, withoutAttr } from './xml';
 
 export interface PatchResult {
@@ -33,22 +33,28 @@ export function patchExistingSheet(xml: string, plan: SheetPlan, styles: StyleSh
   const { prefix: p, elements } = topLevelElements(xml);
   const cols = elements.find((e) => e.name === 'cols');
   const context: Context = { p, styles, planStyles, columns: readColumns(cols && xml.slice(cols.start, cols.end)), overwroteFormula: false };
+  const sheetData = elements.find((e) => e.name === 'sheetData');
+  if (edits.size > 0 && !sheetData) throw new Error(`The worksheet "${plan.name}" has no sheetData.`);
 
-  let out = xml;
-  if (edits.size > 0) {
-    const sheetData = elements.find((e) => e.name === 'sheetData');
-    if (!sheetData) throw new Error(`The worksheet "${plan.name}" has no sheetData.`);
-    const inner = sheetData.selfClosing ? '' : xml.slice(sheetData.openEnd, sheetData.end - `</${p}sheetData>`.length);
-    const patched = patchRows(inner, edits, context);
-    out = `${xml.slice(0, sheetData.start)}<${p}sheetData>${patched}</${p}sheetData>${xml.slice(sheetData.end)}`;
-    out = withDimension(out, edits);
-  }
+  // The rows are nearly all of a big sheet: the other elements are edited on the sheet without them
+  // (a small string), and the rows are put back once at the end, instead of every edit copying them.
+  const placeholder = `<${p}sheetData/>`;
+  let skeleton = sheetData ? xml.slice(0, sheetData.start) + placeholder + xml.slice(sheetData.end) : xml;
+  if (edits.size > 0) skeleton = withDimension(skeleton, edits);
   if (plan.columnWidths && Object.keys(plan.columnWidths).length > 0) {
-    out = putWorksheetElement(out, 'cols', colsWithWidths(p, context.columns, plan.columnWidths));
+    skeleton = putWorksheetElement(skeleton, 'cols', colsWithWidths(p, context.columns, plan.columnWidths));
   }
   const links = linksOf(edits);
-  if (links.length > 0) out = withHyperlinks(out, p, links);
-  return { xml: out, overwroteFormula: context.overwroteFormula };
+  if (links.length > 0) skeleton = withHyperlinks(skeleton, p, links);
+  if (!sheetData) return { xml: skeleton, overwroteFormula: false };
+
+  let rows = xml.slice(sheetData.start, sheetData.end);
+  if (edits.size > 0) {
+    const inner = sheetData.selfClosing ? '' : xml.slice(sheetData.openEnd, sheetData.end - `</${p}sheetData>`.length);
+    rows = `<${p}sheetData>${patchRows(inner, edits, context)}</${p}sheetData>`;
+  }
+  const at = topLevelElements(skeleton).elements.find((e) => e.name === 'sheetData') as TopLevelElement;
+  return { xml: skeleton.slice(0, at.start) + rows + skeleton.slice(at.end), overwroteFormula: context.overwroteFormula };
 }
 
 /** Walks the rows in file order, re-serialising the touched ones and adding new ones in place. */
