@@ -154,7 +154,8 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
     }
     const fields = readMeasureFields(sheet.name, r, fieldCells(cells, header.columns), issues);
     if (!fields.theme && sectionTheme) fields.theme = sectionTheme;
-    const observations: Observation[] = labels.map((label, order) => ({ label, period: periodOf.get(label), order, actual: null, benchmarks: NO_BENCHMARKS }));
+    // cell and decimals are in the literal (undefined until read) so V8 keeps them inside the object.
+    const observations: Observation[] = labels.map((label, order) => ({ label, period: periodOf.get(label), order, actual: null, cell: undefined, decimals: undefined, benchmarks: NO_BENCHMARKS }));
     for (const [i, pc] of periodColumns.entries()) {
       const obs = observations[slotOf[i]];
       const cell = cells[pc.col];
