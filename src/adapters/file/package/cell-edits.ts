@@ -41,7 +41,12 @@ export function collectEdits(plan: SheetPlan, styles: Record<string, CellStyle>)
   for (const { range, style } of plan.styles) {
     if (!styles[style]) throw new Error(`The write plan names an unknown style "${style}".`);
     for (let r = 0; r < range.rowCount; r++) {
-      for (let c = 0; c < range.colCount; c++) editAt(edits, range.row + r, range.col + c).styles.push(style);
+      for (let c = 0; c < range.colCount; c++) {
+        const edit = editAt(edits, range.row + r, range.col + c);
+        // Most cells get one style: an array of exactly one, where a push onto an empty array reserves room for 17.
+        if (edit.styles.length === 0) edit.styles = [style];
+        else edit.styles.push(style);
+      }
     }
   }
   return edits;
