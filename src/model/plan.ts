@@ -128,25 +128,3 @@ export function emptyPlan(): WritePlan {
 export function isPlanLink(value: PlanValue): value is PlanLink {
   return typeof value === 'object' && value !== null;
 }
-
-/** Merge plans for the same workbook: later sheets of the same name replace earlier ones. */
-export function mergePlans(...plans: WritePlan[]): WritePlan {
-  const merged = emptyPlan();
-  for (const plan of plans) {
-    Object.assign(merged.styles, plan.styles);
-    for (const sheet of plan.sheets) {
-      const at = merged.sheets.findIndex((s) => s.name === sheet.name);
-      if (at >= 0 && sheet.mode === 'existing' && merged.sheets[at].mode === 'existing') {
-        const earlier = merged.sheets[at];
-        merged.sheets[at] = { ...earlier, values: [...earlier.values, ...sheet.values], styles: [...earlier.styles, ...sheet.styles] };
-      } else if (at >= 0) {
-        merged.sheets[at] = sheet;
-      } else {
-        merged.sheets.push(sheet);
-      }
-    }
-    for (const name of plan.removeSheets) if (!merged.removeSheets.includes(name)) merged.removeSheets.push(name);
-  }
-  merged.removeSheets = merged.removeSheets.filter((name) => !merged.sheets.some((s) => s.name === name));
-  return merged;
-}
