@@ -4,7 +4,7 @@
  * smtps://host[:port] is TLS from the start (port 465 unless given).
  * The user name and password come only from the environment, never the URL.
  */
-import nodemailer from 'nodemailer';
+import type nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { EmailError } from './errors';
 
@@ -110,7 +110,10 @@ export interface Envelope {
 export async function sendRawMessage(raw: string, envelope: Envelope, url: string, env: Record<string, string | undefined>): Promise<void> {
   const options = smtpOptions(url, env);
   const server = `${options.host}:${options.port}`;
-  const transport = nodemailer.createTransport(options);
+  // Loaded only when a message is sent, so the other commands start without it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; import() would need ES modules under Jest
+  const { createTransport } = require('nodemailer') as typeof nodemailer;
+  const transport = createTransport(options);
   let info: SMTPTransport.SentMessageInfo;
   try {
     info = await transport.sendMail({ envelope, raw });
