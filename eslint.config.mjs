@@ -18,6 +18,12 @@ export default tseslint.config(
     },
   },
   {
+    // Plain CommonJS scripts the bench runs under Node without a build (preloads, the exceljs floor).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/core/**', 'src/model/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [...hostModules, '**/adapters/**', '**/cli/**', '**/taskpane/**'] }],

@@ -1,17 +1,17 @@
 /**
- * `npm run bench`: times the file adapter and the reports on big workbooks,
- * each task in its own process for its peak memory, against the floor of
- * the old approach (a plain exceljs read and write of the same file).
- * Not a test: it prints figures for the README's performance section.
+ * `npm run bench`: times the reports on big workbooks against the floor of
+ * the old approach (a plain exceljs read and write of the same file). Each
+ * command runs in its own Node process as a user runs it (the built CLI,
+ * `node lib/cli/main.js`), measured from process start to exit, with its
+ * peak resident memory. Not a test: it prints figures for the README.
  *
  *   npm run bench                 # 10,000 measures × 12 quarters, both layouts; 100,000 wide; the core on 1,000,000 observations
  *   npm run bench -- --quick      # 1,000 measures, for trying the script
  */
 import { spawnSync } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { reports } from '../../src/core/reports';
 import { QUARTERS, writeLongWorkbook, writeWideWorkbook } from './workbooks';
 
 interface Figures {
@@ -19,8 +19,25 @@ interface Figures {
   maxRssBytes: number;
 }
 
+const ROOT = path.join(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'lib', 'cli', 'main.js');
+const FLOOR = path.join(__dirname, 'exceljs-floor.cjs');
+const USAGE = path.join(__dirname, 'report-usage.cjs');
 const TASK = path.join(__dirname, 'task.ts');
 
+/** Runs `node ARGS…` with the usage preload and returns its figures. */
+function measure(dir: string, args: string[]): Figures {
+  const usageFile = path.join(dir, 'usage.json');
+  const child = spawnSync(process.execPath, ['--require', USAGE, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, RAGBOOK_BENCH_USAGE: usageFile },
+  });
+  if (child.status !== 0) throw new Error(`bench command ${args.join(' ')} failed:\n${child.stderr}`);
+  return JSON.parse(readFileSync(usageFile, 'utf8')) as Figures;
+}
+
+/** A task of task.ts under tsx, which times its own work (not Node's start or tsx's compiling). */
 function runTask(kind: string, args: string[]): Figures {
   const child = spawnSync(process.execPath, ['--import', 'tsx', TASK, kind, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (child.status !== 0) throw new Error(`bench task ${kind} ${args.join(' ')} failed:\n${child.stderr}`);
@@ -40,21 +57,21 @@ async function benchLayout(dir: string, layout: 'wide' | 'long', measures: numbe
   await (layout === 'wide' ? writeWideWorkbook : writeLongWorkbook)(file, measures);
   const size = (await fs.stat(file)).size;
   console.log(`\n${layout} layout: ${measures.toLocaleString('en-GB')} measures × ${QUARTERS.length} quarters (${(size / 1024 / 1024).toFixed(1)} MB file)`);
-  const floor = runTask('exceljs', [file, path.join(dir, `${layout}-exceljs.xlsx`)]);
+  const floor = measure(dir, [FLOOR, file, path.join(dir, `${layout}-exceljs.xlsx`)]);
   console.log(line('exceljs read + write (the floor)', floor));
-  if (layout === 'wide') {
-    // The adapter candidates side by side: read, fill every actual, write; no rules.
-    console.log(line('fill every actual: our patcher', runTask('fill-patcher', [file, path.join(dir, 'fill-patcher.xlsx')]), floor));
-    console.log(line('fill every actual: xlsx-populate', runTask('fill-xlsx-populate', [file, path.join(dir, 'fill-populate.xlsx'), String(measures)]), floor));
-  }
   for (const verb of ['apply', 'commentary']) {
-    if (!reports.some((r) => r.name === verb)) {
-      console.log(`  ragbook ${verb}: not a report yet`);
-      continue;
-    }
-    console.log(line(`ragbook ${verb}`, runTask('cli', [verb, file, '-o', path.join(dir, `${layout}-${verb}.xlsx`)]), floor));
+    console.log(line(`ragbook ${verb}`, measure(dir, [CLI, verb, file, '-o', path.join(dir, `${layout}-${verb}.xlsx`)]), floor));
   }
-  console.log(line('ragbook run', runTask('cli', ['run', file, '-o', path.join(dir, `${layout}-run`)]), floor));
+  console.log(line('ragbook run', measure(dir, [CLI, 'run', file, '-o', path.join(dir, `${layout}-run`)]), floor));
+}
+
+/** The two ways to keep workbook features, side by side: read, fill every actual, write; no rules. */
+async function benchAdapters(dir: string, measures: number): Promise<void> {
+  const file = path.join(dir, `wide-${measures}.xlsx`);
+  console.log('\nfile adapter candidates, filling every actual of the wide workbook (time of the work alone, in a tsx process):');
+  const patcher = runTask('fill-patcher', [file, path.join(dir, 'fill-patcher.xlsx')]);
+  console.log(line('our patcher', patcher));
+  console.log(line('xlsx-populate', runTask('fill-xlsx-populate', [file, path.join(dir, 'fill-populate.xlsx'), String(measures)]), patcher).replace('×', '× ours'));
 }
 
 async function bench(): Promise<void> {
@@ -63,21 +80,22 @@ async function bench(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ragbook-bench-'));
   try {
     console.log(`Ragbook bench on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`);
-    console.log('Each task runs in its own process; time is the task\'s own work, memory its peak resident size.');
+    console.log('Each command runs in its own process; time is from its start to its exit, memory its peak resident size.');
     console.log('Targets: apply ≤ 0.3× the floor\'s time and < 0.5× its memory; run ≤ 1× its time; 100,000 measures under 1 GiB; the core under 1 s for 1,000,000 observations.');
-    console.log(`\n${line('a process doing nothing', runTask('baseline', []))}  (Node, tsx and the modules loaded)`);
+    console.log(`\n${line('Node doing nothing', measure(dir, ['-e', '']))}`);
     await benchLayout(dir, 'wide', measures);
     await benchLayout(dir, 'long', measures);
+    await benchAdapters(dir, measures);
 
     const big = quick ? 10_000 : 100_000;
     const bigFile = path.join(dir, `wide-${big}.xlsx`);
     await writeWideWorkbook(bigFile, big);
     console.log(`\nwide layout: ${big.toLocaleString('en-GB')} measures × ${QUARTERS.length} quarters`);
-    console.log(line('ragbook apply', runTask('cli', ['apply', bigFile, '-o', path.join(dir, `wide-${big}-apply.xlsx`)])));
+    console.log(line('ragbook apply', measure(dir, [CLI, 'apply', bigFile, '-o', path.join(dir, `wide-${big}-apply.xlsx`)])));
 
     const observations = quick ? 100_000 : 1_000_000;
     const coreMeasures = Math.ceil(observations / QUARTERS.length);
-    console.log(`\nthe core alone (analyseMeasures): ${(coreMeasures * QUARTERS.length).toLocaleString('en-GB')} observations`);
+    console.log(`\nthe core alone (analyseMeasures, timed without building its input): ${(coreMeasures * QUARTERS.length).toLocaleString('en-GB')} observations`);
     console.log(line('analyseMeasures', runTask('core', [String(coreMeasures)])));
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

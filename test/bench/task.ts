@@ -2,12 +2,10 @@
  * One bench task, run in its own process so its peak memory is its own:
  * prints {"ms": …, "maxRssBytes": …} on the last line of stdout.
  *
- *   node --import tsx test/bench/task.ts baseline|exceljs|cli|core|fill-patcher|fill-xlsx-populate ARGS…
+ *   node --import tsx test/bench/task.ts core|fill-patcher|fill-xlsx-populate ARGS…
  */
 import { promises as fs } from 'node:fs';
-import ExcelJS from 'exceljs';
 import { openWorkbook } from '../../src/adapters/file';
-import { main } from '../../src/cli/main';
 import { analyseMeasures } from '../../src/core/measures/analyse';
 import type { StyledRange } from '../../src/model/plan';
 import { QUARTERS, WIDE_HEADERS, wideGrids } from './workbooks';
@@ -26,19 +24,6 @@ const firstQuarter = WIDE_HEADERS.length - QUARTERS.length;
 
 async function work(kind: string, args: string[]): Promise<void> {
   switch (kind) {
-    case 'exceljs': {
-      // The floor of the old approach: a plain exceljs read and write of the same file.
-      const book = new ExcelJS.Workbook();
-      await book.xlsx.load((await fs.readFile(args[0])) as unknown as ExcelJS.Buffer);
-      await fs.writeFile(args[1], new Uint8Array(await book.xlsx.writeBuffer()));
-      return;
-    }
-    case 'cli': {
-      const silent = () => undefined;
-      const code = await main(args, { stdout: silent, stderr: (t) => process.stderr.write(t), progress: silent, today: () => '2018-04-30', env: {} });
-      if (code !== 0) throw new Error(`ragbook ${args.join(' ')} exited ${code}`);
-      return;
-    }
     case 'fill-patcher': {
       const opened = await openWorkbook(new Uint8Array(await fs.readFile(args[0])));
       const rows = opened.grids.sheets[0].rows.length;
@@ -63,9 +48,6 @@ async function work(kind: string, args: string[]): Promise<void> {
       await fs.writeFile(args[1], await book.outputAsync());
       return;
     }
-    case 'baseline':
-      // Node, tsx and the modules above, doing nothing: the floor under every memory figure.
-      return;
     case 'core': {
       const grids = wideGrids(Number(args[0]));
       const started = performance.now();
