@@ -9,7 +9,7 @@ import type { ReportOptions } from '../report';
 import { readSettingsSheet } from '../shared/settings-sheet';
 import { roundTo } from '../shared/values';
 import { type MeasureSettings, readMeasureSettings } from './measure-settings';
-import { comparePeriods, samePeriodLastYear } from './period';
+import { comparePeriods, isSamePeriodLastYear } from './period';
 import { readMeasures } from './read-measures';
 import { statusStyleName, type Scheme } from './scheme';
 import { classify, directionOfTravel } from './status';
@@ -19,27 +19,34 @@ import type { Band, EvaluatedMeasure, Evaluation, Measure, MeasuresAnalysis, Obs
 /** Style name of a not-met result shown amber because it improved on last year. */
 export const IMPROVING_STYLE = 'status.not-met-improving';
 
-function shown(obs: Observation | undefined): number | null {
-  if (!obs || obs.actual === null) return null;
+function shown(obs: Observation): number | null {
+  if (obs.actual === null) return null;
   return obs.decimals === undefined ? obs.actual : roundTo(obs.actual, obs.decimals);
+}
+
+/** The benchmark an observation's target follows ("In line with national" → "England"), when it has no figure of its own. */
+function followedBenchmark(measure: Measure, obs: Observation): string | undefined {
+  if (obs.target !== undefined && obs.target !== null) return undefined;
+  return obs.targetText ?? measure.targetText;
 }
 
 /**
  * The target for one observation: its own, else the measure's. A target that
  * follows a benchmark takes that benchmark's figure for the same period, or
- * the latest published before it (national figures come out yearly).
+ * the latest published before it (national figures come out yearly);
+ * undefined when there is none.
  */
-function targetFor(measure: Measure, index: number): { target?: number; missingBenchmark?: string } {
+function targetFor(measure: Measure, index: number): number | undefined {
   const obs = measure.observations[index];
-  if (obs.target !== undefined && obs.target !== null) return { target: obs.target };
-  const benchmark = obs.targetText ?? measure.targetText;
-  if (!benchmark) return { target: measure.target };
-  if (obs.benchmarks[benchmark] !== undefined) return { target: obs.benchmarks[benchmark] };
-  const earlier = measure.observations
-    .slice(0, index)
-    .filter((o) => o.benchmarks[benchmark] !== undefined && (!obs.period || !o.period || o.period.end <= obs.period.end))
-    .at(-1);
-  return earlier ? { target: earlier.benchmarks[benchmark] } : { missingBenchmark: benchmark };
+  if (obs.target !== undefined && obs.target !== null) return obs.target;
+  const benchmark = followedBenchmark(measure, obs);
+  if (!benchmark) return measure.target;
+  if (obs.benchmarks[benchmark] !== undefined) return obs.benchmarks[benchmark];
+  for (let i = index - 1; i >= 0; i--) {
+    const earlier = measure.observations[i];
+    if (earlier.benchmarks[benchmark] !== undefined && (!obs.period || !earlier.period || earlier.period.end <= obs.period.end)) return earlier.benchmarks[benchmark];
+  }
+  return undefined;
 }
 
 const defaultTolerances = new Map<string, ToleranceSpec | undefined>();
@@ -64,13 +71,29 @@ function bandFor(measure: Measure, obs: Observation, target: number | undefined,
   return undefined;
 }
 
-/** The average of the last four earlier figures (at least two of them present), for the long-term view. */
-function longTermAverage(earlier: readonly (number | null)[]): number | null {
+/*
+ * The comparisons below scan back from an observation instead of keeping lists
+ * of earlier figures: a measure has few observations, and a million short-lived
+ * lists cost more in garbage collection than the scans.
+ */
+
+/** The figure of the previous period of the same kind (quarters are compared with quarters); undefined when none. */
+function previousFigure(observations: readonly Observation[], figures: readonly (number | null)[], index: number): number | null | undefined {
+  const kind = observations[index].period?.kind;
+  for (let i = index - 1; i >= 0; i--) if (observations[i].period?.kind === kind) return figures[i];
+  return undefined;
+}
+
+/** The average of the last four earlier figures of the same kind (at least two of them present), for the long-term view. */
+function longTermAverage(observations: readonly Observation[], figures: readonly (number | null)[], index: number): number | null {
+  const kind = observations[index].period?.kind;
+  let from = index;
+  for (let seen = 0; from > 0 && seen < 4; ) if (observations[--from].period?.kind === kind) seen++;
   let sum = 0;
   let count = 0;
-  for (let i = Math.max(0, earlier.length - 4); i < earlier.length; i++) {
-    const value = earlier[i];
-    if (value !== null) {
+  for (let i = from; i < index; i++) {
+    const value = figures[i];
+    if (value !== null && observations[i].period?.kind === kind) {
       sum += value;
       count++;
     }
@@ -78,33 +101,37 @@ function longTermAverage(earlier: readonly (number | null)[]): number | null {
   return count >= 2 ? sum / count : null;
 }
 
-/**
- * Judges one observation. `earlier` holds the figures (as shown) of the
- * earlier periods of the same kind: quarters are compared with quarters.
- */
+/** The figure of the same period a year earlier; null when there is none. Observations are in chronological order (by last month). */
+function lastYearFigure(observations: readonly Observation[], figures: readonly (number | null)[], index: number): number | null {
+  const period = observations[index].period;
+  if (!period) return null;
+  let found: number | null = null;
+  for (let i = index - 1; i >= 0; i--) {
+    const earlier = observations[i].period;
+    if (!earlier || earlier.end < period.end - 12) break;
+    // The earliest match wins, as in samePeriodLastYear.
+    if (isSamePeriodLastYear(earlier, period)) found = figures[i];
+  }
+  return found;
+}
+
+/** Judges one observation, given its target and band. `figures` holds every observation's figure as shown. */
 function evaluate(
   measure: Measure,
   index: number,
-  earlier: readonly (number | null)[],
-  measureBands: Map<number | undefined, Band | undefined>,
+  target: number | undefined,
+  band: Band | undefined,
+  figures: readonly (number | null)[],
   scheme: Scheme,
   settings: MeasureSettings,
 ): Evaluation {
-  const obs = measure.observations[index];
-  const { target } = targetFor(measure, index);
-  let band: Band | undefined;
-  if (obs.tolerance) band = bandFor(measure, obs, target, settings);
-  else {
-    // Most periods share the measure's own tolerance and target: one band object serves them all.
-    if (!measureBands.has(target)) measureBands.set(target, bandFor(measure, obs, target, settings));
-    band = measureBands.get(target);
-  }
-  const status = classify({ actual: obs.actual, target, band, polarity: measure.polarity, decimals: obs.decimals });
-  const lastYear = obs.period ? samePeriodLastYear(measure.observations, obs.period) : undefined;
-  const now = shown(obs);
-  const direction = directionOfTravel(now, earlier.length > 0 ? earlier[earlier.length - 1] : undefined, measure.polarity, band, target);
-  const directionYear = directionOfTravel(now, shown(lastYear), measure.polarity, band, target);
-  const directionLongTerm = directionOfTravel(now, longTermAverage(earlier), measure.polarity, band, target);
+  const { observations, polarity } = measure;
+  const obs = observations[index];
+  const status = classify({ actual: obs.actual, target, band, polarity, decimals: obs.decimals });
+  const now = figures[index];
+  const direction = directionOfTravel(now, previousFigure(observations, figures, index), polarity, band, target);
+  const directionYear = directionOfTravel(now, lastYearFigure(observations, figures, index), polarity, band, target);
+  const directionLongTerm = directionOfTravel(now, longTermAverage(observations, figures, index), polarity, band, target);
   const look = scheme.looks[status];
   let label = look.label;
   let colour: string | undefined;
@@ -124,16 +151,23 @@ function evaluate(
 
 /** Every observation of a measure judged, in order. */
 function evaluateMeasure(measure: Measure, scheme: Scheme, settings: MeasureSettings): Evaluation[] {
-  const figuresByKind = new Map<string, (number | null)[]>();
-  const measureBands = new Map<number | undefined, Band | undefined>();
-  return measure.observations.map((obs, index) => {
-    const kind = obs.period?.kind ?? 'none';
-    const earlier = figuresByKind.get(kind) ?? [];
-    const evaluation = evaluate(measure, index, earlier, measureBands, scheme, settings);
-    earlier.push(shown(obs));
-    figuresByKind.set(kind, earlier);
-    return evaluation;
-  });
+  const observations = measure.observations;
+  const figures = observations.map(shown);
+  const evaluations: Evaluation[] = [];
+  // Most periods share the measure's own tolerance and target: one band object serves them all.
+  let measureBand: { target: number | undefined; band: Band | undefined } | undefined;
+  for (let index = 0; index < observations.length; index++) {
+    const obs = observations[index];
+    const target = targetFor(measure, index);
+    let band: Band | undefined;
+    if (obs.tolerance) band = bandFor(measure, obs, target, settings);
+    else {
+      if (!measureBand || measureBand.target !== target) measureBand = { target, band: bandFor(measure, obs, target, settings) };
+      band = measureBand.band;
+    }
+    evaluations.push(evaluate(measure, index, target, band, figures, scheme, settings));
+  }
+  return evaluations;
 }
 
 /** The reported period: the one asked for, else the latest with any actual. */
@@ -211,10 +245,9 @@ function analyse(grids: WorkbookGrids, options: ReportOptions): MeasuresAnalysis
 
   const evaluated: EvaluatedMeasure[] = measures.map((measure) => {
     const evaluations = evaluateMeasure(measure, scheme, settings);
-    const foundAt = evaluations.findIndex((e) => e.observation.label === period);
-    const found = foundAt >= 0 ? evaluations[foundAt] : undefined;
+    const found = evaluations.find((e) => e.observation.label === period);
     const current = found ?? noDataEvaluation(period ?? '', scheme, measure);
-    const missingBenchmark = found && found.observation.actual !== null ? targetFor(measure, foundAt).missingBenchmark : undefined;
+    const missingBenchmark = found && found.observation.actual !== null && found.target === undefined ? followedBenchmark(measure, found.observation) : undefined;
     if (missingBenchmark) {
       issues.add(measure.source.sheet, measure.source.row, measure.source.col, `'${measure.name}' follows the ${missingBenchmark} figure, and the workbook has none for ${period} or before — shown as no target`);
     }

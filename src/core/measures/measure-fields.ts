@@ -2,7 +2,7 @@
  * The columns of a measures sheet: header wordings, and reading one row's
  * fixed fields (id, name, polarity, target, tolerance…) into a Measure.
  */
-import type { Cell } from '../../model/grid';
+import { type Cell, isCellError } from '../../model/grid';
 import type { IssueList } from '../../model/issue';
 import type { HeaderSynonyms } from '../shared/headers';
 import { cellText, readCellNumber } from '../shared/values';
@@ -37,8 +37,6 @@ export function slugId(name: string): string {
   return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'measure';
 }
 
-export type FieldCells = Partial<Record<MeasureField, { cell: Cell | undefined; col: number }>>;
-
 /** A number from a target-like cell; text is reported and dropped. */
 export function readTargetCell(
   cell: Cell | undefined,
@@ -64,16 +62,21 @@ export function readTargetCell(
   return {};
 }
 
-/** Reads the fixed fields of one measure row. */
-export function readMeasureFields(sheet: string, row: number, cells: FieldCells, issues: IssueList): Omit<Measure, 'observations'> {
-  const text = (field: MeasureField) => cellText(cells[field]?.cell) || undefined;
+/** Reads the fixed fields of one measure row into a Measure, its observations left for the caller to add. */
+export function readMeasureFields(sheet: string, row: number, cells: readonly (Cell | undefined)[], columns: Partial<Record<MeasureField, number>>, issues: IssueList): Measure {
+  const cellOf = (field: MeasureField) => {
+    const col = columns[field];
+    return col === undefined ? undefined : cells[col];
+  };
+  const text = (field: MeasureField) => cellText(cellOf(field)) || undefined;
   const name = text('name') ?? text('id') ?? '';
   const unit: Unit = parseUnit(text('unit'));
-  const measure: Omit<Measure, 'observations'> = {
+  const measure: Measure = {
     id: text('id') ?? slugId(name),
     name,
     unit,
-    source: { sheet, row, col: cells.name?.col ?? cells.id?.col ?? 0 },
+    source: { sheet, row, col: columns.name ?? columns.id ?? 0 },
+    observations: [],
   };
   for (const field of ['theme', 'strategy', 'category', 'lead', 'notes'] as const) {
     const value = text(field);
@@ -81,7 +84,7 @@ export function readMeasureFields(sheet: string, row: number, cells: FieldCells,
   }
 
   const polarityText = text('polarity');
-  const polarityCol = cells.polarity?.col;
+  const polarityCol = columns.polarity;
   if (polarityText) {
     measure.polarity = parsePolarity(polarityText);
     if (!measure.polarity) {
@@ -91,8 +94,8 @@ export function readMeasureFields(sheet: string, row: number, cells: FieldCells,
     issues.add(sheet, row, polarityCol, `'${name}' has no polarity — measure left uncoloured`);
   }
 
-  if (cells.target) {
-    const target = readTargetCell(cells.target.cell, { sheet, row, col: cells.target.col }, issues, 'target');
+  if (columns.target !== undefined) {
+    const target = readTargetCell(cellOf('target'), { sheet, row, col: columns.target }, issues, 'target');
     if (target.value !== undefined) measure.target = target.value;
     if (target.benchmark) measure.targetText = target.benchmark;
     if (target.range) {
@@ -102,25 +105,26 @@ export function readMeasureFields(sheet: string, row: number, cells: FieldCells,
       measure.toleranceHigh = target.range[1];
     }
   }
-  if (cells.excellence) {
-    const excellence = readTargetCell(cells.excellence.cell, { sheet, row, col: cells.excellence.col }, issues, 'excellence target');
+  if (columns.excellence !== undefined) {
+    const excellence = readTargetCell(cellOf('excellence'), { sheet, row, col: columns.excellence }, issues, 'excellence target');
     if (excellence.value !== undefined) measure.excellence = excellence.value;
   }
   for (const field of ['toleranceLow', 'toleranceHigh'] as const) {
-    const entry = cells[field];
-    if (!entry) continue;
-    const value = readTargetCell(entry.cell, { sheet, row, col: entry.col }, issues, 'tolerance').value;
+    const col = columns[field];
+    if (col === undefined) continue;
+    const value = readTargetCell(cells[col], { sheet, row, col }, issues, 'tolerance').value;
     if (value !== undefined) measure[field] = value;
   }
-  const toleranceRead = readCellNumber(cells.tolerance?.cell);
-  if (cells.tolerance && toleranceRead.kind === 'no-data' && toleranceRead.reason === 'error') {
-    issues.add(sheet, row, cells.tolerance.col, `the tolerance is the error ${toleranceRead.text} — no tolerance band used`);
-  }
-  const toleranceText = toleranceTextOf(cells.tolerance?.cell);
-  if (toleranceText && cells.tolerance) {
-    const reading = parseTolerance(toleranceText, unit);
-    if (reading.ok) measure.tolerance = reading.spec;
-    else issues.add(sheet, row, cells.tolerance.col, `${reading.reason} — no tolerance band used`);
+  const toleranceCol = columns.tolerance;
+  if (toleranceCol !== undefined) {
+    const cell = cells[toleranceCol];
+    if (cell && isCellError(cell.value)) issues.add(sheet, row, toleranceCol, `the tolerance is the error ${cell.value.error} — no tolerance band used`);
+    const toleranceText = toleranceTextOf(cell);
+    if (toleranceText) {
+      const reading = parseTolerance(toleranceText, unit);
+      if (reading.ok) measure.tolerance = reading.spec;
+      else issues.add(sheet, row, toleranceCol, `${reading.reason} — no tolerance band used`);
+    }
   }
   return measure;
 }

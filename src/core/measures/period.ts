@@ -120,9 +120,14 @@ export function comparePeriods(a: Period | undefined, b: Period | undefined): nu
   return a.end - b.end || a.start - b.start || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
 }
 
+/** True when `candidate` is the period a year before `current`, of the same kind. */
+export function isSamePeriodLastYear(candidate: Period | undefined, current: Period): boolean {
+  return candidate !== undefined && candidate.kind === current.kind && candidate.start === current.start - 12 && candidate.end === current.end - 12;
+}
+
 /** The period a year earlier of the same kind, when the list has it. */
 export function samePeriodLastYear<T extends { period?: Period }>(items: readonly T[], current: Period): T | undefined {
-  return items.find((i) => i.period && i.period.kind === current.kind && i.period.start === current.start - 12 && i.period.end === current.end - 12);
+  return items.find((i) => isSamePeriodLastYear(i.period, current));
 }
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

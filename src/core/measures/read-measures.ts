@@ -8,7 +8,7 @@ import { columnLetters } from '../../model/address';
 import { IssueList } from '../../model/issue';
 import { findHeaderRow, type HeaderRow, type HeaderSynonyms } from '../shared/headers';
 import { isGeneratedSheet } from '../shared/sheet-builder';
-import { cellText, readCellNumber } from '../shared/values';
+import { cellText, plainNumber, readCellNumber } from '../shared/values';
 import { matchBenchmark } from './benchmarks';
 import { MEASURE_HEADERS, type MeasureField, readMeasureFields, readTargetCell, toleranceTextOf } from './measure-fields';
 import { comparePeriods, type Period, parsePeriod } from './period';
@@ -79,26 +79,42 @@ function isBlankRow(cells: (Cell | undefined)[] | undefined): boolean {
   return !cells || cells.every(isEmptyCell);
 }
 
-/** Reads a number cell for an observation, reporting text that is not a figure. */
-function readActual(cell: Cell | undefined, sheet: string, row: number, col: number, issues: IssueList): { actual: number | null; decimals?: number } {
+function filledCount(cells: (Cell | undefined)[]): number {
+  let count = 0;
+  for (const cell of cells) if (!isEmptyCell(cell)) count++;
+  return count;
+}
+
+/** Reads a number cell into an observation's actual, reporting text that is not a figure. */
+function readActual(obs: Observation, cell: Cell | undefined, sheet: string, row: number, col: number, issues: IssueList): void {
+  // Most actuals are plain numbers: read without the general reading's objects, a million times over.
+  const plain = plainNumber(cell);
+  if (plain !== undefined) {
+    obs.actual = plain;
+    return;
+  }
   const read = readCellNumber(cell);
-  if (read.kind === 'number') return { actual: read.reading.value * read.reading.multiplier, decimals: read.reading.decimals };
-  if (read.kind === 'not-a-number') issues.add(sheet, row, col, `'${read.text}' is not a number — treated as no data`);
+  if (read.kind === 'number') {
+    obs.actual = read.reading.value * read.reading.multiplier;
+    obs.decimals = read.reading.decimals;
+  } else if (read.kind === 'not-a-number') issues.add(sheet, row, col, `'${read.text}' is not a number — treated as no data`);
   else if (read.reason === 'error') issues.add(sheet, row, col, `the cell shows the error ${read.text} — treated as no data`);
   else if (cell?.formula !== undefined && read.reason === 'blank') {
     issues.add(sheet, row, col, 'the formula has no saved result (the workbook was saved without calculating) — treated as no data; open and save it in Excel');
   }
-  return { actual: null };
 }
 
-function fieldCells<F extends string>(cells: (Cell | undefined)[], columns: Partial<Record<F, number>>): Partial<Record<F, { cell: Cell | undefined; col: number }>> {
-  const out: Partial<Record<F, { cell: Cell | undefined; col: number }>> = {};
-  for (const [field, col] of Object.entries(columns) as [F, number][]) out[field] = { cell: cells[col], col };
-  return out;
+/** A benchmark figure from a cell, when it holds one. */
+function benchmarkFigure(cell: Cell | undefined): number | undefined {
+  const plain = plainNumber(cell);
+  if (plain !== undefined) return plain;
+  const read = readCellNumber(cell);
+  return read.kind === 'number' ? read.reading.value : undefined;
 }
 
-function sortObservations(observations: Observation[]): void {
-  observations.sort((a, b) => comparePeriods(a.period, b.period) || a.order - b.order);
+/** Chronological order; labels that are not periods keep the sheet's order. */
+function sortChronologically(items: { period?: Period; order: number }[]): void {
+  items.sort((a, b) => comparePeriods(a.period, b.period) || a.order - b.order);
 }
 
 /** Makes ids unique, reporting the repeats. */
@@ -134,8 +150,12 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
   // Labels in the sheet's order, so unrecognised ones keep it.
   const labels: string[] = [];
   for (const pc of periodColumns) if (!labels.includes(pc.label)) labels.push(pc.label);
-  const periodOf = new Map(labels.map((label) => [label, parsePeriod(label) ?? periodColumns.find((p) => p.label === label)?.period]));
-  const slotOf = periodColumns.map((pc) => labels.indexOf(pc.label));
+  // Periods in chronological order, sorted once for the sheet rather than once per measure.
+  const periods = labels.map((label, order) => ({ label, order, period: parsePeriod(label) ?? periodColumns.find((p) => p.label === label)?.period }));
+  sortChronologically(periods);
+  const slotOf = periodColumns.map((pc) => periods.findIndex((p) => p.label === pc.label));
+  /** One row's observations by period, reused from row to row. */
+  const rowObservations: Observation[] = [];
 
   const measures: Measure[] = [];
   const dataRows: number[] = [];
@@ -145,27 +165,28 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
     const cells = sheet.rows[r];
     if (isBlankRow(cells) || !cells) continue;
     const name = cellText(cells[header.columns.name ?? -1]) || cellText(cells[header.columns.id ?? -1]);
-    const filled = cells.reduce((n, c) => (isEmptyCell(c) ? n : n + 1), 0);
     if (!name) continue;
-    if (filled === 1 && header.columns.theme === undefined) {
+    if (header.columns.theme === undefined && filledCount(cells) === 1) {
       // A title row between groups of measures ("Safeguarding") names the theme of the rows below.
       sectionTheme = name;
       continue;
     }
-    const fields = readMeasureFields(sheet.name, r, fieldCells(cells, header.columns), issues);
-    if (!fields.theme && sectionTheme) fields.theme = sectionTheme;
-    // cell and decimals are in the literal (undefined until read) so V8 keeps them inside the object.
-    const observations: Observation[] = labels.map((label, order) => ({ label, period: periodOf.get(label), order, actual: null, cell: undefined, decimals: undefined, benchmarks: NO_BENCHMARKS }));
-    for (const [i, pc] of periodColumns.entries()) {
-      const obs = observations[slotOf[i]];
+    const measure = readMeasureFields(sheet.name, r, cells, header.columns, issues);
+    if (!measure.theme && sectionTheme) measure.theme = sectionTheme;
+    for (let slot = 0; slot < periods.length; slot++) {
+      const { label, period, order } = periods[slot];
+      // cell and decimals are in the literal (undefined until read) so V8 keeps them inside the object.
+      rowObservations[slot] = { label, period, order, actual: null, cell: undefined, decimals: undefined, benchmarks: NO_BENCHMARKS };
+    }
+    for (let i = 0; i < periodColumns.length; i++) {
+      const pc = periodColumns[i];
+      const obs = rowObservations[slotOf[i]];
       const cell = cells[pc.col];
       const kind = pc.kind;
       switch (kind.role) {
         case 'actual': {
-          const { actual, decimals } = readActual(cell, sheet.name, r, pc.col, issues);
-          obs.actual = actual;
+          readActual(obs, cell, sheet.name, r, pc.col, issues);
           obs.cell = { sheet: sheet.name, row: r, col: pc.col };
-          if (decimals !== undefined) obs.decimals = decimals;
           break;
         }
         case 'target':
@@ -182,14 +203,14 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
         case 'tolerance': {
           const text = toleranceTextOf(cell);
           if (!text) break;
-          const reading = parseTolerance(text, fields.unit);
+          const reading = parseTolerance(text, measure.unit);
           if (reading.ok) obs.tolerance = reading.spec;
           else issues.add(sheet.name, r, pc.col, `${reading.reason} — the measure's own tolerance is used`);
           break;
         }
         case 'benchmark': {
-          const read = readCellNumber(cell);
-          if (read.kind === 'number') setBenchmark(obs, kind.benchmark, read.reading.value);
+          const figure = benchmarkFigure(cell);
+          if (figure !== undefined) setBenchmark(obs, kind.benchmark, figure);
           break;
         }
         default: {
@@ -198,8 +219,7 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
         }
       }
     }
-    const measure: Measure = { ...fields, observations: observations.filter((o) => o.cell || o.target !== undefined || o.benchmarks !== NO_BENCHMARKS) };
-    sortObservations(measure.observations);
+    for (const obs of rowObservations) if (obs.cell || obs.target !== undefined || obs.benchmarks !== NO_BENCHMARKS) measure.observations.push(obs);
     measures.push(measure);
     dataRows.push(r);
   }
@@ -234,7 +254,7 @@ function readLong(sheet: SheetGrid, header: HeaderRow<Exclude<LongField, 'benchm
     }
     let measure = byKey.get(key);
     if (!measure) {
-      measure = { ...readMeasureFields(sheet.name, r, fieldCells(cells, measureColumns), issues), observations: [] };
+      measure = readMeasureFields(sheet.name, r, cells, measureColumns, issues);
       byKey.set(key, measure);
     }
     let known = labels.get(label);
@@ -242,12 +262,9 @@ function readLong(sheet: SheetGrid, header: HeaderRow<Exclude<LongField, 'benchm
       known = { period: parsePeriod(label), order: labels.size };
       labels.set(label, known);
     }
-    const obs: Observation = { label, period: known.period, order: known.order, actual: null, benchmarks: NO_BENCHMARKS };
     const actualCol = columns.actual ?? -1;
-    const { actual, decimals } = readActual(cells[actualCol], sheet.name, r, actualCol, issues);
-    obs.actual = actual;
-    obs.cell = { sheet: sheet.name, row: r, col: actualCol };
-    if (decimals !== undefined) obs.decimals = decimals;
+    const obs: Observation = { label, period: known.period, order: known.order, actual: null, cell: { sheet: sheet.name, row: r, col: actualCol }, decimals: undefined, benchmarks: NO_BENCHMARKS };
+    readActual(obs, cells[actualCol], sheet.name, r, actualCol, issues);
     if (columns.target !== undefined) {
       const t = readTargetCell(cells[columns.target], { sheet: sheet.name, row: r, col: columns.target }, issues, 'target');
       if (t.value !== undefined) obs.target = t.value;
@@ -258,8 +275,8 @@ function readLong(sheet: SheetGrid, header: HeaderRow<Exclude<LongField, 'benchm
       }
     }
     for (const { col, name } of benchmarkCols) {
-      const read = readCellNumber(cells[col]);
-      if (read.kind === 'number') setBenchmark(obs, name, read.reading.value);
+      const figure = benchmarkFigure(cells[col]);
+      if (figure !== undefined) setBenchmark(obs, name, figure);
     }
     if (measure.observations.some((o) => o.label === obs.label)) {
       issues.add(sheet.name, r, columns.period, `'${measure.name}' already has a row for ${label} — this row is ignored`);
@@ -269,7 +286,7 @@ function readLong(sheet: SheetGrid, header: HeaderRow<Exclude<LongField, 'benchm
     dataRows.push(r);
   }
   const measures = [...byKey.values()];
-  for (const m of measures) sortObservations(m.observations);
+  for (const m of measures) sortChronologically(m.observations);
   dedupeIds(measures, issues);
   return { sheet: sheet.name, layout: 'long', headerRow: header.row, measures, own, lastDataCol: lastDataColumn(header, own), dataRows, polarityColumn: columns.polarity };
 }

@@ -110,6 +110,11 @@ export type CellNumber =
   | { kind: 'no-data'; reason: 'blank' | 'words' | 'error'; text: string }
   | { kind: 'not-a-number'; text: string };
 
+/** The value of a cell holding a number with no number format to apply, else undefined: the common case, read without parsing. */
+export function plainNumber(cell: Cell | undefined): number | undefined {
+  return cell !== undefined && typeof cell.value === 'number' && !cell.numberFormat ? cell.value : undefined;
+}
+
 /**
  * Reads a cell as a number. Percent-formatted cells (0.45 shown as 45%) and
  * "45%" text are both read on the 0–100 scale, so they compare with targets
