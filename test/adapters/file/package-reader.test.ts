@@ -54,6 +54,30 @@ describe('reading grids from the package', () => {
     expect(sheet.rows[4]).toEqual([undefined, { value: 11 }, { value: 22, formula: 'B5*2' }, { value: 'Q11', formula: '"Q"&B5' }]);
   });
 
+  it('reads what other generators write: quotes, spacing, comments, CDATA, entities and unknown elements', async () => {
+    const data =
+      "<?hint kept?><!-- a comment between rows --><row r = '1' spans='1:3'>" +
+      "<c r='A1' t='inlineStr' data-note=\"a > b\"><is><t><![CDATA[Fish & <chips>]]></t></is></c>" +
+      '<c r="B1"\n s="0"><extLst><ext uri="x"><x14:thing xmlns:x14="y"/></ext></extLst><v>1.5</v></c>' +
+      '<c r="C1" t="str"><v>&#x20AC;5 &amp; &#163;4</v></c><c r="D1"><v/></c></row>' +
+      '<row r="3"><c r="A3" t="b"><v>1</v></c></row>';
+    const bytes = minimalPackage({ sheets: [{ name: 'Data', xml: worksheetXml(data) }] });
+    const [sheet] = (await openWorkbook(bytes)).grids.sheets;
+    expect(sheet.rows[0]).toEqual([{ value: 'Fish & <chips>' }, { value: 1.5 }, { value: '€5 & £4' }]);
+    expect(sheet.rows[2]).toEqual([{ value: true }]);
+  });
+
+  it.each([
+    ['an end tag that closes the wrong element', '<row r="1"><c r="A1"><v>1</v></row></c>', /<\/row> where <\/c> was expected/],
+    ['an unclosed value', '<row r="1"><c r="A1"><v>1', /<v> is not closed/],
+    ['an unclosed comment', '<row r="1"><!-- <c r="A1"/>', /<!-- section is not closed/],
+    ['an element inside a value', '<row r="1"><c r="A1"><v><b/>1</v></c></row>', /<v> holds an element where text was expected/],
+  ])('names the damaged part when a sheet has %s', async (_title, data, reason) => {
+    const bytes = minimalPackage({ sheets: [{ name: 'S', xml: worksheetXml(data) }] });
+    await expect(openWorkbook(bytes)).rejects.toThrow(/the part xl\/worksheets\/sheet1.xml is damaged/);
+    await expect(openWorkbook(bytes)).rejects.toThrow(reason);
+  });
+
   it('maps built-in and custom number format ids to their codes', async () => {
     const styles =
       '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0&quot; days&quot;"/></numFmts>' +

@@ -1,13 +1,13 @@
 /**
- * Worksheet XML → grid rows, streamed through saxes: numbers, shared and
+ * Worksheet XML → grid rows, read with the XML cursor: numbers, shared and
  * inline strings (rich text joined), booleans, errors, formulas with their
  * cached values, and each cell's number format.
  */
 import type { Cell, CellValue } from '../../../model/grid';
 import { WorkbookReadError } from '../errors';
-import { columnOfRef, rowOfRef, shiftFormula } from './cell-refs';
+import { shiftFormula } from './cell-refs';
 import type { StyleSheet } from './styles';
-import { parseXml } from './xml';
+import { XmlCursor } from './xml-cursor';
 
 export interface CellBudget {
   /** Cells still allowed across the workbook. */
@@ -36,120 +36,113 @@ interface SharedFormula {
   col: number;
 }
 
+/** A cell reference's column from the part's text without slicing it: -1 when it has no letters. */
+function columnAt(xml: string, from: number, to: number): number {
+  let col = 0;
+  for (let i = from; i < to; i++) {
+    const code = xml.charCodeAt(i) | 32; // lower case
+    if (code >= 97 && code <= 122) col = col * 26 + code - 96;
+    else break;
+  }
+  return col - 1;
+}
+
+/** A cell reference's row: -1 when it has no digits. */
+function rowAt(xml: string, from: number, to: number): number {
+  let row = 0;
+  let digits = false;
+  for (let i = from; i < to; i++) {
+    const code = xml.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      row = row * 10 + code - 48;
+      digits = true;
+    }
+  }
+  return digits ? row - 1 : -1;
+}
+
 export function readSheetXml(xml: string, part: string, sharedStrings: readonly string[], styles: StyleSheet, budget: CellBudget): SheetReading {
   const rows: (Cell | undefined)[][] = [];
   const tableRelIds: string[] = [];
   const sharedFormulas = new Map<string, SharedFormula>();
-
-  let inSheetData = false;
+  const cursor = new XmlCursor(xml, part);
   let rowIndex = -1;
   let cells: (Cell | undefined)[] = [];
-  let colIndex = -1;
-  // The cell being read.
-  let type = '';
-  let style = 0;
-  let valueText: string | undefined;
-  let formulaText: string | undefined;
-  let formulaAttrs: Record<string, string> | undefined;
-  let inlineText: string | undefined;
-  // What text events are collected into: 'v', 'f', 't' (inline string) or none.
-  let collecting = '';
-  let inPhonetic = false;
+  const rowAtIndex = (index: number) => {
+    rowIndex = index;
+    cells = rows[index] ?? [];
+    rows[index] = cells;
+  };
 
-  parseXml(xml, part, {
-    open(name, a) {
-      switch (name) {
-        case 'sheetData':
-          inSheetData = true;
-          break;
-        case 'row': {
-          const r = a.r === undefined ? rowIndex + 1 : Number(a.r) - 1;
-          rowIndex = Number.isInteger(r) && r >= 0 ? r : rowIndex + 1;
-          cells = rows[rowIndex] ?? [];
-          rows[rowIndex] = cells;
-          colIndex = -1;
-          break;
-        }
-        case 'c': {
-          if (!inSheetData) break;
-          const ref = a.r;
-          const col = ref === undefined ? -1 : columnOfRef(ref);
-          colIndex = col >= 0 ? col : colIndex + 1;
-          if (ref !== undefined && rowOfRef(ref) >= 0 && rowOfRef(ref) !== rowIndex) {
-            // A cell whose reference names another row: trust the reference.
-            rowIndex = rowOfRef(ref);
-            cells = rows[rowIndex] ?? [];
-            rows[rowIndex] = cells;
-          }
-          type = a.t ?? 'n';
-          style = a.s === undefined ? 0 : Number(a.s);
-          valueText = undefined;
-          formulaText = undefined;
-          formulaAttrs = undefined;
-          inlineText = undefined;
-          break;
-        }
-        case 'v':
-          if (!inSheetData) break;
-          collecting = 'v';
-          valueText = '';
-          break;
-        case 'f':
-          if (!inSheetData) break;
-          collecting = 'f';
-          formulaText = '';
-          formulaAttrs = a;
-          break;
-        case 'is':
-          if (inSheetData) inlineText = '';
-          break;
-        case 'rPh':
-          inPhonetic = true;
-          break;
-        case 't':
-          if (inSheetData && inlineText !== undefined && !inPhonetic) collecting = 't';
-          break;
-        case 'tablePart':
-          for (const [key, value] of Object.entries(a)) if (key === 'id' || key.endsWith(':id')) tableRelIds.push(value);
-          break;
+  const readCell = (colBefore: number): number => {
+    const ref = cursor.valueAt('r');
+    let col = colBefore + 1;
+    if (ref >= 0) {
+      const refEnd = cursor.valueEnd;
+      const refCol = columnAt(xml, ref, refEnd);
+      if (refCol >= 0) col = refCol;
+      const refRow = rowAt(xml, ref, refEnd);
+      // A cell whose reference names another row: trust the reference.
+      if (refRow >= 0 && refRow !== rowIndex) rowAtIndex(refRow);
+    }
+    const type = cursor.attr('t') ?? 'n';
+    const style = Number(cursor.attr('s') ?? 0);
+    let valueText: string | undefined;
+    let formulaText: string | undefined;
+    let formulaType: string | undefined;
+    let formulaIndex: string | undefined;
+    let inlineText: string | undefined;
+    if (cursor.hasContent()) {
+      while (cursor.child('c')) {
+        if (cursor.is('v')) valueText = cursor.text();
+        else if (cursor.is('f')) {
+          formulaType = cursor.attr('t') ?? '';
+          formulaIndex = cursor.attr('si');
+          formulaText = cursor.text();
+        } else if (cursor.is('is')) inlineText = cursor.richText('is');
+        else cursor.skip();
       }
-    },
-    text(text) {
-      if (collecting === 'v') valueText += text;
-      else if (collecting === 'f') formulaText += text;
-      else if (collecting === 't') inlineText += text;
-    },
-    close(name) {
-      switch (name) {
-        case 'v':
-        case 'f':
-        case 't':
-          collecting = '';
-          break;
-        case 'rPh':
-          inPhonetic = false;
-          break;
-        case 'sheetData':
-          inSheetData = false;
-          break;
-        case 'c': {
-          if (!inSheetData) break;
-          const formula = formulaOf(formulaText, formulaAttrs, rowIndex, colIndex, sharedFormulas);
-          const value = valueOf(type, valueText, inlineText, sharedStrings);
-          if (value === null && formula === undefined) break;
-          if (--budget.remaining < 0) {
-            throw new WorkbookReadError(`the workbook has more than ${budget.limit.toLocaleString('en-GB')} cells; use --max-cells to raise the limit`);
-          }
-          const cell: Cell = { value };
-          const numberFormat = style > 0 ? styles.numberFormatOf(style) : undefined;
-          if (numberFormat !== undefined) cell.numberFormat = numberFormat;
-          if (formula !== undefined) cell.formula = formula;
-          cells[colIndex] = cell;
-          break;
-        }
+    }
+    const formula = formulaType === undefined ? undefined : formulaOf(formulaText, formulaType, formulaIndex, rowIndex, col, sharedFormulas);
+    const value = valueOf(type, valueText, inlineText, sharedStrings);
+    if (value === null && formula === undefined) return col;
+    if (--budget.remaining < 0) {
+      throw new WorkbookReadError(`the workbook has more than ${budget.limit.toLocaleString('en-GB')} cells; use --max-cells to raise the limit`);
+    }
+    const cell: Cell = { value };
+    const numberFormat = style > 0 ? styles.numberFormatOf(style) : undefined;
+    if (numberFormat !== undefined) cell.numberFormat = numberFormat;
+    if (formula !== undefined) cell.formula = formula;
+    cells[col] = cell;
+    return col;
+  };
+
+  const readRows = () => {
+    while (cursor.child('sheetData')) {
+      if (!cursor.is('row')) {
+        cursor.skip();
+        continue;
       }
-    },
-  });
+      const r = Number(cursor.attr('r') ?? rowIndex + 2) - 1;
+      rowAtIndex(Number.isInteger(r) && r >= 0 ? r : rowIndex + 1);
+      if (!cursor.hasContent()) continue;
+      let col = -1;
+      while (cursor.child('row')) {
+        if (cursor.is('c')) col = readCell(col);
+        else cursor.skip();
+      }
+    }
+  };
+
+  while (cursor.next()) {
+    if (cursor.kind === 'close') continue;
+    if (cursor.is('sheetData')) {
+      if (cursor.hasContent()) readRows();
+    } else if (cursor.is('tablePart')) {
+      const id = cursor.attr('id', true);
+      if (id !== undefined) tableRelIds.push(id);
+    }
+  }
   return { rows, tableRelIds };
 }
 
@@ -177,18 +170,18 @@ function valueOf(type: string, text: string | undefined, inline: string | undefi
 
 function formulaOf(
   text: string | undefined,
-  attrs: Record<string, string> | undefined,
+  type: string,
+  sharedIndex: string | undefined,
   row: number,
   col: number,
   shared: Map<string, SharedFormula>,
 ): string | undefined {
-  if (attrs === undefined) return undefined;
   const formula = text?.startsWith('=') ? text.slice(1) : text;
-  if (attrs.t !== 'shared' || attrs.si === undefined) return formula || undefined;
+  if (type !== 'shared' || sharedIndex === undefined) return formula || undefined;
   if (formula) {
-    shared.set(attrs.si, { formula, row, col });
+    shared.set(sharedIndex, { formula, row, col });
     return formula;
   }
-  const master = shared.get(attrs.si);
+  const master = shared.get(sharedIndex);
   return master ? shiftFormula(master.formula, row - master.row, col - master.col) : undefined;
 }

@@ -20,6 +20,7 @@ import { generatedSheetXml } from './sheet-writer';
 import { MINIMAL_STYLES_XML, StyleSheet } from './styles';
 import { readSheetEntries, type SheetEntry, WorkbookXml, workbookPartOf } from './workbook-part';
 import { parseXml } from './xml';
+import { XmlCursor } from './xml-cursor';
 
 /** A worksheet written by a plan, for steps that run after the sheets (native charts). */
 export interface WrittenSheet {
@@ -47,27 +48,10 @@ function readSharedStrings(parts: PackageParts, part: string | undefined): strin
   const xml = part === undefined ? undefined : parts.text(part);
   if (xml === undefined || part === undefined) return [];
   const strings: string[] = [];
-  let current: string | undefined;
-  let inText = false;
-  let inPhonetic = false;
-  parseXml(xml, part, {
-    open(name) {
-      if (name === 'si') current = '';
-      else if (name === 'rPh') inPhonetic = true;
-      else if (name === 't' && !inPhonetic) inText = true;
-    },
-    text(text) {
-      if (inText && current !== undefined) current += text;
-    },
-    close(name) {
-      if (name === 't') inText = false;
-      else if (name === 'rPh') inPhonetic = false;
-      else if (name === 'si') {
-        strings.push(current ?? '');
-        current = undefined;
-      }
-    },
-  });
+  const cursor = new XmlCursor(xml, part);
+  while (cursor.next()) {
+    if (cursor.kind !== 'close' && cursor.is('si')) strings.push(cursor.richText('si'));
+  }
   return strings;
 }
 
