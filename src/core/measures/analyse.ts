@@ -13,8 +13,8 @@ import { comparePeriods, isSamePeriodLastYear } from './period';
 import { readMeasures } from './read-measures';
 import { statusStyleName, type Scheme } from './scheme';
 import { classify, directionOfTravel } from './status';
-import { bandFromColumns, parseTolerance, resolveBand, type ToleranceSpec } from './tolerance';
-import type { Band, EvaluatedMeasure, Evaluation, Measure, MeasuresAnalysis, Observation, Unit } from './types';
+import { bandFromColumns, parseTolerance, resolveBand } from './tolerance';
+import type { Band, EvaluatedMeasure, Evaluation, Measure, MeasuresAnalysis, Observation } from './types';
 
 /** Style name of a not-met result shown amber because it improved on last year. */
 export const IMPROVING_STYLE = 'status.not-met-improving';
@@ -49,25 +49,13 @@ function targetFor(measure: Measure, index: number): number | undefined {
   return undefined;
 }
 
-const defaultTolerances = new Map<string, ToleranceSpec | undefined>();
-
-/** The Settings default tolerance read for a kind of unit ("5%" means points only for percentages); read once per kind. */
-function defaultToleranceFor(text: string, kind: Unit['kind']): ToleranceSpec | undefined {
-  const key = `${kind}\u0000${text}`;
-  if (!defaultTolerances.has(key)) {
-    const reading = parseTolerance(text, { kind, label: '' });
-    defaultTolerances.set(key, reading.ok ? reading.spec : undefined);
-  }
-  return defaultTolerances.get(key);
-}
-
 function bandFor(measure: Measure, obs: Observation, target: number | undefined, settings: MeasureSettings): Band | undefined {
   const spec = obs.tolerance ?? measure.tolerance;
   if (spec) return resolveBand(spec, target, measure.polarity);
   const columns = bandFromColumns(measure.toleranceLow, measure.toleranceHigh, target);
   if (columns) return columns;
-  const fallback = settings.defaultTolerance && defaultToleranceFor(settings.defaultTolerance.text, measure.unit.kind);
-  if (fallback) return resolveBand(fallback, target, measure.polarity);
+  const fallback = settings.defaultTolerance && parseTolerance(settings.defaultTolerance.text, measure.unit);
+  if (fallback?.ok) return resolveBand(fallback.spec, target, measure.polarity);
   return undefined;
 }
 

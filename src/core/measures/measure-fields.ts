@@ -62,28 +62,32 @@ export function readTargetCell(
   return {};
 }
 
+/** The column of each field a sheet has. */
+export type FieldColumns = Partial<Record<MeasureField, number>>;
+
+/** A field's text in a row, undefined when blank or when the sheet has no such column. */
+function fieldText(cells: readonly (Cell | undefined)[], columns: FieldColumns, field: MeasureField): string | undefined {
+  const col = columns[field];
+  return (col !== undefined && cellText(cells[col])) || undefined;
+}
+
 /** Reads the fixed fields of one measure row into a Measure, its observations left for the caller to add. */
-export function readMeasureFields(sheet: string, row: number, cells: readonly (Cell | undefined)[], columns: Partial<Record<MeasureField, number>>, issues: IssueList): Measure {
-  const cellOf = (field: MeasureField) => {
-    const col = columns[field];
-    return col === undefined ? undefined : cells[col];
-  };
-  const text = (field: MeasureField) => cellText(cellOf(field)) || undefined;
-  const name = text('name') ?? text('id') ?? '';
-  const unit: Unit = parseUnit(text('unit'));
+export function readMeasureFields(sheet: string, row: number, cells: readonly (Cell | undefined)[], columns: FieldColumns, issues: IssueList): Measure {
+  const name = fieldText(cells, columns, 'name') ?? fieldText(cells, columns, 'id') ?? '';
+  const unit: Unit = parseUnit(fieldText(cells, columns, 'unit'));
   const measure: Measure = {
-    id: text('id') ?? slugId(name),
+    id: fieldText(cells, columns, 'id') ?? slugId(name),
     name,
     unit,
     source: { sheet, row, col: columns.name ?? columns.id ?? 0 },
     observations: [],
   };
   for (const field of ['theme', 'strategy', 'category', 'lead', 'notes'] as const) {
-    const value = text(field);
+    const value = fieldText(cells, columns, field);
     if (value) measure[field] = value;
   }
 
-  const polarityText = text('polarity');
+  const polarityText = fieldText(cells, columns, 'polarity');
   const polarityCol = columns.polarity;
   if (polarityText) {
     measure.polarity = parsePolarity(polarityText);
@@ -95,7 +99,7 @@ export function readMeasureFields(sheet: string, row: number, cells: readonly (C
   }
 
   if (columns.target !== undefined) {
-    const target = readTargetCell(cellOf('target'), { sheet, row, col: columns.target }, issues, 'target');
+    const target = readTargetCell(cells[columns.target], { sheet, row, col: columns.target }, issues, 'target');
     if (target.value !== undefined) measure.target = target.value;
     if (target.benchmark) measure.targetText = target.benchmark;
     if (target.range) {
@@ -106,7 +110,7 @@ export function readMeasureFields(sheet: string, row: number, cells: readonly (C
     }
   }
   if (columns.excellence !== undefined) {
-    const excellence = readTargetCell(cellOf('excellence'), { sheet, row, col: columns.excellence }, issues, 'excellence target');
+    const excellence = readTargetCell(cells[columns.excellence], { sheet, row, col: columns.excellence }, issues, 'excellence target');
     if (excellence.value !== undefined) measure.excellence = excellence.value;
   }
   for (const field of ['toleranceLow', 'toleranceHigh'] as const) {

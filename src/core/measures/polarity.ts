@@ -1,3 +1,4 @@
+import { memoByText } from '../shared/memo';
 import type { Polarity, Unit, UnitKind } from './types';
 
 /**
@@ -28,9 +29,7 @@ for (const polarity of Object.keys(POLARITY_WORDINGS) as Polarity[]) {
 }
 
 /** "Higher is better", "Smaller percentage is better", "Plan is best", "↑" … → polarity; undefined if unknown. */
-export function parsePolarity(text: string): Polarity | undefined {
-  return LOOKUP.get(simplify(text));
-}
+export const parsePolarity: (text: string) => Polarity | undefined = memoByText((text) => LOOKUP.get(simplify(text)));
 
 /** How a polarity reads in a sentence: "higher is better". */
 export function describePolarity(polarity: Polarity): string {
@@ -48,9 +47,8 @@ export function describePolarity(polarity: Polarity): string {
   }
 }
 
-/** "%", "Percentage", "Rate per 10,000", "Days", "£m", "Number" → unit; unknown wordings count as numbers. */
-export function parseUnit(text: string | undefined): Unit {
-  const label = (text ?? '').trim();
+const readUnit = memoByText((text): Unit => {
+  const label = text.trim();
   const lower = label.toLowerCase();
   const per = /per\s*([\d,]+)/.exec(lower);
   let kind: UnitKind = 'number';
@@ -61,4 +59,9 @@ export function parseUnit(text: string | undefined): Unit {
   const unit: Unit = { kind, label };
   if (per) unit.per = Number(per[1].replace(/,/g, ''));
   return unit;
+});
+
+/** "%", "Percentage", "Rate per 10,000", "Days", "£m", "Number" → unit; unknown wordings count as numbers. */
+export function parseUnit(text: string | undefined): Unit {
+  return readUnit(text ?? '');
 }

@@ -10,7 +10,7 @@ import { findHeaderRow, type HeaderRow, type HeaderSynonyms } from '../shared/he
 import { isGeneratedSheet } from '../shared/sheet-builder';
 import { cellText, plainNumber, readCellNumber } from '../shared/values';
 import { matchBenchmark } from './benchmarks';
-import { MEASURE_HEADERS, type MeasureField, readMeasureFields, readTargetCell, toleranceTextOf } from './measure-fields';
+import { type FieldColumns, MEASURE_HEADERS, type MeasureField, readMeasureFields, readTargetCell, toleranceTextOf } from './measure-fields';
 import { comparePeriods, type Period, parsePeriod } from './period';
 import { OWN_DIRECTION_HEADER, OWN_STATUS_HEADER, type PeriodColumn, periodColumn } from './period-columns';
 import { parseTolerance } from './tolerance';
@@ -239,7 +239,7 @@ function readLong(sheet: SheetGrid, header: HeaderRow<Exclude<LongField, 'benchm
   const labels = new Map<string, { period?: Period; order: number }>();
   const dataRows: number[] = [];
   const { columns } = header;
-  const measureColumns: Partial<Record<MeasureField, number>> = { ...columns };
+  const measureColumns: FieldColumns = { ...columns };
   delete (measureColumns as Record<string, unknown>).target; // per row: the observation's own target
   const lastRow = dataRowRange(sheet, header.row, columns.period ?? 0);
   for (let r = header.row + 1; r <= lastRow; r++) {

@@ -3,7 +3,8 @@
  * "Upper 1 %point Lower 2 % points", "2% above, 5% below", "-4% / +8%", "10 days",
  * or explicit low/high columns, resolved against a target and polarity to [low, high].
  */
-import type { Band, Polarity, Unit } from './types';
+import { memoByText } from '../shared/memo';
+import type { Band, Polarity, Unit, UnitKind } from './types';
 
 /** An amount away from the target: absolute, or a percentage of the target. */
 export interface Offset {
@@ -34,13 +35,13 @@ interface Amount {
   points: boolean;
 }
 
-function readAmount(sign: string | undefined, number: string, unitText: string | undefined, unit: Unit): Amount {
+function readAmount(sign: string | undefined, number: string, unitText: string | undefined, kind: UnitKind): Amount {
   const u = (unitText ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
   const points = /pts?|points?|pp/.test(u);
   const percent = u.startsWith('%') || (u.includes('%') && !points);
   const explicitOfTarget = /of (the )?target/.test(u);
   // For a percentage measure "%" means percentage points; otherwise it is a share of the target.
-  const ofTarget = explicitOfTarget || (percent && !points && unit.kind !== 'percent');
+  const ofTarget = explicitOfTarget || (percent && !points && kind !== 'percent');
   const s = (sign ?? '').replace(/\s+/g, '').replace('+/-', '±').replace('+-', '±').replace('−', '-');
   return { value: Number(number), sign: (s === '' ? '' : s) as Amount['sign'], ofTarget, points };
 }
@@ -57,9 +58,22 @@ function offset(a: Amount): Offset {
   return { value: a.value, ofTarget: a.ofTarget };
 }
 
-/** Reads tolerance text for a measure of the given unit. */
+/** Readers of tolerance text by kind of unit (the only part of the unit a reading depends on). */
+const readersByKind = new Map<UnitKind, (text: string) => ToleranceReading>();
+
+/** Reads tolerance text for a measure of the given unit. The reading is shared: do not change it. */
 export function parseTolerance(text: string, unit: Unit): ToleranceReading {
-  const reading = readTolerance(text, unit);
+  let reader = readersByKind.get(unit.kind);
+  if (!reader) {
+    const kind = unit.kind;
+    reader = memoByText((t) => readFiniteTolerance(t, kind));
+    readersByKind.set(kind, reader);
+  }
+  return reader(text);
+}
+
+function readFiniteTolerance(text: string, kind: UnitKind): ToleranceReading {
+  const reading = readTolerance(text, kind);
   // "±999…9" with hundreds of digits is Infinity, which would make a band of NaN.
   if (reading.ok && !specValues(reading.spec).every(Number.isFinite)) return { ok: false, reason: `'${text.trim()}' has a number too large to be a tolerance` };
   return reading;
@@ -80,7 +94,7 @@ function specValues(spec: ToleranceSpec): number[] {
   }
 }
 
-function readTolerance(text: string, unit: Unit): ToleranceReading {
+function readTolerance(text: string, kind: UnitKind): ToleranceReading {
   const original = text.trim();
   const t = original.toLowerCase().replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').replace(/^(?:within|tolerance:?)\s+/, '');
   if (!t) return { ok: false, reason: 'the tolerance is blank' };
@@ -88,8 +102,8 @@ function readTolerance(text: string, unit: Unit): ToleranceReading {
 
   // "Upper 87.5% Lower 78.8%", "Upper 1 %point Lower 2 % points", "Lower 2 Upper 1".
   if ((m = SIDES_FORM.exec(t))) {
-    const first = readAmount(m[2], m[3], m[4], unit);
-    const second = readAmount(m[6], m[7], m[8], unit);
+    const first = readAmount(m[2], m[3], m[4], kind);
+    const second = readAmount(m[6], m[7], m[8], kind);
     const firstIsUpper = m[1] === 'upper' || m[1] === 'top';
     if ((m[5] === 'upper' || m[5] === 'top') === firstIsUpper) return { ok: false, reason: `'${original}' names the same side twice` };
     const [upper, lower] = firstIsUpper ? [first, second] : [second, first];
@@ -102,8 +116,8 @@ function readTolerance(text: string, unit: Unit): ToleranceReading {
 
   // "2% above, 5% below", "5 below and 2 above".
   if ((m = ABOVE_BELOW_FORM.exec(t))) {
-    const first = readAmount(undefined, m[2], m[3], unit);
-    const second = readAmount(undefined, m[6], m[7], unit);
+    const first = readAmount(undefined, m[2], m[3], kind);
+    const second = readAmount(undefined, m[6], m[7], kind);
     const firstAbove = m[4] === 'above' || m[4] === 'over';
     const secondAbove = m[8] === 'above' || m[8] === 'over';
     if (firstAbove === secondAbove) return { ok: false, reason: `'${original}' names the same side twice` };
@@ -113,8 +127,8 @@ function readTolerance(text: string, unit: Unit): ToleranceReading {
 
   // "-4% / +8%", "+8 / -4".
   if ((m = TWO_SIGNED_FORM.exec(t)) && m[1] && m[4]) {
-    const a = readAmount(m[1], m[2], m[3], unit);
-    const b = readAmount(m[4], m[5], m[6], unit);
+    const a = readAmount(m[1], m[2], m[3], kind);
+    const b = readAmount(m[4], m[5], m[6], kind);
     if ((a.sign === '+' && b.sign === '-') || (a.sign === '-' && b.sign === '+')) {
       const [plus, minus] = a.sign === '+' ? [a, b] : [b, a];
       return { ok: true, spec: signedOffsets(plus, minus) };
@@ -126,7 +140,7 @@ function readTolerance(text: string, unit: Unit): ToleranceReading {
 
   // One amount either side: "±20", "+/- 2.5%", "10 days", "5% of target", "2 points".
   if ((m = ONE_AMOUNT_FORM.exec(t))) {
-    const a = readAmount(m[1], m[2], m[3], unit);
+    const a = readAmount(m[1], m[2], m[3], kind);
     if (a.sign === '+') return { ok: true, spec: { kind: 'offsets', above: offset(a), below: { value: 0, ofTarget: a.ofTarget } } };
     if (a.sign === '-') return { ok: true, spec: { kind: 'offsets', above: { value: 0, ofTarget: a.ofTarget }, below: offset(a) } };
     return { ok: true, spec: { kind: 'offsets', above: offset(a), below: offset(a) } };
