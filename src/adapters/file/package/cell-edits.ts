@@ -1,12 +1,20 @@
-/** A sheet plan as per-cell edits: the value to write and the styles to lay over, by row then column. */
+/**
+ * A sheet plan as per-cell edits: the value to write and the styles to lay
+ * over, by row then column. A big plan edits a million cells, so each edit is
+ * one small object: no wrapper for the value, and the one-style list most
+ * cells get is shared between them.
+ */
 import { type CellStyle, isPlanLink, type PlanValue, type SheetPlan } from '../../../model/plan';
 import type { StyleSheet } from './styles';
 
+/** The value of an edit that leaves the cell's value as it is (only styles it). */
+export const KEEP_VALUE: unique symbol = Symbol('keep the value');
+
 export interface CellEdit {
-  /** Present when the plan writes a value here (null clears the cell). */
-  value?: { is: PlanValue };
-  /** Style names in plan order; later ones are laid over earlier ones. */
-  styles: string[];
+  /** The value to write (null clears the cell), or KEEP_VALUE. */
+  value: PlanValue | typeof KEEP_VALUE;
+  /** Style names in plan order; later ones are laid over earlier ones. Shared: replace, never push. */
+  styles: readonly string[];
 }
 
 /** One row's edits: a sparse array indexed by column (faster than a Map for a million cells). */
@@ -14,11 +22,13 @@ export type RowEdits = CellEdit[];
 
 export type CellEdits = Map<number, RowEdits>;
 
+const NO_STYLES: readonly string[] = Object.freeze([]);
+
 export function editAt(edits: CellEdits, row: number, col: number): CellEdit {
   let cells = edits.get(row);
   if (!cells) edits.set(row, (cells = []));
   let edit = cells[col];
-  if (!edit) cells[col] = edit = { styles: [] };
+  if (!edit) cells[col] = edit = { value: KEEP_VALUE, styles: NO_STYLES };
   return edit;
 }
 
@@ -34,18 +44,19 @@ export function collectEdits(plan: SheetPlan, styles: Record<string, CellStyle>)
   for (const block of plan.values) {
     block.values.forEach((rowValues, r) => {
       rowValues.forEach((value, c) => {
-        editAt(edits, block.row + r, block.col + c).value = { is: value };
+        editAt(edits, block.row + r, block.col + c).value = value;
       });
     });
   }
+  const single = new Map<string, readonly string[]>();
   for (const { range, style } of plan.styles) {
     if (!styles[style]) throw new Error(`The write plan names an unknown style "${style}".`);
+    let alone = single.get(style);
+    if (!alone) single.set(style, (alone = Object.freeze([style])));
     for (let r = 0; r < range.rowCount; r++) {
       for (let c = 0; c < range.colCount; c++) {
         const edit = editAt(edits, range.row + r, range.col + c);
-        // Most cells get one style: an array of exactly one, where a push onto an empty array reserves room for 17.
-        if (edit.styles.length === 0) edit.styles = [style];
-        else edit.styles.push(style);
+        edit.styles = edit.styles.length === 0 ? alone : [...edit.styles, style];
       }
     }
   }
@@ -69,9 +80,8 @@ export interface PlannedLink {
 export function linksOf(edits: CellEdits): PlannedLink[] {
   const links: PlannedLink[] = [];
   for (const [row, cells] of edits) {
-    cells.forEach((edit, col) => {
-      const value = edit.value?.is;
-      if (value !== undefined && value !== null && isPlanLink(value)) links.push({ row, col, target: value.target, text: value.text });
+    cells.forEach(({ value }, col) => {
+      if (value !== KEEP_VALUE && value !== null && isPlanLink(value)) links.push({ row, col, target: value.target, text: value.text });
     });
   }
   return links.sort((a, b) => a.row - b.row || a.col - b.col);

@@ -18,6 +18,8 @@ export class PackageParts {
   private readonly byLowerName = new Map<string, string>();
   private readonly original = new Map<string, ZipEntry>();
   private inflated = new Map<string, Uint8Array>();
+  /** Original parts read as text, kept as text only (a big sheet is read, then patched, from one string). */
+  private texts = new Map<string, string>();
   private readonly written = new Map<string, Uint8Array>();
 
   private constructor(private readonly source: Uint8Array) {}
@@ -46,6 +48,7 @@ export class PackageParts {
     for (const [name, entry] of this.original) copy.original.set(name, entry);
     for (const [name, data] of this.written) copy.written.set(name, data);
     copy.inflated = this.inflated;
+    copy.texts = this.texts;
     return copy;
   }
 
@@ -82,8 +85,17 @@ export class PackageParts {
   }
 
   text(path: string): string | undefined {
-    const data = this.get(path);
-    return data === undefined ? undefined : decodeUtf8(data);
+    const name = this.nameOf(path);
+    if (name === undefined) return undefined;
+    const written = this.written.get(name);
+    if (written) return decodeUtf8(written);
+    let text = this.texts.get(name);
+    if (text === undefined) {
+      text = decodeUtf8(this.inflated.get(name) ?? inflateEntry(this.source, this.original.get(name) as ZipEntry));
+      this.texts.set(name, text);
+      this.inflated.delete(name);
+    }
+    return text;
   }
 
   set(path: string, content: Uint8Array | string): void {

@@ -6,18 +6,23 @@
 import { cellAddress, rangeAddress } from '../../../model/address';
 import type { CellStyle, SheetPlan } from '../../../model/plan';
 import { columnOfRef, rowOfRef } from './cell-refs';
-import { type CellEdit, type CellEdits, collectEdits, editedColumns, linksOf, type RowEdits, styledXf } from './cell-edits';
+import { type CellEdit, type CellEdits, collectEdits, editedColumns, KEEP_VALUE, linksOf, type RowEdits, styledXf } from './cell-edits';
 import type { StyleSheet } from './styles';
 import { cellXml, colsWithWidths, columnStyle, hyperlinkXml, putWorksheetElement, readColumns, type TopLevelElement, topLevelElements } from './worksheet-xml';
 import { attrOf, withAttr, withoutAttr } from './xml';
+import { XmlCursor } from './xml-cursor';
+import { ByteWriter } from './byte-writer';
 
 export interface PatchResult {
-  xml: string;
+  /** The worksheet part's new bytes (UTF-8). */
+  xml: Uint8Array;
   /** True when a cell that held a formula was overwritten (the calculation chain is then stale). */
   overwroteFormula: boolean;
 }
 
 interface Context {
+  /** The worksheet part, for messages. */
+  part: string;
   p: string;
   styles: StyleSheet;
   planStyles: Record<string, CellStyle>;
@@ -25,14 +30,14 @@ interface Context {
   overwroteFormula: boolean;
 }
 
-export function patchExistingSheet(xml: string, plan: SheetPlan, styles: StyleSheet, planStyles: Record<string, CellStyle>): PatchResult {
+export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, styles: StyleSheet, planStyles: Record<string, CellStyle>): PatchResult {
   if (plan.merges?.length || plan.freeze || plan.page || plan.tabColour || plan.charts?.length) {
     throw new Error(`The write plan asks for merges, panes, page setup, a tab colour or charts on the user's sheet "${plan.name}"; Ragbook only adds those to its own sheets.`);
   }
   const edits = collectEdits(plan, planStyles);
   const { prefix: p, elements } = topLevelElements(xml);
   const cols = elements.find((e) => e.name === 'cols');
-  const context: Context = { p, styles, planStyles, columns: readColumns(cols && xml.slice(cols.start, cols.end)), overwroteFormula: false };
+  const context: Context = { part, p, styles, planStyles, columns: readColumns(cols && xml.slice(cols.start, cols.end)), overwroteFormula: false };
   const sheetData = elements.find((e) => e.name === 'sheetData');
   if (edits.size > 0 && !sheetData) throw new Error(`The worksheet "${plan.name}" has no sheetData.`);
 
@@ -46,109 +51,138 @@ export function patchExistingSheet(xml: string, plan: SheetPlan, styles: StyleSh
   }
   const links = linksOf(edits);
   if (links.length > 0) skeleton = withHyperlinks(skeleton, p, links);
-  if (!sheetData) return { xml: skeleton, overwroteFormula: false };
+  if (!sheetData) return { xml: new TextEncoder().encode(skeleton), overwroteFormula: false };
 
-  let rows = xml.slice(sheetData.start, sheetData.end);
+  const at = topLevelElements(skeleton).elements.find((e) => e.name === 'sheetData') as TopLevelElement;
+  const out = new ByteWriter(xml.length + edits.size * 256);
+  out.write(skeleton.slice(0, at.start));
   if (edits.size > 0) {
     const inner = sheetData.selfClosing ? '' : xml.slice(sheetData.openEnd, sheetData.end - `</${p}sheetData>`.length);
-    rows = `<${p}sheetData>${patchRows(inner, edits, context)}</${p}sheetData>`;
+    out.write(`<${p}sheetData>`);
+    patchRows(inner, edits, context, out);
+    out.write(`</${p}sheetData>`);
+  } else {
+    out.write(xml.slice(sheetData.start, sheetData.end));
   }
-  const at = topLevelElements(skeleton).elements.find((e) => e.name === 'sheetData') as TopLevelElement;
-  return { xml: skeleton.slice(0, at.start) + rows + skeleton.slice(at.end), overwroteFormula: context.overwroteFormula };
+  out.write(skeleton.slice(at.end));
+  return { xml: out.bytes(), overwroteFormula: context.overwroteFormula };
 }
 
 /** Walks the rows in file order, re-serialising the touched ones and adding new ones in place. */
-function patchRows(inner: string, edits: CellEdits, context: Context): string {
-  const { p } = context;
+function patchRows(inner: string, edits: CellEdits, context: Context, out: ByteWriter): void {
   const pending = [...edits.keys()].sort((a, b) => a - b);
+  const cursor = new XmlCursor(inner, context.part);
+  const rowClose = `</${context.p}row>`;
   let next = 0;
-  const pieces: string[] = [];
   let copiedTo = 0;
   let rowIndex = -1;
-  const open = `<${p}row`;
-  const close = `</${p}row>`;
-  for (let at = inner.indexOf(open); at >= 0; at = inner.indexOf(open, at)) {
-    const after = inner.charCodeAt(at + open.length);
-    if (after !== 32 && after !== 62 && after !== 47 && after !== 9 && after !== 10 && after !== 13) {
-      at += open.length;
-      continue;
-    }
-    const tagEnd = inner.indexOf('>', at) + 1;
-    const selfClosing = inner[tagEnd - 2] === '/';
-    const end = selfClosing ? tagEnd : inner.indexOf(close, tagEnd) + close.length;
-    const tag = inner.slice(at, tagEnd);
-    const r = attrOf(tag, 'r');
-    rowIndex = r === undefined ? rowIndex + 1 : Number(r) - 1;
-    // New rows that come before this one.
-    const before: string[] = [];
-    while (next < pending.length && pending[next] < rowIndex) {
-      before.push(newRow(pending[next], edits.get(pending[next]) as RowEdits, context));
-      next++;
-    }
-    const touched = next < pending.length && pending[next] === rowIndex;
-    if (before.length > 0 || touched) {
-      pieces.push(inner.slice(copiedTo, at), ...before);
-      if (touched) {
-        const content = selfClosing ? '' : inner.slice(tagEnd, end - close.length);
-        pieces.push(patchRow(tag, content, rowIndex, edits.get(rowIndex) as RowEdits, context));
+  while (cursor.next()) {
+    if (cursor.kind === 'close' || !cursor.is('row')) continue;
+    const start = cursor.start;
+    const r = cursor.valueAt('r');
+    rowIndex = r < 0 ? rowIndex + 1 : Number(inner.slice(r, cursor.valueEnd)) - 1;
+    const contentStart = cursor.end;
+    const contentEnd = cursor.hasContent() ? inner.indexOf(rowClose, contentStart) : contentStart;
+    if (contentEnd < 0) throw cursor.damaged('a row is not closed');
+    const end = cursor.hasContent() ? contentEnd + rowClose.length : contentStart;
+    if (next < pending.length && pending[next] <= rowIndex) {
+      out.write(inner.slice(copiedTo, start));
+      // New rows that come before this one.
+      for (; next < pending.length && pending[next] < rowIndex; next++) out.write(newRow(pending[next], edits.get(pending[next]) as RowEdits, context));
+      copiedTo = start;
+      if (pending[next] === rowIndex) {
+        out.write(patchRow(cursor, contentEnd, rowIndex, edits.get(rowIndex) as RowEdits, context));
         next++;
         copiedTo = end;
-      } else {
-        copiedTo = at;
       }
     }
-    at = end;
+    cursor.seek(end);
   }
-  pieces.push(inner.slice(copiedTo));
-  for (; next < pending.length; next++) pieces.push(newRow(pending[next], edits.get(pending[next]) as RowEdits, context));
-  return pieces.join('');
+  out.write(inner.slice(copiedTo));
+  for (; next < pending.length; next++) out.write(newRow(pending[next], edits.get(pending[next]) as RowEdits, context));
 }
 
 function newRow(row: number, cells: RowEdits, context: Context): string {
   const { p } = context;
-  const content = editedColumns(cells)
-    .map((col) => editedCell(undefined, row, col, cells[col], columnStyle(context.columns, col), context))
-    .join('');
+  let content = '';
+  cells.forEach((edit, col) => {
+    content += cellXml(p, row, col, styledXf(columnStyle(context.columns, col), edit, context.styles, context.planStyles), edit.value === KEEP_VALUE ? null : edit.value);
+  });
   return `<${p}row r="${row + 1}">${content}</${p}row>`;
 }
 
-const CELL = /<([\w.-]+:)?c(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/([\w.-]+:)?c>)/g;
-
-function patchRow(tag: string, content: string, row: number, edits: RowEdits, context: Context): string {
-  const { p } = context;
-  const rowStyle = attrOf(tag, 'customFormat') === '1' ? Number(attrOf(tag, 's') ?? 0) : undefined;
-  const existing: { col: number; xml: string }[] = [];
-  let col = -1;
-  for (const xml of content.match(CELL) ?? []) {
-    const ref = attrOf(xml.slice(0, xml.indexOf('>') + 1), 'r');
-    col = ref === undefined ? col + 1 : columnOfRef(ref);
-    existing.push({ col, xml });
-  }
-  const byCol = new Map(existing.map((c) => [c.col, c.xml]));
-  const cols = [...new Set([...byCol.keys(), ...editedColumns(edits)])].sort((a, b) => a - b);
-  const cells = cols.map((c) => {
-    const edit = edits[c];
-    const xml = byCol.get(c);
-    if (!edit) return xml && !/\sr\s*=/.test(xml.slice(0, xml.indexOf('>'))) ? withAttr(xml.slice(0, xml.indexOf('>') + 1), 'r', cellAddress(row, c)) + xml.slice(xml.indexOf('>') + 1) : (xml as string);
-    return editedCell(xml, row, c, edit, rowStyle ?? columnStyle(context.columns, c), context);
-  });
-  // spans is only a loading hint, and added cells would make it wrong.
-  const openTag = withoutAttr(tag.endsWith('/>') ? `${tag.slice(0, -2)}>` : tag, 'spans');
-  return `${openTag}${cells.join('')}</${p}row>`;
+/** An existing cell of a touched row: where its markup lies, and the column it is in. */
+interface ExistingCell {
+  col: number;
+  /** Where the text before it (whitespace, comments) starts: kept with the cell. */
+  from: number;
+  start: number;
+  tagEnd: number;
+  end: number;
+  /** Its cell format (the s attribute), 0 when none. */
+  xf: number;
+  hasRef: boolean;
 }
 
-/** The cell after the edit: a new value replaces the old one; styles are laid over its format. */
-function editedCell(xml: string | undefined, row: number, col: number, edit: CellEdit, defaultXf: number, context: Context): string {
-  const openTag = xml?.slice(0, xml.indexOf('>') + 1);
-  const baseXf = openTag === undefined ? defaultXf : Number(attrOf(openTag, 's') ?? 0);
-  const xf = styledXf(baseXf, edit, context.styles, context.planStyles);
-  if (edit.value === undefined) {
-    if (xml === undefined) return cellXml(context.p, row, col, xf, null);
-    const tag = withAttr(openTag as string, 's', String(xf));
-    return tag + xml.slice((openTag as string).length);
+/** The <c> elements of a row's content, in column order (files from other tools may list them out of order). */
+function existingCells(cursor: XmlCursor, contentEnd: number, p: string): { cells: ExistingCell[]; trailing: number } {
+  const { xml } = cursor;
+  const cellClose = `</${p}c>`;
+  const cells: ExistingCell[] = [];
+  let from = cursor.end;
+  let col = -1;
+  let ordered = true;
+  while (cursor.next() && cursor.start < contentEnd && cursor.kind !== 'close' && cursor.is('c')) {
+    const ref = cursor.valueAt('r');
+    const refCol = ref < 0 ? -1 : columnOfRef(xml.slice(ref, cursor.valueEnd));
+    const cellCol = refCol >= 0 ? refCol : col + 1;
+    ordered &&= cellCol > col;
+    col = cellCol;
+    const s = cursor.valueAt('s');
+    const xf = s < 0 ? 0 : Number(xml.slice(s, cursor.valueEnd)) || 0;
+    const end = cursor.hasContent() ? xml.indexOf(cellClose, cursor.end) + cellClose.length : cursor.end;
+    if (end < cursor.end) throw cursor.damaged('a cell is not closed');
+    cells.push({ col, from, start: cursor.start, tagEnd: cursor.end, end, xf, hasRef: ref >= 0 });
+    from = end;
+    cursor.seek(end);
   }
-  if (xml !== undefined && /<([\w.-]+:)?f[\s>/]/.test(xml)) context.overwroteFormula = true;
-  return cellXml(context.p, row, col, xf, edit.value.is);
+  if (!ordered) cells.sort((a, b) => a.col - b.col);
+  return { cells, trailing: from };
+}
+
+function patchRow(cursor: XmlCursor, contentEnd: number, row: number, edits: RowEdits, context: Context): string {
+  const { p } = context;
+  const { xml } = cursor;
+  const tag = xml.slice(cursor.start, cursor.end);
+  const rowStyle = attrOf(tag, 'customFormat') === '1' ? Number(attrOf(tag, 's') ?? 0) : undefined;
+  // spans is only a loading hint, and added cells would make it wrong.
+  let out = withoutAttr(tag.endsWith('/>') ? `${tag.slice(0, -2)}>` : tag, 'spans');
+  const { cells, trailing } = cursor.hasContent() ? existingCells(cursor, contentEnd, p) : { cells: [], trailing: contentEnd };
+  const cols = editedColumns(edits);
+  let e = 0;
+  for (const cell of cells) {
+    for (; e < cols.length && cols[e] < cell.col; e++) out += addedCell(row, cols[e], edits[cols[e]], rowStyle, context);
+    const edit = cell.col === cols[e] ? edits[cols[e++]] : undefined;
+    out += xml.slice(cell.from, cell.start) + editedCell(xml, cell, row, edit, context);
+  }
+  for (; e < cols.length; e++) out += addedCell(row, cols[e], edits[cols[e]], rowStyle, context);
+  return `${out}${xml.slice(trailing, contentEnd)}</${p}row>`;
+}
+
+function addedCell(row: number, col: number, edit: CellEdit, rowStyle: number | undefined, context: Context): string {
+  const xf = styledXf(rowStyle ?? columnStyle(context.columns, col), edit, context.styles, context.planStyles);
+  return cellXml(context.p, row, col, xf, edit.value === KEEP_VALUE ? null : edit.value);
+}
+
+/** An existing cell after the edit: a new value replaces the old one; styles are laid over its format. */
+function editedCell(xml: string, cell: ExistingCell, row: number, edit: CellEdit | undefined, context: Context): string {
+  // Cells around may be added, so every cell names its place.
+  const tag = cell.hasRef ? xml.slice(cell.start, cell.tagEnd) : withAttr(xml.slice(cell.start, cell.tagEnd), 'r', cellAddress(row, cell.col));
+  if (!edit) return cell.hasRef ? xml.slice(cell.start, cell.end) : tag + xml.slice(cell.tagEnd, cell.end);
+  const xf = styledXf(cell.xf, edit, context.styles, context.planStyles);
+  if (edit.value === KEEP_VALUE) return withAttr(tag, 's', String(xf)) + xml.slice(cell.tagEnd, cell.end);
+  if (/<([\w.-]+:)?f[\s>/]/.test(xml.slice(cell.tagEnd, cell.end))) context.overwroteFormula = true;
+  return cellXml(context.p, row, cell.col, xf, edit.value);
 }
 
 /** Widens <dimension ref> to take in the edited cells. */

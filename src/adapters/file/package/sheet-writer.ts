@@ -1,7 +1,7 @@
 /** A generated sheet's worksheet XML, written whole from its plan, elements in schema order. */
 import { rangeAddress } from '../../../model/address';
 import type { CellStyle, Colour, SheetPlan } from '../../../model/plan';
-import { type CellEdits, collectEdits, editAt, editedColumns, linksOf, styledXf } from './cell-edits';
+import { type CellEdits, collectEdits, editAt, editedColumns, KEEP_VALUE, linksOf, styledXf } from './cell-edits';
 import { RELATIONSHIPS_NAMESPACE } from './relationships';
 import type { StyleSheet } from './styles';
 import { cellXml, colsWithWidths, hyperlinkXml } from './worksheet-xml';
@@ -24,7 +24,7 @@ export function generatedSheetXml(plan: SheetPlan, styles: StyleSheet, planStyle
     const content = cols
       .map((col) => {
         const edit = cells[col];
-        const value = edit.value?.is ?? null;
+        const value = edit.value === KEEP_VALUE ? null : edit.value;
         if (value === null && edit.styles.length === 0) return '';
         return cellXml('', row, col, styledXf(0, edit, styles, planStyles), value);
       })
@@ -68,7 +68,7 @@ function spreadMergedStyles(plan: SheetPlan, edits: CellEdits): void {
     const styles = edits.get(merge.row)?.[merge.col]?.styles ?? [];
     if (styles.length === 0) continue;
     for (let r = merge.row; r < merge.row + merge.rowCount; r++) {
-      for (let c = merge.col; c < merge.col + merge.colCount; c++) editAt(edits, r, c).styles = [...styles];
+      for (let c = merge.col; c < merge.col + merge.colCount; c++) editAt(edits, r, c).styles = styles;
     }
   }
 }

@@ -145,7 +145,7 @@ class PlanWriter {
       if (sheetPlan.mode === 'existing') {
         const sheet = this.sheets[this.indexOf(sheetPlan.name)];
         if (!sheet?.part) throw new Error(`The write plan names a sheet the workbook does not have: "${sheetPlan.name}".`);
-        const result = patchExistingSheet(this.parts.text(sheet.part) ?? '', sheetPlan, this.styles, this.plan.styles);
+        const result = patchExistingSheet(this.parts.text(sheet.part) ?? '', sheet.part, sheetPlan, this.styles, this.plan.styles);
         this.parts.set(sheet.part, result.xml);
         overwroteFormula ||= result.overwroteFormula;
         written.push({ plan: sheetPlan, part: sheet.part });

@@ -58,6 +58,11 @@ export class XmlCursor {
     return new WorkbookReadError(`the part ${this.part} is damaged (${why}); open the file in Excel and save it again`);
   }
 
+  /** Reads on from `index`: the next call of next() finds the first tag at or after it. */
+  seek(index: number): void {
+    this.end = index;
+  }
+
   /** Moves to the next element tag, reading its name and attributes; false at the end of the part. */
   next(): boolean {
     const { xml } = this;
