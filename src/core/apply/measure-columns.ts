@@ -46,9 +46,10 @@ export function measureSheetPlan(analysis: MeasuresAnalysis, sheet: SheetGrid | 
   const rowsEvaluated = new Map<number, Evaluation>();
   for (const { evaluations, current, measure } of analysis.measures) {
     for (const e of evaluations) {
-      const cell = e.observation.cell;
-      if (cell && e.style) fills.push({ row: cell.row, col: cell.col, style: e.style });
-      if (cell && source.layout === 'long') rowsEvaluated.set(cell.row, e);
+      const { row, col } = e.observation;
+      if (row === undefined || col === undefined) continue;
+      if (e.style) fills.push({ row, col, style: e.style });
+      if (source.layout === 'long') rowsEvaluated.set(row, e);
     }
     if (source.layout === 'wide') rowsEvaluated.set(measure.source.row, current);
   }

@@ -175,8 +175,8 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
     if (!measure.theme && sectionTheme) measure.theme = sectionTheme;
     for (let slot = 0; slot < periods.length; slot++) {
       const { label, period, order } = periods[slot];
-      // cell and decimals are in the literal (undefined until read) so V8 keeps them inside the object.
-      rowObservations[slot] = { label, period, order, actual: null, cell: undefined, decimals: undefined, benchmarks: NO_BENCHMARKS };
+      // row, col and decimals are in the literal (undefined until read) so V8 keeps them inside the object.
+      rowObservations[slot] = { label, period, order, actual: null, row: undefined, col: undefined, decimals: undefined, benchmarks: NO_BENCHMARKS };
     }
     for (let i = 0; i < periodColumns.length; i++) {
       const pc = periodColumns[i];
@@ -186,7 +186,8 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
       switch (kind.role) {
         case 'actual': {
           readActual(obs, cell, sheet.name, r, pc.col, issues);
-          obs.cell = { sheet: sheet.name, row: r, col: pc.col };
+          obs.row = r;
+          obs.col = pc.col;
           break;
         }
         case 'target':
@@ -219,7 +220,7 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
         }
       }
     }
-    for (const obs of rowObservations) if (obs.cell || obs.target !== undefined || obs.benchmarks !== NO_BENCHMARKS) measure.observations.push(obs);
+    for (const obs of rowObservations) if (obs.col !== undefined || obs.target !== undefined || obs.benchmarks !== NO_BENCHMARKS) measure.observations.push(obs);
     measures.push(measure);
     dataRows.push(r);
   }
@@ -263,7 +264,7 @@ function readLong(sheet: SheetGrid, header: HeaderRow<Exclude<LongField, 'benchm
       labels.set(label, known);
     }
     const actualCol = columns.actual ?? -1;
-    const obs: Observation = { label, period: known.period, order: known.order, actual: null, cell: { sheet: sheet.name, row: r, col: actualCol }, decimals: undefined, benchmarks: NO_BENCHMARKS };
+    const obs: Observation = { label, period: known.period, order: known.order, actual: null, row: r, col: actualCol, decimals: undefined, benchmarks: NO_BENCHMARKS };
     readActual(obs, cells[actualCol], sheet.name, r, actualCol, issues);
     if (columns.target !== undefined) {
       const t = readTargetCell(cells[columns.target], { sheet: sheet.name, row: r, col: columns.target }, issues, 'target');

@@ -84,7 +84,7 @@ function issuesOfUsedMeasures(measureIssues: readonly Issue[], priorities: reado
     if (!measure) continue;
     const { source, observations } = measure.measure;
     cells.add(`${source.sheet}!${source.row}`);
-    for (const o of observations) if (o.cell) cells.add(`${o.cell.sheet}!${o.cell.row}`);
+    for (const o of observations) if (o.row !== undefined) cells.add(`${source.sheet}!${o.row}`);
   }
   return measureIssues.filter((i) => {
     const at = parseCellAddress(i.cell);
