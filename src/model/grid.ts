@@ -15,12 +15,19 @@ export interface CellError {
  */
 export type CellValue = number | string | boolean | CellError | null;
 
+/** Read-only: a reader may hand the same object to every cell that holds the same text. */
 export interface Cell {
-  value: CellValue;
+  readonly value: CellValue;
   /** The cell's number format code, when it has one other than General. */
-  numberFormat?: string;
+  readonly numberFormat?: string;
   /** The formula without its leading "=", when the cell holds one; value is its cached result. */
-  formula?: string;
+  readonly formula?: string;
+}
+
+/** A cell with only the fields it has (no keys set to undefined). */
+export function cellOf(value: CellValue, numberFormat?: string, formula?: string): Cell {
+  if (numberFormat === undefined) return formula === undefined ? { value } : { value, formula };
+  return formula === undefined ? { value, numberFormat } : { value, numberFormat, formula };
 }
 
 /** An Excel table (ListObject) on a sheet. */

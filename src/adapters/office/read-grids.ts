@@ -4,7 +4,7 @@
  * every sheet's used range — values, number formats and formulas — and every
  * table's bounds, all in one batch).
  */
-import type { Cell, CellValue, SheetGrid, TableInfo, WorkbookGrids } from '../../model/grid';
+import { type Cell, type CellValue, cellOf, type SheetGrid, type TableInfo, type WorkbookGrids } from '../../model/grid';
 
 /** What `Range.values` shows for a cell holding an Excel error. */
 const ERROR_VALUES = new Set([
@@ -25,10 +25,7 @@ export function toCell(raw: RawValue, numberFormat: string | undefined, formula:
   // A formula reads back as "=…" and differs from its value; a text cell "=x" reads back the same both ways.
   const hasFormula = typeof formula === 'string' && formula.startsWith('=') && formula !== raw;
   if (value === null && !hasFormula) return undefined;
-  const cell: Cell = { value };
-  if (numberFormat && numberFormat !== 'General') cell.numberFormat = numberFormat;
-  if (hasFormula) cell.formula = formula.slice(1);
-  return cell;
+  return cellOf(value, numberFormat && numberFormat !== 'General' ? numberFormat : undefined, hasFormula ? formula.slice(1) : undefined);
 }
 
 function toRows(used: Excel.Range): (Cell | undefined)[][] {

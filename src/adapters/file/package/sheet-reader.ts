@@ -3,7 +3,7 @@
  * inline strings (rich text joined), booleans, errors, formulas with their
  * cached values, and each cell's number format.
  */
-import type { Cell, CellValue } from '../../../model/grid';
+import { type Cell, type CellValue, cellOf } from '../../../model/grid';
 import { WorkbookReadError } from '../errors';
 import { shiftFormula } from './cell-refs';
 import type { StyleSheet } from './styles';
@@ -65,6 +65,7 @@ export function readSheetXml(xml: string, part: string, sharedStrings: readonly 
   const rows: (Cell | undefined)[][] = [];
   const tableRelIds: string[] = [];
   const sharedFormulas = new Map<string, SharedFormula>();
+  const sharedCells: Cell[] = [];
   const cursor = new XmlCursor(xml, part);
   let rowIndex = -1;
   let cells: (Cell | undefined)[] = [];
@@ -109,11 +110,14 @@ export function readSheetXml(xml: string, part: string, sharedStrings: readonly 
     if (--budget.remaining < 0) {
       throw new WorkbookReadError(`the workbook has more than ${budget.limit.toLocaleString('en-GB')} cells; use --max-cells to raise the limit`);
     }
-    const cell: Cell = { value };
     const numberFormat = style > 0 ? styles.numberFormatOf(style) : undefined;
-    if (numberFormat !== undefined) cell.numberFormat = numberFormat;
-    if (formula !== undefined) cell.formula = formula;
-    cells[col] = cell;
+    if (type === 's' && numberFormat === undefined && formula === undefined) {
+      // Text repeats down a column (names, periods, polarities): one cell object per distinct string.
+      const index = Number(valueText);
+      cells[col] = sharedCells[index] ??= { value };
+    } else {
+      cells[col] = cellOf(value, numberFormat, formula);
+    }
     return col;
   };
 
