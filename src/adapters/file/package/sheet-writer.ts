@@ -1,7 +1,8 @@
 /** A generated sheet's worksheet XML, written whole from its plan, elements in schema order. */
 import { rangeAddress } from '../../../model/address';
 import type { CellStyle, Colour, SheetPlan } from '../../../model/plan';
-import { type CellEdits, collectEdits, editAt, editedColumns, KEEP_VALUE, linksOf, styledXf } from './cell-edits';
+import { ByteWriter } from './byte-writer';
+import { type CellEdits, collectEdits, editAt, KEEP_VALUE, linksOf, type RowEdits, styledXf } from './cell-edits';
 import { RELATIONSHIPS_NAMESPACE } from './relationships';
 import type { StyleSheet } from './styles';
 import { cellXml, colsWithWidths, hyperlinkXml } from './worksheet-xml';
@@ -12,51 +13,46 @@ function argb(colour: Colour): string {
   return `FF${colour.replace('#', '').toUpperCase()}`;
 }
 
-export function generatedSheetXml(plan: SheetPlan, styles: StyleSheet, planStyles: Record<string, CellStyle>): string {
+/** A generated sheet's worksheet part (UTF-8), written whole from its plan. */
+export function generatedSheetXml(plan: SheetPlan, styles: StyleSheet, planStyles: Record<string, CellStyle>): Uint8Array {
   const edits = collectEdits(plan, planStyles);
   spreadMergedStyles(plan, edits);
   const rows = [...edits.keys()].sort((a, b) => a - b);
-  let right = 0;
-  const rowXml = rows.map((row) => {
-    const cells = edits.get(row) ?? [];
-    const cols = editedColumns(cells);
-    right = Math.max(right, cols[cols.length - 1] ?? 0);
-    const content = cols
-      .map((col) => {
-        const edit = cells[col];
-        const value = edit.value === KEEP_VALUE ? null : edit.value;
-        if (value === null && edit.styles.length === 0) return '';
-        return cellXml('', row, col, styledXf(0, edit, styles, planStyles), value);
-      })
-      .join('');
-    const height = plan.rowHeights?.[row];
-    return `<row r="${row + 1}"${height ? ` ht="${height}" customHeight="1"` : ''}>${content}</row>`;
-  });
+  const right = rows.reduce((last, row) => Math.max(last, (edits.get(row) as RowEdits).length - 1), 0);
   const bottom = rows[rows.length - 1] ?? 0;
 
-  const parts: string[] = [];
+  const out = new ByteWriter(rows.length * 256);
+  out.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">`);
   const sheetPr = [plan.tabColour ? `<tabColor rgb="${argb(plan.tabColour)}"/>` : '', plan.page?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ''].join('');
-  if (sheetPr) parts.push(`<sheetPr>${sheetPr}</sheetPr>`);
-  parts.push(`<dimension ref="${rangeAddress(0, 0, bottom + 1, right + 1)}"/>`);
-  parts.push(`<sheetViews><sheetView workbookViewId="0">${paneXml(plan.freeze)}</sheetView></sheetViews>`);
-  parts.push('<sheetFormatPr defaultRowHeight="15"/>');
-  if (plan.columnWidths && Object.keys(plan.columnWidths).length > 0) parts.push(colsWithWidths('', [], plan.columnWidths));
-  parts.push(`<sheetData>${rowXml.join('')}</sheetData>`);
+  if (sheetPr) out.write(`<sheetPr>${sheetPr}</sheetPr>`);
+  out.write(`<dimension ref="${rangeAddress(0, 0, bottom + 1, right + 1)}"/>`);
+  out.write(`<sheetViews><sheetView workbookViewId="0">${paneXml(plan.freeze)}</sheetView></sheetViews>`);
+  out.write('<sheetFormatPr defaultRowHeight="15"/>');
+  if (plan.columnWidths && Object.keys(plan.columnWidths).length > 0) out.write(colsWithWidths('', [], plan.columnWidths));
+  out.write('<sheetData>');
+  for (const row of rows) {
+    const height = plan.rowHeights?.[row];
+    let content = '';
+    (edits.get(row) as RowEdits).forEach((edit, col) => {
+      const value = edit.value === KEEP_VALUE ? null : edit.value;
+      if (value !== null || edit.styles.length > 0) content += cellXml('', row, col, styledXf(0, edit, styles, planStyles), value);
+    });
+    out.write(`<row r="${row + 1}"${height ? ` ht="${height}" customHeight="1"` : ''}>${content}</row>`);
+  }
+  out.write('</sheetData>');
   if (plan.merges?.length) {
     const merges = plan.merges.map((m) => `<mergeCell ref="${rangeAddress(m.row, m.col, m.rowCount, m.colCount)}"/>`);
-    parts.push(`<mergeCells count="${merges.length}">${merges.join('')}</mergeCells>`);
+    out.write(`<mergeCells count="${merges.length}">${merges.join('')}</mergeCells>`);
   }
   const links = linksOf(edits);
-  if (links.length > 0) parts.push(`<hyperlinks>${links.map((l) => hyperlinkXml('', l.row, l.col, l.target, l.text)).join('')}</hyperlinks>`);
-  parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  if (links.length > 0) out.write(`<hyperlinks>${links.map((l) => hyperlinkXml('', l.row, l.col, l.target, l.text)).join('')}</hyperlinks>`);
+  out.write('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   if (plan.page) {
     const fit = plan.page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : '';
-    parts.push(`<pageSetup paperSize="9" orientation="${plan.page.orientation}"${fit}/>`);
+    out.write(`<pageSetup paperSize="9" orientation="${plan.page.orientation}"${fit}/>`);
   }
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<worksheet xmlns="${MAIN_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">${parts.join('')}</worksheet>`
-  );
+  out.write('</worksheet>');
+  return out.bytes();
 }
 
 /**
