@@ -9,7 +9,7 @@ import type { ReportOptions } from '../report';
 import { readSettingsSheet } from '../shared/settings-sheet';
 import { roundTo } from '../shared/values';
 import { type MeasureSettings, readMeasureSettings } from './measure-settings';
-import { comparePeriods, isSamePeriodLastYear } from './period';
+import { comparePeriods, indexOfSamePeriodLastYear } from './period';
 import { readMeasures } from './read-measures';
 import { statusStyleName, type Scheme } from './scheme';
 import { classify, directionOfTravel } from './status';
@@ -89,20 +89,6 @@ function longTermAverage(observations: readonly Observation[], figures: readonly
   return count >= 2 ? sum / count : null;
 }
 
-/** The figure of the same period a year earlier; null when there is none. Observations are in chronological order (by last month). */
-function lastYearFigure(observations: readonly Observation[], figures: readonly (number | null)[], index: number): number | null {
-  const period = observations[index].period;
-  if (!period) return null;
-  let found: number | null = null;
-  for (let i = index - 1; i >= 0; i--) {
-    const earlier = observations[i].period;
-    if (!earlier || earlier.end < period.end - 12) break;
-    // The earliest match wins, as in samePeriodLastYear.
-    if (isSamePeriodLastYear(earlier, period)) found = figures[i];
-  }
-  return found;
-}
-
 /** Judges one observation, given its target and band. `figures` holds every observation's figure as shown. */
 function evaluate(
   measure: Measure,
@@ -118,7 +104,8 @@ function evaluate(
   const status = classify({ actual: obs.actual, target, band, polarity, decimals: obs.decimals });
   const now = figures[index];
   const direction = directionOfTravel(now, previousFigure(observations, figures, index), polarity, band, target);
-  const directionYear = directionOfTravel(now, lastYearFigure(observations, figures, index), polarity, band, target);
+  const lastYear = indexOfSamePeriodLastYear(observations, index);
+  const directionYear = directionOfTravel(now, lastYear < 0 ? null : figures[lastYear], polarity, band, target);
   const directionLongTerm = directionOfTravel(now, longTermAverage(observations, figures, index), polarity, band, target);
   const look = scheme.looks[status];
   let label = look.label;

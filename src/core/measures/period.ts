@@ -121,13 +121,30 @@ export function comparePeriods(a: Period | undefined, b: Period | undefined): nu
 }
 
 /** True when `candidate` is the period a year before `current`, of the same kind. */
-export function isSamePeriodLastYear(candidate: Period | undefined, current: Period): boolean {
+function isSamePeriodLastYear(candidate: Period | undefined, current: Period): boolean {
   return candidate !== undefined && candidate.kind === current.kind && candidate.start === current.start - 12 && candidate.end === current.end - 12;
 }
 
 /** The period a year earlier of the same kind, when the list has it. */
 export function samePeriodLastYear<T extends { period?: Period }>(items: readonly T[], current: Period): T | undefined {
   return items.find((i) => isSamePeriodLastYear(i.period, current));
+}
+
+/**
+ * The index of the same period a year before `items[index]`'s, or -1. The items
+ * are in chronological order (see comparePeriods), so the search stops a year back.
+ */
+export function indexOfSamePeriodLastYear(items: readonly { period?: Period }[], index: number): number {
+  const current = items[index].period;
+  if (!current) return -1;
+  let found = -1;
+  for (let i = index - 1; i >= 0; i--) {
+    const candidate = items[i].period;
+    if (!candidate || candidate.end < current.end - 12) break;
+    // No early return: the earliest match wins, as in samePeriodLastYear.
+    if (isSamePeriodLastYear(candidate, current)) found = i;
+  }
+  return found;
 }
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

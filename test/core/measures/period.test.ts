@@ -1,4 +1,4 @@
-import { comparePeriods, parsePeriod, periodEndDate, samePeriodLastYear } from '../../../src/core/measures/period';
+import { comparePeriods, indexOfSamePeriodLastYear, parsePeriod, periodEndDate, samePeriodLastYear } from '../../../src/core/measures/period';
 
 describe('parsePeriod', () => {
   test.each([
@@ -45,6 +45,13 @@ describe('chronological order', () => {
     const items = ['Q2 2016/17', 'Q1 2017/18', 'Q2 2017/18'].map((label) => ({ period: parsePeriod(label) }));
     const current = parsePeriod('Q2 2017/18');
     expect(current && samePeriodLastYear(items, current)?.period?.label).toBe('Q2 2016/17');
+  });
+  test('index of the same period last year, in a chronological list', () => {
+    const items = ['Q1 2016/17', 'Q2 2016/17', '2016/17', 'Q1 2017/18', 'Q2 2017/18', '2017/18'].map((label) => ({ period: parsePeriod(label) }));
+    expect(indexOfSamePeriodLastYear(items, 4)).toBe(1);
+    expect(indexOfSamePeriodLastYear(items, 5)).toBe(2);
+    expect(indexOfSamePeriodLastYear(items, 1)).toBe(-1);
+    expect(indexOfSamePeriodLastYear([{ period: undefined }, ...items], 0)).toBe(-1);
   });
   test('period end dates', () => {
     expect(periodEndDate(parsePeriod('Q3 2016/17')!)).toBe('2016-12-31');
