@@ -177,10 +177,12 @@ interface Prepared {
 }
 
 /**
- * On a 64 MB sheet, level 4 deflates in a third of level 6's time for a file
- * an eighth larger; level 1 saves little more time for a file 30% larger.
+ * Measured on the rewritten sheets of 10,000 measures (8 MB wide, 48 MB long):
+ * level 2 deflates in half of level 4's time (114 against 240 ms on the long
+ * one) for a file 5–8% larger, and in a fifth of level 6's for one 20% larger;
+ * level 1 is no faster than 2 and 8% larger again.
  */
-const DEFLATE_LEVEL = 4;
+const DEFLATE_LEVEL = 2;
 
 /** 1980-01-01 00:00: new entries carry a fixed time so the same plan gives the same bytes. */
 const FIXED_DOS_DATE = (0 << 9) | (1 << 5) | 1;
