@@ -5,7 +5,8 @@
 import { type Cell, isCellError } from '../../model/grid';
 import type { IssueList } from '../../model/issue';
 import type { HeaderSynonyms } from '../shared/headers';
-import { cellText, readCellNumber } from '../shared/values';
+import { memoByText } from '../shared/memo';
+import { type CellNumber, cellText, plainNumber, readCellNumber } from '../shared/values';
 import { benchmarkTarget } from './benchmarks';
 import { parsePolarity, parseUnit } from './polarity';
 import { parseTolerance } from './tolerance';
@@ -44,6 +45,8 @@ export function readTargetCell(
   issues: IssueList,
   what: string,
 ): { value?: number; benchmark?: string; range?: [number, number] } {
+  const plain = plainNumber(cell);
+  if (plain !== undefined) return { value: plain };
   const read = readCellNumber(cell);
   if (read.kind === 'number') return { value: read.reading.value };
   if (read.kind === 'no-data') {
@@ -135,7 +138,14 @@ export function readMeasureFields(sheet: string, row: number, cells: readonly (C
 
 /** Tolerance cells may hold text ("±5") or a number (5, or 5% formatted as a percentage). */
 export function toleranceTextOf(cell: Cell | undefined): string | undefined {
-  const read = readCellNumber(cell);
+  // The same text repeats down a sheet: each distinct text is read once.
+  if (typeof cell?.value === 'string') return toleranceTextOfText(cell.value);
+  return toleranceText(readCellNumber(cell));
+}
+
+const toleranceTextOfText = memoByText((text) => toleranceText(readCellNumber({ value: text })));
+
+function toleranceText(read: CellNumber): string | undefined {
   if (read.kind === 'number') return `${read.reading.value}${read.reading.percent ? '%' : ''}`;
   if (read.kind === 'not-a-number') return read.text;
   return undefined;
