@@ -9,7 +9,7 @@ import { columnOfRef, rowOfRef } from './cell-refs';
 import { type CellEdit, type CellEdits, collectEdits, editedColumns, KEEP_VALUE, linksOf, type RowEdits, styledXf } from './cell-edits';
 import type { StyleSheet } from './styles';
 import { cellXml, colsWithWidths, columnStyle, hyperlinkXml, putWorksheetElement, readColumns, type TopLevelElement, topLevelElements } from './worksheet-xml';
-import { attrOf, withAttr, withoutAttr } from './xml';
+import { attrOf, withAttr } from './xml';
 import { XmlCursor } from './xml-cursor';
 import { ByteWriter } from './byte-writer';
 
@@ -117,10 +117,15 @@ interface ExistingCell {
   /** Where the text before it (whitespace, comments) starts: kept with the cell. */
   from: number;
   start: number;
+  /** Just past the element name in the start tag, and where its ">" or "/>" is. */
+  afterName: number;
+  tagClose: number;
   tagEnd: number;
   end: number;
-  /** Its cell format (the s attribute), 0 when none. */
+  /** Its cell format (the s attribute), 0 when none, and where that attribute's value lies (-1 when none). */
   xf: number;
+  xfFrom: number;
+  xfTo: number;
   hasRef: boolean;
 }
 
@@ -138,11 +143,12 @@ function existingCells(cursor: XmlCursor, contentEnd: number, p: string): { cell
     const cellCol = refCol >= 0 ? refCol : col + 1;
     ordered &&= cellCol > col;
     col = cellCol;
-    const s = cursor.valueAt('s');
-    const xf = s < 0 ? 0 : Number(xml.slice(s, cursor.valueEnd)) || 0;
+    const xfFrom = cursor.valueAt('s');
+    const xfTo = xfFrom < 0 ? -1 : cursor.valueEnd;
+    const xf = xfFrom < 0 ? 0 : Number(xml.slice(xfFrom, xfTo)) || 0;
     const end = cursor.hasContent() ? xml.indexOf(cellClose, cursor.end) + cellClose.length : cursor.end;
     if (end < cursor.end) throw cursor.damaged('a cell is not closed');
-    cells.push({ col, from, start: cursor.start, tagEnd: cursor.end, end, xf, hasRef: ref >= 0 });
+    cells.push({ col, from, start: cursor.start, afterName: cursor.afterName, tagClose: cursor.end - (cursor.hasContent() ? 1 : 2), tagEnd: cursor.end, end, xf, xfFrom, xfTo, hasRef: ref >= 0 });
     from = end;
     cursor.seek(end);
   }
@@ -150,13 +156,29 @@ function existingCells(cursor: XmlCursor, contentEnd: number, p: string): { cell
   return { cells, trailing: from };
 }
 
+/** The row's start tag as rewritten: never self-closing, and without spans (a loading hint that added cells would make wrong). */
+function rowStartTag(cursor: XmlCursor): string {
+  const { xml } = cursor;
+  const close = cursor.hasContent() ? cursor.end - 1 : cursor.end - 2;
+  const spans = cursor.valueAt('spans');
+  // The attribute goes with the space before it.
+  return spans < 0 ? `${xml.slice(cursor.start, close)}>` : `${xml.slice(cursor.start, cursor.attributeStart - 1)}${xml.slice(cursor.valueEnd + 1, close)}>`;
+}
+
+/** The format a row gives its empty cells (customFormat="1" s="…"), if any. */
+function rowFormat(cursor: XmlCursor): number | undefined {
+  const { xml } = cursor;
+  const custom = cursor.valueAt('customFormat');
+  if (custom < 0 || xml.slice(custom, cursor.valueEnd) !== '1') return undefined;
+  const s = cursor.valueAt('s');
+  return s < 0 ? 0 : Number(xml.slice(s, cursor.valueEnd)) || 0;
+}
+
 function patchRow(cursor: XmlCursor, contentEnd: number, row: number, edits: RowEdits, context: Context): string {
   const { p } = context;
   const { xml } = cursor;
-  const tag = xml.slice(cursor.start, cursor.end);
-  const rowStyle = attrOf(tag, 'customFormat') === '1' ? Number(attrOf(tag, 's') ?? 0) : undefined;
-  // spans is only a loading hint, and added cells would make it wrong.
-  let out = withoutAttr(tag.endsWith('/>') ? `${tag.slice(0, -2)}>` : tag, 'spans');
+  const rowStyle = rowFormat(cursor);
+  let out = rowStartTag(cursor);
   const { cells, trailing } = cursor.hasContent() ? existingCells(cursor, contentEnd, p) : { cells: [], trailing: contentEnd };
   const cols = editedColumns(edits);
   let e = 0;
@@ -176,13 +198,18 @@ function addedCell(row: number, col: number, edit: CellEdit, rowStyle: number | 
 
 /** An existing cell after the edit: a new value replaces the old one; styles are laid over its format. */
 function editedCell(xml: string, cell: ExistingCell, row: number, edit: CellEdit | undefined, context: Context): string {
+  if (cell.hasRef && !edit) return xml.slice(cell.start, cell.end);
+  const xf = edit && styledXf(cell.xf, edit, context.styles, context.planStyles);
+  if (edit && edit.value !== KEEP_VALUE) {
+    if (/<([\w.-]+:)?f[\s>/]/.test(xml.slice(cell.tagEnd, cell.end))) context.overwroteFormula = true;
+    return cellXml(context.p, row, cell.col, xf as number, edit.value);
+  }
   // Cells around may be added, so every cell names its place.
-  const tag = cell.hasRef ? xml.slice(cell.start, cell.tagEnd) : withAttr(xml.slice(cell.start, cell.tagEnd), 'r', cellAddress(row, cell.col));
-  if (!edit) return cell.hasRef ? xml.slice(cell.start, cell.end) : tag + xml.slice(cell.tagEnd, cell.end);
-  const xf = styledXf(cell.xf, edit, context.styles, context.planStyles);
-  if (edit.value === KEEP_VALUE) return withAttr(tag, 's', String(xf)) + xml.slice(cell.tagEnd, cell.end);
-  if (/<([\w.-]+:)?f[\s>/]/.test(xml.slice(cell.tagEnd, cell.end))) context.overwroteFormula = true;
-  return cellXml(context.p, row, cell.col, xf, edit.value);
+  const ref = cell.hasRef ? '' : ` r="${cellAddress(row, cell.col)}"`;
+  const head = xml.slice(cell.start, cell.afterName) + ref;
+  if (xf === undefined) return head + xml.slice(cell.afterName, cell.end);
+  if (cell.xfFrom < 0) return `${head}${xml.slice(cell.afterName, cell.tagClose)} s="${xf}"${xml.slice(cell.tagClose, cell.end)}`;
+  return head + xml.slice(cell.afterName, cell.xfFrom) + xf + xml.slice(cell.xfTo, cell.end);
 }
 
 /** Widens <dimension ref> to take in the edited cells. */

@@ -46,7 +46,8 @@ export class XmlCursor {
    */
   private readonly attributes: number[] = [];
   private attributeCount = 0;
-  /** Just past the last attribute value found by valueAt(). */
+  /** Where the last attribute found by valueAt() starts (its name), and where its value ends (at the closing quote). */
+  attributeStart = 0;
   valueEnd = 0;
 
   constructor(
@@ -152,6 +153,11 @@ export class XmlCursor {
     return this.kind === 'open';
   }
 
+  /** Just past the current tag's name: where an attribute can be added. */
+  get afterName(): number {
+    return this.nameEnd;
+  }
+
   /** True when the current tag's local name is `local`. */
   is(local: string): boolean {
     return this.nameEnd - this.localStart === local.length && this.xml.startsWith(local, this.localStart);
@@ -172,6 +178,7 @@ export class XmlCursor {
       const from = anyPrefix ? attributes[slot + 1] : attributes[slot];
       if (attributes[slot + 2] - from === name.length && xml.startsWith(name, from)) {
         const valueStart = attributes[slot + 3];
+        this.attributeStart = attributes[slot];
         this.valueEnd = xml.indexOf(xml[valueStart - 1], valueStart);
         return valueStart;
       }

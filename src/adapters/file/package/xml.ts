@@ -70,11 +70,6 @@ export function withAttr(element: string, name: string, value: string): string {
   return `${tag.slice(0, end).replace(/\s+$/, '')} ${name}="${escapeAttr(value)}"${tag.slice(end)}${rest}`;
 }
 
-export function withoutAttr(element: string, name: string): string {
-  const [tag, rest] = splitStartTag(element);
-  return tag.replace(attributePattern(name), '') + rest;
-}
-
 /** The namespace prefix the root element uses ("x:" in some generated files, usually ""). */
 export function rootPrefix(xml: string): string {
   const match = /<(?!\?|!)([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*[\s>/]/.exec(xml);
