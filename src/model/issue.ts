@@ -21,7 +21,8 @@ export class IssueList {
   }
 
   addAll(issues: readonly Issue[]): void {
-    this.items.push(...issues);
+    // A loop, not push(...issues): a spread of a hundred thousand issues overflows the stack.
+    for (const issue of issues) this.items.push(issue);
   }
 }
 

@@ -8,25 +8,38 @@ import { directionLabel } from '../measures/status';
 import type { Evaluation, MeasuresAnalysis, MeasuresSource } from '../measures/types';
 import { cellText } from '../shared/values';
 
-/** Fills per run of same-styled cells down each column: one range per run, never one per cell. */
-export function fillRuns(cells: { row: number; col: number; style: string }[]): StyledRange[] {
-  // Grouped by column first: a column's cells mostly come in row order already, so sorting each is cheap
-  // where one sort of a million cells by column and row is not.
-  const byColumn = new Map<number, { row: number; style: string }[]>();
-  for (const { row, col, style } of cells) {
-    const column = byColumn.get(col);
-    if (column) column.push({ row, style });
-    else byColumn.set(col, [{ row, style }]);
+/**
+ * The cells to fill, gathered by column as rows and style names side by side
+ * (a big workbook fills a million cells: no object per cell), turned into one
+ * range per run of same-styled cells down each column, never one per cell.
+ */
+export class ColumnFills {
+  private readonly columns = new Map<number, { rows: number[]; styles: string[] }>();
+
+  add(row: number, col: number, style: string): void {
+    let column = this.columns.get(col);
+    if (!column) this.columns.set(col, (column = { rows: [], styles: [] }));
+    column.rows.push(row);
+    column.styles.push(style);
   }
-  const runs: StyledRange[] = [];
-  for (const col of [...byColumn.keys()].sort((a, b) => a - b)) {
-    let last: StyledRange | undefined;
-    for (const { row, style } of byColumn.get(col)!.sort((a, b) => a.row - b.row)) {
-      if (last && last.style === style && last.range.row + last.range.rowCount === row) last.range.rowCount++;
-      else runs.push((last = { range: { row, col, rowCount: 1, colCount: 1 }, style }));
+
+  runs(): StyledRange[] {
+    const runs: StyledRange[] = [];
+    for (const col of [...this.columns.keys()].sort((a, b) => a - b)) {
+      const { rows, styles } = this.columns.get(col) as { rows: number[]; styles: string[] };
+      // A column's cells nearly always come in row order already: sort only when they do not.
+      const order = rows.every((row, i) => i === 0 || rows[i - 1] < row) ? undefined : rows.map((_, i) => i).sort((a, b) => rows[a] - rows[b]);
+      let last: StyledRange | undefined;
+      for (let i = 0; i < rows.length; i++) {
+        const at = order ? order[i] : i;
+        const row = rows[at];
+        const style = styles[at];
+        if (last && last.style === style && last.range.row + last.range.rowCount === row) last.range.rowCount++;
+        else runs.push((last = { range: { row, col, rowCount: 1, colCount: 1 }, style }));
+      }
     }
+    return runs;
   }
-  return runs;
 }
 
 /** Two free columns right of the data (Ragbook's own from an earlier run, else the first empty pair). */
@@ -42,35 +55,45 @@ function statusColumns(sheet: SheetGrid | undefined, source: MeasuresSource): [n
 export function measureSheetPlan(analysis: MeasuresAnalysis, sheet: SheetGrid | undefined): SheetPlan | undefined {
   const source = analysis.source;
   if (!source) return undefined;
-  const fills: { row: number; col: number; style: string }[] = [];
-  const rowsEvaluated = new Map<number, Evaluation>();
+  const fills = new ColumnFills();
+  // Wide: one row per measure, its current evaluation; long: one row per observation.
+  const rowsEvaluated: Evaluation[] = [];
+  const rowNumbers: number[] = [];
   for (const { evaluations, current, measure } of analysis.measures) {
     for (const e of evaluations) {
       const { row, col } = e.observation;
       if (row === undefined || col === undefined) continue;
-      if (e.style) fills.push({ row, col, style: e.style });
-      if (source.layout === 'long') rowsEvaluated.set(row, e);
+      if (e.style) fills.add(row, col, e.style);
+      if (source.layout === 'long') {
+        rowNumbers.push(row);
+        rowsEvaluated.push(e);
+      }
     }
-    if (source.layout === 'wide') rowsEvaluated.set(measure.source.row, current);
+    if (source.layout === 'wide') {
+      rowNumbers.push(measure.source.row);
+      rowsEvaluated.push(current);
+    }
   }
 
   const [statusCol, directionCol] = statusColumns(sheet, source);
   const headerSuffix = source.layout === 'wide' ? analysis.period ?? 'the period' : 'the period';
   const values: ValueBlock[] = [{ row: source.headerRow, col: statusCol, values: [[`Status for ${headerSuffix}`, `Direction of travel for ${headerSuffix}`]] }];
-  const labelCells: { row: number; col: number; style: string }[] = [];
-  for (const [row, e] of [...rowsEvaluated.entries()].sort((a, b) => a[0] - b[0])) {
+  const byRow = rowNumbers.map((_, i) => i).sort((a, b) => rowNumbers[a] - rowNumbers[b]);
+  for (const i of byRow) {
+    const row = rowNumbers[i];
+    const e = rowsEvaluated[i];
     // Consecutive rows share one block, so the live workbook gets one write per block.
     const last = values.at(-1);
     const rowValues: PlanValue[] = [e.label, directionLabel(e.direction)];
     if (last && last.row + last.values.length === row) last.values.push(rowValues);
     else values.push({ row, col: statusCol, values: [rowValues] });
-    if (e.style) labelCells.push({ row, col: statusCol, style: e.style });
+    if (e.style) fills.add(row, statusCol, e.style);
   }
   return {
     name: source.sheet,
     mode: 'existing',
     values,
-    styles: [{ range: { row: source.headerRow, col: statusCol, rowCount: 1, colCount: 2 }, style: 'header' }, ...fillRuns([...fills, ...labelCells])],
+    styles: [{ range: { row: source.headerRow, col: statusCol, rowCount: 1, colCount: 2 }, style: 'header' }, ...fills.runs()],
     columnWidths: { [statusCol]: 22, [directionCol]: 34 },
   };
 }

@@ -208,7 +208,10 @@ export function analyseMeasures(grids: WorkbookGrids, options: ReportOptions): M
 
 function analyse(grids: WorkbookGrids, options: ReportOptions): MeasuresAnalysis {
   const settingsSheet = readSettingsSheet(grids);
-  const { data, issues } = readMeasures(grids);
+  const reading = readMeasures(grids);
+  const data = reading.data;
+  const issues = new IssueList();
+  issues.addAll(reading.issues);
   const settings = readMeasureSettings(settingsSheet, options, issues);
   const scheme = settings.scheme;
   const measures = data?.measures ?? [];

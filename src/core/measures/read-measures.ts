@@ -5,7 +5,7 @@
  */
 import type { Cell, SheetGrid, WorkbookGrids } from '../../model/grid';
 import { columnLetters } from '../../model/address';
-import { IssueList } from '../../model/issue';
+import { type Issue, IssueList } from '../../model/issue';
 import { findHeaderRow, type HeaderRow, type HeaderSynonyms } from '../shared/headers';
 import { isGeneratedSheet } from '../shared/sheet-builder';
 import { cellText, plainNumber, readCellNumber } from '../shared/values';
@@ -311,11 +311,23 @@ function mergeMetadata(data: MeasuresSheet, list: Measure[]): void {
 
 export interface ReadMeasuresResult {
   data?: MeasuresSheet;
-  issues: IssueList;
+  issues: readonly Issue[];
 }
 
-/** Reads the first sheet holding measures with data, wide or long. */
+const readings = new WeakMap<WorkbookGrids, ReadMeasuresResult>();
+
+/**
+ * Reads the first sheet holding measures with data, wide or long. Read once
+ * per grids and shared (a run asks several reports whether they apply, then
+ * analyses with their options): treat the result as read-only.
+ */
 export function readMeasures(grids: WorkbookGrids): ReadMeasuresResult {
+  let reading = readings.get(grids);
+  if (!reading) readings.set(grids, (reading = read(grids)));
+  return reading;
+}
+
+function read(grids: WorkbookGrids): ReadMeasuresResult {
   const issues = new IssueList();
   let data: MeasuresSheet | undefined;
   let list: Measure[] | undefined;
@@ -344,5 +356,5 @@ export function readMeasures(grids: WorkbookGrids): ReadMeasuresResult {
       issues.add(m.source.sheet, m.source.row, m.source.col, `'${m.name}' has no polarity (no Polarity column gives one) — measure left uncoloured`);
     }
   }
-  return { data, issues };
+  return { data, issues: issues.items };
 }
