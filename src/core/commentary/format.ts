@@ -17,22 +17,20 @@ export function sensibleDecimals(value: number, shown?: number, atMost?: number)
   return cap;
 }
 
-/** One formatter per number of decimals: toLocaleString with options builds a new one on every call. */
-const formatters = new Map<number, Intl.NumberFormat>();
-
-function formatterFor(decimals: number): Intl.NumberFormat {
-  let formatter = formatters.get(decimals);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-    formatters.set(decimals, formatter);
-  }
-  return formatter;
-}
-
-/** "1234.5" → "1,234.5"; never "-0". */
+/**
+ * "1234.5" → "1,234.5"; never "-0". Written out by hand: Intl.NumberFormat
+ * gives the same text but took a tenth of the commentary's time on 10,000
+ * measures (a test checks the two agree).
+ */
 export function plainNumber(value: number, decimals: number): string {
   const rounded = roundTo(value, decimals);
-  const text = formatterFor(decimals).format(Math.abs(rounded));
+  // After roundTo the value sits on a d-decimal number, so toFixed has no tie to break.
+  const digits = Math.abs(rounded).toFixed(decimals);
+  const point = digits.indexOf('.');
+  const whole = point < 0 ? digits : digits.slice(0, point);
+  let grouped = whole;
+  for (let at = whole.length - 3; at > 0; at -= 3) grouped = `${grouped.slice(0, at)},${grouped.slice(at)}`;
+  const text = point < 0 ? grouped : grouped + digits.slice(point);
   return rounded < 0 ? `−${text}` : text;
 }
 

@@ -1,4 +1,6 @@
-import { formatDifference, formatRange, formatSignedDifference, formatSignedPercent, formatValue, sensibleDecimals } from '../../../src/core/commentary/format';
+import fc from 'fast-check';
+import { formatDifference, formatRange, formatSignedDifference, formatSignedPercent, formatValue, plainNumber, sensibleDecimals } from '../../../src/core/commentary/format';
+import { roundTo } from '../../../src/core/shared/values';
 import { parseUnit } from '../../../src/core/measures/polarity';
 
 describe('formatValue', () => {
@@ -60,4 +62,28 @@ test('sensible decimals: the workbook\'s own, else what the value needs without 
   expect(sensibleDecimals(45.25)).toBe(2);
   expect(sensibleDecimals(45.2000000001)).toBe(1);
   expect(sensibleDecimals(0.1234)).toBe(3);
+});
+
+describe('plainNumber', () => {
+  test.each([
+    [1234.5, 1, '1,234.5'],
+    [1234567, 0, '1,234,567'],
+    [999.996, 2, '1,000.00'],
+    [-0.004, 2, '0.00'],
+    [-12345.678, 2, '−12,345.68'],
+    [100, 0, '100'],
+  ])('%p to %p decimals → %p', (value, decimals, expected) => {
+    expect(plainNumber(value, decimals)).toBe(expected);
+  });
+
+  it('writes what en-GB number formatting writes, for any figure a workbook holds', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 4 }), (value, decimals) => {
+        const rounded = roundTo(value, decimals);
+        const intl = new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(Math.abs(rounded));
+        expect(plainNumber(value, decimals)).toBe(rounded < 0 ? `−${intl}` : intl);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
