@@ -69,6 +69,36 @@ describe('values on the user sheet', () => {
     expect(strFromU8(unzipSync(out)['xl/worksheets/sheet1.xml'])).toMatch(/<dimension ref="A1:H7"\/>/);
   });
 
+  it('patches rows as other tools write them: no references, self-closing rows, row formats, comments, cells out of order', async () => {
+    const data =
+      '<row r="1" spans="1:3"><c t="inlineStr"><is><t>Measure</t></is></c><!-- kept --><c><v>10</v></c><c s="0"/></row>' +
+      '<row r="2" customFormat="1" s="1"/>' +
+      '<row r="3"><c r="C3"><v>3</v></c><c r="A3"><f>C3*2</f><v>6</v></c></row>';
+    const styles =
+      '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts>' +
+      '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+      '<borders count="1"><border/></borders><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/><xf numFmtId="10" fontId="0" fillId="0" borderId="0"/></cellXfs></styleSheet>';
+    const opened = await openWorkbook(minimalPackage({ sheets: [{ name: 'Measures', xml: worksheetXml(data) }], styles }));
+    const out = await opened.write(
+      plan([
+        existing(
+          [{ row: 1, col: 1, values: [['Added']] }, { row: 2, col: 1, values: [[4]] }],
+          [{ range: { row: 0, col: 1, rowCount: 3, colCount: 1 }, style: 'met' }],
+        ),
+      ]),
+    );
+    const xml = strFromU8(unzipSync(out)['xl/worksheets/sheet1.xml']);
+    // Every cell names its place once cells are added around it; spans goes; the comment stays.
+    expect(xml).toContain('<row r="1"><c r="A1" t="inlineStr"><is><t>Measure</t></is></c><!-- kept --><c r="B1" s="2"><v>10</v></c><c r="C1" s="0"/></row>');
+    // The row's own format is the base for a cell added to it.
+    expect(xml).toMatch(/<row r="2" customFormat="1" s="1"><c r="B2" s="3" t="inlineStr"><is><t>Added<\/t><\/is><\/c><\/row>/);
+    // Cells listed out of order come back in column order, the formula kept.
+    expect(xml).toContain('<row r="3"><c r="A3"><f>C3*2</f><v>6</v></c><c r="B3" s="2"><v>4</v></c><c r="C3"><v>3</v></c></row>');
+    expect(packageProblems(out)).toEqual([]);
+    const grid = (await openWorkbook(out)).grids.sheets[0];
+    expect(grid.rows.map((row) => Array.from(row, (cell) => cell?.value ?? null))).toEqual([['Measure', 10], [null, 'Added'], [6, 4, 3]]);
+  });
+
   it('lays a fill over a cell without losing its number format or font', async () => {
     const opened = await openWorkbook(await userWorkbook());
     const out = await opened.write(plan([existing([], [{ range: { row: 1, col: 4, rowCount: 2, colCount: 1 }, style: 'notMet' }])]));
