@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ReadLimits } from '../adapters/file';
 import { DEFAULT_LIMITS, formatBytes } from '../adapters/file/package/limits';
+import { groupThousands } from '../core/shared/values';
 import type { OptionSpec } from './command';
 
 export interface CliIo {
@@ -134,7 +135,7 @@ export const LIMIT_OPTIONS: OptionSpec = { 'max-size': { type: 'string' }, 'max-
 
 export const LIMIT_HELP = [
   `  --max-size SIZE   Refuse workbooks that expand to more than SIZE, e.g. 2GB (default ${formatBytes(DEFAULT_LIMITS.maxUncompressedBytes)})`,
-  `  --max-cells N     Refuse workbooks with more than N cells (default ${DEFAULT_LIMITS.maxCells.toLocaleString('en-GB')})`,
+  `  --max-cells N     Refuse workbooks with more than N cells (default ${groupThousands(DEFAULT_LIMITS.maxCells)})`,
 ].join('\n');
 
 const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };

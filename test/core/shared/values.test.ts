@@ -1,4 +1,4 @@
-import { formatDecimals, isDateFormat, isNoDataText, isoDateToSerial, parseNumberText, readCellNumber, roundTo, serialToIsoDate } from '../../../src/core/shared/values';
+import { formatDecimals, groupThousands, isDateFormat, isNoDataText, isoDateToSerial, parseNumberText, readCellNumber, roundTo, serialToIsoDate } from '../../../src/core/shared/values';
 
 describe('parseNumberText', () => {
   test.each([
@@ -63,4 +63,19 @@ describe('formats and dates', () => {
     expect(roundTo(-2.5, 0)).toBe(-3);
   });
   test.each(['', 'N/A', 'Not available', '..', 'tbc'])('%p means no data', (text) => expect(isNoDataText(text)).toBe(true));
+});
+
+describe('groupThousands', () => {
+  test.each([
+    [0, '0'],
+    [999, '999'],
+    [1000, '1,000'],
+    [3_000_000, '3,000,000'],
+    ['1234.50', '1,234.50'],
+    ['123456.7', '123,456.7'],
+    [12.5, '12.5'],
+  ])('%p → %p', (value, expected) => {
+    expect(groupThousands(value)).toBe(expected);
+    if (typeof value === 'number') expect(groupThousands(value)).toBe(value.toLocaleString('en-GB'));
+  });
 });

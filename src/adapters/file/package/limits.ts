@@ -2,6 +2,8 @@
  * Limits that keep an untrusted file from exhausting memory or time: a zip
  * bomb, a sheet of billions of cells, a package of millions of parts.
  */
+import { groupThousands } from '../../../core/shared/values';
+
 export interface ReadLimits {
   /** Total uncompressed size of the package, in bytes (default 1 GiB). */
   maxUncompressedBytes?: number;
@@ -30,5 +32,5 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return `${Number(value.toFixed(1)).toLocaleString('en-GB')} ${units[unit]}`;
+  return `${groupThousands(Number(value.toFixed(1)))} ${units[unit]}`;
 }

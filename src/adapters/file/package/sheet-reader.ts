@@ -8,6 +8,7 @@ import { WorkbookReadError } from '../errors';
 import { shiftFormula } from './cell-refs';
 import type { StyleSheet } from './styles';
 import { XmlCursor } from './xml-cursor';
+import { groupThousands } from '../../../core/shared/values';
 
 export interface CellBudget {
   /** Cells still allowed across the workbook. */
@@ -108,7 +109,7 @@ export function readSheetXml(xml: string, part: string, sharedStrings: readonly 
     const value = valueOf(type, valueText, inlineText, sharedStrings);
     if (value === null && formula === undefined) return col;
     if (--budget.remaining < 0) {
-      throw new WorkbookReadError(`the workbook has more than ${budget.limit.toLocaleString('en-GB')} cells; use --max-cells to raise the limit`);
+      throw new WorkbookReadError(`the workbook has more than ${groupThousands(budget.limit)} cells; use --max-cells to raise the limit`);
     }
     const numberFormat = style > 0 ? styles.numberFormatOf(style) : undefined;
     if (type === 's' && numberFormat === undefined && formula === undefined) {

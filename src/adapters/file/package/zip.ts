@@ -8,6 +8,7 @@
  * dependency notes).
  */
 import * as zlib from 'node:zlib';
+import { groupThousands } from '../../../core/shared/values';
 import { WorkbookReadError } from '../errors';
 
 /** One entry as the central directory describes it. */
@@ -84,7 +85,7 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntr
     offset = u64(view, zip64End + 48);
   }
   if (count > maxEntries) {
-    throw new WorkbookReadError(`the workbook has more than ${maxEntries.toLocaleString('en-GB')} parts; it is not a workbook Ragbook can read safely`);
+    throw new WorkbookReadError(`the workbook has more than ${groupThousands(maxEntries)} parts; it is not a workbook Ragbook can read safely`);
   }
   const decoder = new TextDecoder();
   const entries: ZipEntry[] = [];
