@@ -34,11 +34,18 @@ export function measuresSummarySections(analysis: MeasuresAnalysis): SummarySect
     if (measures) measures.push(m);
     else byTheme.set(theme, [m]);
   }
-  const countRow = (name: string, measures: EvaluatedMeasure[]): PlanValue[] => [
-    name,
-    ...groups.map((g) => measures.filter((m) => g.statuses.includes(m.current.status)).length),
-    measures.length,
-  ];
+  const groupsOf = (status: Status) => groups.flatMap((g, i) => (g.statuses.includes(status) ? [i] : []));
+  const groupsByStatus = new Map<Status, number[]>();
+  // One pass over the measures: each status's groups are found once.
+  const countRow = (name: string, measures: EvaluatedMeasure[]): PlanValue[] => {
+    const counts = groups.map(() => 0);
+    for (const { current } of measures) {
+      let indexes = groupsByStatus.get(current.status);
+      if (!indexes) groupsByStatus.set(current.status, (indexes = groupsOf(current.status)));
+      for (const i of indexes) counts[i]++;
+    }
+    return [name, ...counts, measures.length];
+  };
   const rows = [...byTheme].map(([theme, measures]) => countRow(theme, measures));
   const total = countRow('All themes', analysis.measures);
   const styles = statusStyles(scheme);
