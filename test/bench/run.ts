@@ -24,10 +24,11 @@ const CLI = path.join(ROOT, 'lib', 'cli', 'main.js');
 const FLOOR = path.join(__dirname, 'exceljs-floor.cjs');
 const USAGE = path.join(__dirname, 'report-usage.cjs');
 const TASK = path.join(__dirname, 'task.ts');
+const RUNS = 3;
 const CORE_TASK = path.join(__dirname, 'core-task.cjs');
 
 /** Runs `node ARGS…` with the usage preload and returns its figures. */
-function measure(dir: string, args: string[]): Figures {
+function measureOnce(dir: string, args: string[]): Figures {
   const usageFile = path.join(dir, 'usage.json');
   const child = spawnSync(process.execPath, ['--require', USAGE, ...args], {
     encoding: 'utf8',
@@ -36,6 +37,16 @@ function measure(dir: string, args: string[]): Figures {
   });
   if (child.status !== 0) throw new Error(`bench command ${args.join(' ')} failed:\n${child.stderr}`);
   return JSON.parse(readFileSync(usageFile, 'utf8')) as Figures;
+}
+
+/** The median time and memory of several runs: on a shared machine one run can be a fifth off either way. */
+function median(all: Figures[]): Figures {
+  const middle = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return { ms: middle(all.map((f) => f.ms)), maxRssBytes: middle(all.map((f) => f.maxRssBytes)) };
+}
+
+function measure(dir: string, args: string[], runs = RUNS): Figures {
+  return median(Array.from({ length: runs }, () => measureOnce(dir, args)));
 }
 
 /** A task of task.ts under tsx, which times its own work (not Node's start or tsx's compiling). */
@@ -81,7 +92,7 @@ async function bench(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ragbook-bench-'));
   try {
     console.log(`Ragbook bench on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`);
-    console.log('Each command runs in its own process; time is from its start to its exit, memory its peak resident size.');
+    console.log(`Each command runs in its own process, ${RUNS} times (the median is shown); time is from its start to its exit, memory its peak resident size.`);
     console.log('Targets: apply ≤ 0.3× the floor\'s time and < 0.5× its memory; run ≤ 1× its time; 100,000 measures under 1 GiB; the core under 1 s for 1,000,000 observations.');
     console.log(`\n${line('Node doing nothing', measure(dir, ['-e', '']))}`);
     await benchLayout(dir, 'wide', measures);
@@ -92,16 +103,19 @@ async function bench(): Promise<void> {
     const bigFile = path.join(dir, `wide-${big}.xlsx`);
     await writeWideWorkbook(bigFile, big);
     console.log(`\nwide layout: ${big.toLocaleString('en-GB')} measures × ${QUARTERS.length} quarters`);
-    console.log(line('ragbook apply', measure(dir, [CLI, 'apply', bigFile, '-o', path.join(dir, `wide-${big}-apply.xlsx`)])));
+    console.log(line('ragbook apply', measure(dir, [CLI, 'apply', bigFile, '-o', path.join(dir, `wide-${big}-apply.xlsx`)], 1)));
 
     const observations = quick ? 100_000 : 1_000_000;
     const coreMeasures = Math.ceil(observations / QUARTERS.length);
     const gridsFile = path.join(dir, 'grids.json');
     runTask('grids', [gridsFile, String(coreMeasures)]);
     console.log(`\nthe core alone (analyseMeasures in the built lib/, timed without reading its input): ${(coreMeasures * QUARTERS.length).toLocaleString('en-GB')} observations`);
-    const core = spawnSync(process.execPath, [CORE_TASK, gridsFile, String(coreMeasures)], { encoding: 'utf8' });
-    if (core.status !== 0) throw new Error(`the core task failed:\n${core.stderr}`);
-    console.log(line('analyseMeasures', JSON.parse(core.stdout) as Figures));
+    const coreRun = (): Figures => {
+      const core = spawnSync(process.execPath, [CORE_TASK, gridsFile, String(coreMeasures)], { encoding: 'utf8' });
+      if (core.status !== 0) throw new Error(`the core task failed:\n${core.stderr}`);
+      return JSON.parse(core.stdout) as Figures;
+    };
+    console.log(line('analyseMeasures', median(Array.from({ length: RUNS }, coreRun))));
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
