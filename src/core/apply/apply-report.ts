@@ -66,7 +66,15 @@ function run(grids: WorkbookGrids, options: ReportOptions): ReportResult {
     issues: analysis.issues,
     summary: true,
   });
-  return { plan, json: applyJson(analysis), issues: analysis.issues, summary: statusSummary(analysis) };
+  return {
+    plan,
+    // Built when asked for (--json): a document of every measure is work a plain apply never reads.
+    get json() {
+      return applyJson(analysis);
+    },
+    issues: analysis.issues,
+    summary: statusSummary(analysis),
+  };
 }
 
 export const applyReport: Report = {
