@@ -68,6 +68,8 @@ module.exports = async (_env, argv) => {
     plugins: [
       // The file adapter's zip code uses Node's zlib; in the pane (exports only) fflate does the same work.
       new webpack.NormalModuleReplacementPlugin(/^node:zlib$/, path.resolve(__dirname, 'src/adapters/office/browser-zlib.ts')),
+      // The CLI loads exceljs lazily with require(); the pane imports its script build with the export chunk.
+      new webpack.NormalModuleReplacementPlugin(/\/load-exceljs(\.js)?$/, path.resolve(__dirname, 'src/adapters/office/browser-exceljs.ts')),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/taskpane/commands.html', chunks: [] }),
       new CopyWebpackPlugin({ patterns: [{ from: 'assets/icon-*.png', to: 'assets/[name][ext]' }, { from: 'manifest.xml' }, { from: 'node_modules/exceljs/dist/exceljs.min.js' }] }),
