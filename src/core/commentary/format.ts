@@ -20,9 +20,23 @@ export function sensibleDecimals(value: number, shown?: number, atMost?: number)
 /** "1234.5" → "1,234.5"; never "-0". (Intl.NumberFormat writes the same, a test checks, but took a tenth of the commentary's time.) */
 export function plainNumber(value: number, decimals: number): string {
   const rounded = roundTo(value, decimals);
-  // After roundTo the value sits on a d-decimal number, so toFixed has no tie to break.
-  const text = groupThousands(Math.abs(rounded).toFixed(decimals));
+  const text = groupThousands(toPlaces(Math.abs(rounded), decimals));
   return rounded < 0 ? `−${text}` : text;
+}
+
+/**
+ * A number roundTo has just rounded, written to `decimals` places from its
+ * shortest decimal form, which is the decimal number it stands for; toFixed
+ * would print its binary expansion (…989.9063 for …989.9062 in the hundreds
+ * of billions).
+ */
+function toPlaces(value: number, decimals: number): string {
+  const shortest = String(value);
+  const point = shortest.indexOf('.');
+  const places = point < 0 ? 0 : shortest.length - point - 1;
+  if (shortest.includes('e') || places > decimals) return value.toFixed(decimals);
+  if (places === decimals) return shortest;
+  return `${shortest}${point < 0 ? '.' : ''}${'0'.repeat(decimals - places)}`;
 }
 
 /** "per 10,000" or "per 10,000 children" from the unit's label. */
