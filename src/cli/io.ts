@@ -100,7 +100,24 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<
     await fs.rename(temp, file);
   } catch (error) {
     await fs.rm(temp, { force: true });
-    throw new CliError(`${file}: could not write the output (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new CliError(`${file}: could not write the output (${writeFailure(error as NodeJS.ErrnoException, dir)})`);
+  }
+}
+
+/** Why a write failed, in words for the usual causes. */
+function writeFailure(error: NodeJS.ErrnoException, dir: string): string {
+  switch (error.code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return `there is no folder ${dir}`;
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return `Ragbook may not write in ${dir}`;
+    case 'ENOSPC':
+      return 'the disk is full';
+    default:
+      return error.code ?? error.message;
   }
 }
 
