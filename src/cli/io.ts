@@ -18,8 +18,16 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  let stdoutClosed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // The reader went away (`ragbook run in.xlsx | head -1`): the work goes on, its messages are dropped.
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') stdoutClosed = true;
+    else throw error;
+  });
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => {
+      if (!stdoutClosed) process.stdout.write(text);
+    },
     stderr: (text) => process.stderr.write(text),
     progress: (text) => {
       if (process.stderr.isTTY) process.stderr.write(`${text}\n`);

@@ -74,3 +74,18 @@ test('a run killed while it writes leaves the input intact and no half-written o
   expect(Object.keys(unzipSync(new Uint8Array(await fs.readFile(output))))).toContain('xl/media/recording.bin');
   expect(await digest(input)).toBe(before);
 }, 120_000);
+
+test('a reader that goes away (ragbook run … | head -1) does not stop the run', async () => {
+  const output = path.join(dir, 'piped');
+  const child = spawn(process.execPath, [...(await cliCommand()), 'run', path.join(ROOT, 'assets', 'sample-performance.xlsx'), '-o', output], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  // Like head -1: read the first line, then close the pipe.
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  expect({ code, err }).toEqual({ code: 0, err: '' });
+  expect((await fs.readdir(output)).sort()).toEqual(['actions', 'budgets', 'coloured', 'commentary', 'ttc'].map((suffix) => `sample-performance-${suffix}.xlsx`));
+}, 60_000);
