@@ -3,7 +3,7 @@
  * strings): it finds tags with indexOf and reads attributes and text where
  * they lie, allocating only the strings it is asked for. A general parser
  * (saxes) reads the small parts; on a sheet of 120,000 figures this reads in
- * a fifth of saxes's time, because saxes walks every character in JavaScript
+ * half of saxes's time, because saxes walks every character in JavaScript
  * and builds an object of attributes for every tag.
  *
  * It reads what Excel and other generators write: elements with or without a
@@ -75,10 +75,8 @@ export class XmlCursor {
     }
     if (at < 0) return false;
     const close = xml.charCodeAt(at + 1) === SLASH;
-    let i = close ? at + 2 : at + 1;
     this.start = at;
-    this.localStart = i;
-    i = this.skipName(i);
+    let i = this.skipName(close ? at + 2 : at + 1);
     this.localStart = this.lastLocalStart;
     this.nameEnd = i;
     this.attributeCount = 0;
