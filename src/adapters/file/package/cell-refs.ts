@@ -2,11 +2,14 @@ import { columnLetters } from '../../../model/address';
 
 /** Fast A1 parsing for the hot loops (cell references in every <c r="…">). */
 
-/** "BC12" → 0-based column (54); -1 when there are no letters. */
-export function columnOfRef(ref: string): number {
+/**
+ * "BC12" → 0-based column (54); -1 when there are no letters. `from` and `to`
+ * read a reference where it lies in a longer text (a cell's r attribute in
+ * its worksheet), without slicing it out.
+ */
+export function columnOfRef(ref: string, from = 0, to = ref.length): number {
   let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
+  for (let i = from; i < to; i++) {
     const code = ref.charCodeAt(i);
     if (code >= 65 && code <= 90) col = col * 26 + code - 64;
     else if (code >= 97 && code <= 122) col = col * 26 + code - 96;
@@ -15,11 +18,11 @@ export function columnOfRef(ref: string): number {
   return col - 1;
 }
 
-/** "BC12" → 0-based row (11); -1 when there is no number. */
-export function rowOfRef(ref: string): number {
+/** "BC12" → 0-based row (11); -1 when there is no number. `from` and `to` as for columnOfRef. */
+export function rowOfRef(ref: string, from = 0, to = ref.length): number {
   let row = 0;
   let digits = false;
-  for (let i = 0; i < ref.length; i++) {
+  for (let i = from; i < to; i++) {
     const code = ref.charCodeAt(i);
     if (code >= 48 && code <= 57) {
       row = row * 10 + code - 48;

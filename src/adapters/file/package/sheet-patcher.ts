@@ -139,7 +139,7 @@ function existingCells(cursor: XmlCursor, contentEnd: number, p: string): { cell
   let ordered = true;
   while (cursor.next() && cursor.start < contentEnd && cursor.kind !== 'close' && cursor.is('c')) {
     const ref = cursor.valueAt('r');
-    const refCol = ref < 0 ? -1 : columnOfRef(xml.slice(ref, cursor.valueEnd));
+    const refCol = ref < 0 ? -1 : columnOfRef(xml, ref, cursor.valueEnd);
     const cellCol = refCol >= 0 ? refCol : col + 1;
     ordered &&= cellCol > col;
     col = cellCol;

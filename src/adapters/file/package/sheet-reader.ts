@@ -5,7 +5,7 @@
  */
 import { type Cell, type CellValue, cellOf } from '../../../model/grid';
 import { WorkbookReadError } from '../errors';
-import { shiftFormula } from './cell-refs';
+import { columnOfRef, rowOfRef, shiftFormula } from './cell-refs';
 import type { StyleSheet } from './styles';
 import { XmlCursor } from './xml-cursor';
 import { groupThousands } from '../../../core/shared/values';
@@ -37,31 +37,6 @@ interface SharedFormula {
   col: number;
 }
 
-/** A cell reference's column from the part's text without slicing it: -1 when it has no letters. */
-function columnAt(xml: string, from: number, to: number): number {
-  let col = 0;
-  for (let i = from; i < to; i++) {
-    const code = xml.charCodeAt(i) | 32; // lower case
-    if (code >= 97 && code <= 122) col = col * 26 + code - 96;
-    else break;
-  }
-  return col - 1;
-}
-
-/** A cell reference's row: -1 when it has no digits. */
-function rowAt(xml: string, from: number, to: number): number {
-  let row = 0;
-  let digits = false;
-  for (let i = from; i < to; i++) {
-    const code = xml.charCodeAt(i);
-    if (code >= 48 && code <= 57) {
-      row = row * 10 + code - 48;
-      digits = true;
-    }
-  }
-  return digits ? row - 1 : -1;
-}
-
 export function readSheetXml(xml: string, part: string, sharedStrings: readonly string[], styles: StyleSheet, budget: CellBudget): SheetReading {
   const rows: (Cell | undefined)[][] = [];
   const tableRelIds: string[] = [];
@@ -81,9 +56,9 @@ export function readSheetXml(xml: string, part: string, sharedStrings: readonly 
     let col = colBefore + 1;
     if (ref >= 0) {
       const refEnd = cursor.valueEnd;
-      const refCol = columnAt(xml, ref, refEnd);
+      const refCol = columnOfRef(xml, ref, refEnd);
       if (refCol >= 0) col = refCol;
-      const refRow = rowAt(xml, ref, refEnd);
+      const refRow = rowOfRef(xml, ref, refEnd);
       // A cell whose reference names another row: trust the reference.
       if (refRow >= 0 && refRow !== rowIndex) rowAtIndex(refRow);
     }
