@@ -6,7 +6,7 @@ import { type Cell, isCellError } from '../../model/grid';
 import type { IssueList } from '../../model/issue';
 import type { HeaderSynonyms } from '../shared/headers';
 import { memoByText } from '../shared/memo';
-import { type CellNumber, cellText, plainNumber, readCellNumber } from '../shared/values';
+import { type CellNumber, cellText, plainCellNumber, readCellNumber } from '../shared/values';
 import { benchmarkTarget } from './benchmarks';
 import { parsePolarity, parseUnit } from './polarity';
 import { parseTolerance } from './tolerance';
@@ -45,7 +45,7 @@ export function readTargetCell(
   issues: IssueList,
   what: string,
 ): { value?: number; benchmark?: string; range?: [number, number] } {
-  const plain = plainNumber(cell);
+  const plain = plainCellNumber(cell);
   if (plain !== undefined) return { value: plain };
   const read = readCellNumber(cell);
   if (read.kind === 'number') return { value: read.reading.value };

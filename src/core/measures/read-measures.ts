@@ -8,7 +8,7 @@ import { columnLetters } from '../../model/address';
 import { type Issue, IssueList } from '../../model/issue';
 import { findHeaderRow, type HeaderRow, type HeaderSynonyms } from '../shared/headers';
 import { isGeneratedSheet } from '../shared/sheet-builder';
-import { cellText, plainNumber, readCellNumber } from '../shared/values';
+import { cellText, plainCellNumber, readCellNumber } from '../shared/values';
 import { matchBenchmark } from './benchmarks';
 import { type FieldColumns, MEASURE_HEADERS, type MeasureField, readMeasureFields, readTargetCell, toleranceTextOf } from './measure-fields';
 import { comparePeriods, type Period, parsePeriod } from './period';
@@ -88,7 +88,7 @@ function filledCount(cells: (Cell | undefined)[]): number {
 /** Reads a number cell into an observation's actual, reporting text that is not a figure. */
 function readActual(obs: Observation, cell: Cell | undefined, sheet: string, row: number, col: number, issues: IssueList): void {
   // Most actuals are plain numbers: read without the general reading's objects, a million times over.
-  const plain = plainNumber(cell);
+  const plain = plainCellNumber(cell);
   if (plain !== undefined) {
     obs.actual = plain;
     return;
@@ -106,7 +106,7 @@ function readActual(obs: Observation, cell: Cell | undefined, sheet: string, row
 
 /** A benchmark figure from a cell, when it holds one. */
 function benchmarkFigure(cell: Cell | undefined): number | undefined {
-  const plain = plainNumber(cell);
+  const plain = plainCellNumber(cell);
   if (plain !== undefined) return plain;
   const read = readCellNumber(cell);
   return read.kind === 'number' ? read.reading.value : undefined;

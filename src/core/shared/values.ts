@@ -111,7 +111,7 @@ export type CellNumber =
   | { kind: 'not-a-number'; text: string };
 
 /** The value of a cell holding a number with no number format to apply, else undefined: the common case, read without parsing. */
-export function plainNumber(cell: Cell | undefined): number | undefined {
+export function plainCellNumber(cell: Cell | undefined): number | undefined {
   return cell !== undefined && typeof cell.value === 'number' && !cell.numberFormat ? cell.value : undefined;
 }
 
