@@ -3,7 +3,7 @@
  * period: the figure, the target and range, the variance, how it moved and how
  * it compares with the benchmarks. Sentences and cells are both made from these.
  */
-import { samePeriodLastYear, type PeriodKind } from '../measures/period';
+import { indexOfSamePeriodLastYear, type PeriodKind } from '../measures/period';
 import type { Band, Direction, EvaluatedMeasure, Evaluation, Observation, Polarity, Unit } from '../measures/types';
 import { roundTo } from '../shared/values';
 import { sensibleDecimals } from './format';
@@ -166,8 +166,9 @@ export function measureFacts(evaluated: EvaluatedMeasure, period: string): Measu
   if (index >= 0) {
     const previous = comparison(previousOfKind(evaluations, index), current.direction);
     if (previous) facts.previous = previous;
-    const lastYearEvaluation = obs.period ? samePeriodLastYear(evaluations.map((e) => ({ e, period: e.observation.period })), obs.period)?.e : undefined;
-    const lastYear = comparison(lastYearEvaluation, current.directionYear);
+    // Evaluations follow the measure's observations one for one.
+    const lastYearAt = indexOfSamePeriodLastYear(measure.observations, index);
+    const lastYear = comparison(lastYearAt < 0 ? undefined : evaluations[lastYearAt], current.directionYear);
     if (lastYear && lastYear.label !== previous?.label) facts.lastYear = lastYear;
   }
   if (actual === null) {

@@ -125,11 +125,6 @@ function isSamePeriodLastYear(candidate: Period | undefined, current: Period): b
   return candidate !== undefined && candidate.kind === current.kind && candidate.start === current.start - 12 && candidate.end === current.end - 12;
 }
 
-/** The period a year earlier of the same kind, when the list has it. */
-export function samePeriodLastYear<T extends { period?: Period }>(items: readonly T[], current: Period): T | undefined {
-  return items.find((i) => isSamePeriodLastYear(i.period, current));
-}
-
 /**
  * The index of the same period a year before `items[index]`'s, or -1. The items
  * are in chronological order (see comparePeriods), so the search stops a year back.
@@ -141,7 +136,7 @@ export function indexOfSamePeriodLastYear(items: readonly { period?: Period }[],
   for (let i = index - 1; i >= 0; i--) {
     const candidate = items[i].period;
     if (!candidate || candidate.end < current.end - 12) break;
-    // No early return: the earliest match wins, as in samePeriodLastYear.
+    // No early return: the earliest match wins (a list could hold the same period twice).
     if (isSamePeriodLastYear(candidate, current)) found = i;
   }
   return found;
