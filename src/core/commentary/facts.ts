@@ -3,7 +3,7 @@
  * period: the figure, the target and range, the variance, how it moved and how
  * it compares with the benchmarks. Sentences and cells are both made from these.
  */
-import { indexOfSamePeriodLastYear, type PeriodKind } from '../measures/period';
+import { indexOfPreviousOfKind, indexOfSamePeriodLastYear, type PeriodKind } from '../measures/period';
 import type { Band, Direction, EvaluatedMeasure, Evaluation, Observation, Polarity, Unit } from '../measures/types';
 import { roundTo } from '../shared/values';
 import { sensibleDecimals } from './format';
@@ -98,12 +98,6 @@ function comparison(evaluation: Evaluation | undefined, direction: Direction): C
 }
 
 /** The evaluation of the period before, of the same kind (quarters with quarters), as the direction of travel uses. */
-function previousOfKind(evaluations: Evaluation[], index: number): Evaluation | undefined {
-  const kind = evaluations[index].observation.period?.kind;
-  for (let i = index - 1; i >= 0; i--) if (evaluations[i].observation.period?.kind === kind) return evaluations[i];
-  return undefined;
-}
-
 function benchmarkVerdict(actual: number, benchmark: number, decimals: number, polarity: Polarity | undefined): BenchmarkVerdict {
   const a = roundTo(actual, decimals);
   const b = roundTo(benchmark, decimals);
@@ -164,9 +158,10 @@ export function measureFacts(evaluated: EvaluatedMeasure, period: string): Measu
     if (facts.target !== 0) facts.variance.percentOfTarget = roundTo((difference / Math.abs(facts.target)) * 100, 1);
   }
   if (index >= 0) {
-    const previous = comparison(previousOfKind(evaluations, index), current.direction);
-    if (previous) facts.previous = previous;
     // Evaluations follow the measure's observations one for one.
+    const previousAt = indexOfPreviousOfKind(measure.observations, index);
+    const previous = comparison(previousAt < 0 ? undefined : evaluations[previousAt], current.direction);
+    if (previous) facts.previous = previous;
     const lastYearAt = indexOfSamePeriodLastYear(measure.observations, index);
     const lastYear = comparison(lastYearAt < 0 ? undefined : evaluations[lastYearAt], current.directionYear);
     if (lastYear && lastYear.label !== previous?.label) facts.lastYear = lastYear;

@@ -9,7 +9,7 @@ import type { ReportOptions } from '../report';
 import { readSettingsSheet } from '../shared/settings-sheet';
 import { roundTo } from '../shared/values';
 import { type MeasureSettings, readMeasureSettings } from './measure-settings';
-import { comparePeriods, indexOfSamePeriodLastYear } from './period';
+import { comparePeriods, indexOfPreviousOfKind, indexOfSamePeriodLastYear } from './period';
 import { readMeasures } from './read-measures';
 import { statusStyleName, type Scheme } from './scheme';
 import { classify, directionOfTravel } from './status';
@@ -65,13 +65,6 @@ function bandFor(measure: Measure, obs: Observation, target: number | undefined,
  * lists cost more in garbage collection than the scans.
  */
 
-/** The figure of the previous period of the same kind (quarters are compared with quarters); undefined when none. */
-function previousFigure(observations: readonly Observation[], figures: readonly (number | null)[], index: number): number | null | undefined {
-  const kind = observations[index].period?.kind;
-  for (let i = index - 1; i >= 0; i--) if (observations[i].period?.kind === kind) return figures[i];
-  return undefined;
-}
-
 /** The average of the last four earlier figures of the same kind (at least two of them present), for the long-term view. */
 function longTermAverage(observations: readonly Observation[], figures: readonly (number | null)[], index: number): number | null {
   const kind = observations[index].period?.kind;
@@ -103,7 +96,8 @@ function evaluate(
   const obs = observations[index];
   const status = classify({ actual: obs.actual, target, band, polarity, decimals: obs.decimals });
   const now = figures[index];
-  const direction = directionOfTravel(now, previousFigure(observations, figures, index), polarity, band, target);
+  const previous = indexOfPreviousOfKind(observations, index);
+  const direction = directionOfTravel(now, previous < 0 ? undefined : figures[previous], polarity, band, target);
   const lastYear = indexOfSamePeriodLastYear(observations, index);
   const directionYear = directionOfTravel(now, lastYear < 0 ? null : figures[lastYear], polarity, band, target);
   const directionLongTerm = directionOfTravel(now, longTermAverage(observations, figures, index), polarity, band, target);

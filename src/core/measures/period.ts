@@ -125,6 +125,13 @@ function isSamePeriodLastYear(candidate: Period | undefined, current: Period): b
   return candidate !== undefined && candidate.kind === current.kind && candidate.start === current.start - 12 && candidate.end === current.end - 12;
 }
 
+/** The index of the latest item before `items[index]` with a period of the same kind (quarters go with quarters), or -1. */
+export function indexOfPreviousOfKind(items: readonly { period?: Period }[], index: number): number {
+  const kind = items[index].period?.kind;
+  for (let i = index - 1; i >= 0; i--) if (items[i].period?.kind === kind) return i;
+  return -1;
+}
+
 /**
  * The index of the same period a year before `items[index]`'s, or -1. The items
  * are in chronological order (see comparePeriods), so the search stops a year back.

@@ -1,4 +1,4 @@
-import { comparePeriods, indexOfSamePeriodLastYear, parsePeriod, periodEndDate } from '../../../src/core/measures/period';
+import { comparePeriods, indexOfPreviousOfKind, indexOfSamePeriodLastYear, parsePeriod, periodEndDate } from '../../../src/core/measures/period';
 
 describe('parsePeriod', () => {
   test.each([
@@ -47,6 +47,12 @@ describe('chronological order', () => {
     expect(indexOfSamePeriodLastYear(items, 5)).toBe(2);
     expect(indexOfSamePeriodLastYear(items, 1)).toBe(-1);
     expect(indexOfSamePeriodLastYear([{ period: undefined }, ...items], 0)).toBe(-1);
+  });
+  test('index of the previous period of the same kind: quarters go with quarters, years with years', () => {
+    const items = ['Q1 2016/17', 'Q2 2016/17', '2016/17', 'Q1 2017/18'].map((label) => ({ period: parsePeriod(label) }));
+    expect(indexOfPreviousOfKind(items, 3)).toBe(1);
+    expect(indexOfPreviousOfKind(items, 2)).toBe(-1);
+    expect(indexOfPreviousOfKind(items, 0)).toBe(-1);
   });
   test('period end dates', () => {
     expect(periodEndDate(parsePeriod('Q3 2016/17')!)).toBe('2016-12-31');
