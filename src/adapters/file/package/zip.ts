@@ -216,6 +216,22 @@ function prepare(output: ZipOutput): Prepared {
   };
 }
 
+/**
+ * The fields a local header and its central directory entry share, in the
+ * same order (the central one has "version made by" before them): flags,
+ * method, time, date, CRC, sizes and the name's length.
+ */
+function writeEntryFields(view: DataView, at: number, p: Prepared): void {
+  view.setUint16(at, p.flags, true);
+  view.setUint16(at + 2, p.method, true);
+  view.setUint16(at + 4, p.dosTime, true);
+  view.setUint16(at + 6, p.dosDate, true);
+  view.setUint32(at + 8, p.crc, true);
+  view.setUint32(at + 12, p.compressed.length, true);
+  view.setUint32(at + 16, p.size, true);
+  view.setUint16(at + 20, p.rawName.length, true);
+}
+
 /** Writes a zip archive of the given entries, in order. */
 export function writeZip(outputs: readonly ZipOutput[]): Uint8Array {
   const prepared = outputs.map(prepare);
@@ -236,14 +252,7 @@ export function writeZip(outputs: readonly ZipOutput[]): Uint8Array {
     offsets.push(at);
     view.setUint32(at, LOCAL_HEADER, true);
     view.setUint16(at + 4, 20, true);
-    view.setUint16(at + 6, p.flags, true);
-    view.setUint16(at + 8, p.method, true);
-    view.setUint16(at + 10, p.dosTime, true);
-    view.setUint16(at + 12, p.dosDate, true);
-    view.setUint32(at + 14, p.crc, true);
-    view.setUint32(at + 18, p.compressed.length, true);
-    view.setUint32(at + 22, p.size, true);
-    view.setUint16(at + 26, p.rawName.length, true);
+    writeEntryFields(view, at + 6, p);
     view.setUint16(at + 28, 0, true);
     out.set(p.rawName, at + 30);
     out.set(p.compressed, at + 30 + p.rawName.length);
@@ -254,14 +263,7 @@ export function writeZip(outputs: readonly ZipOutput[]): Uint8Array {
     view.setUint32(at, CENTRAL_HEADER, true);
     view.setUint16(at + 4, 20, true);
     view.setUint16(at + 6, 20, true);
-    view.setUint16(at + 8, p.flags, true);
-    view.setUint16(at + 10, p.method, true);
-    view.setUint16(at + 12, p.dosTime, true);
-    view.setUint16(at + 14, p.dosDate, true);
-    view.setUint32(at + 16, p.crc, true);
-    view.setUint32(at + 20, p.compressed.length, true);
-    view.setUint32(at + 24, p.size, true);
-    view.setUint16(at + 28, p.rawName.length, true);
+    writeEntryFields(view, at + 8, p);
     view.setUint32(at + 42, offsets[i], true);
     out.set(p.rawName, at + 46);
     at += 46 + p.rawName.length;
