@@ -51,8 +51,13 @@ function measure(dir: string, args: string[], runs = RUNS): Figures {
 
 /** A task of task.ts under tsx, which times its own work (not Node's start or tsx's compiling). */
 function runTask(kind: string, args: string[]): Figures {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', TASK, kind, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (child.status !== 0) throw new Error(`bench task ${kind} ${args.join(' ')} failed:\n${child.stderr}`);
+  return reportedFigures(['--import', 'tsx', TASK, kind, ...args]);
+}
+
+/** Runs `node ARGS…`, a script that prints its own figures as the last line of its output. */
+function reportedFigures(args: string[]): Figures {
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (child.status !== 0) throw new Error(`bench script ${args.join(' ')} failed:\n${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').pop() as string) as Figures;
 }
 
@@ -110,11 +115,7 @@ async function bench(): Promise<void> {
     const gridsFile = path.join(dir, 'grids.json');
     runTask('grids', [gridsFile, String(coreMeasures)]);
     console.log(`\nthe core alone (analyseMeasures in the built lib/, timed without reading its input): ${(coreMeasures * QUARTERS.length).toLocaleString('en-GB')} observations`);
-    const coreRun = (): Figures => {
-      const core = spawnSync(process.execPath, [CORE_TASK, gridsFile, String(coreMeasures)], { encoding: 'utf8' });
-      if (core.status !== 0) throw new Error(`the core task failed:\n${core.stderr}`);
-      return JSON.parse(core.stdout) as Figures;
-    };
+    const coreRun = () => reportedFigures([CORE_TASK, gridsFile, String(coreMeasures)]);
     console.log(line('analyseMeasures', median(Array.from({ length: RUNS }, coreRun))));
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
