@@ -13,7 +13,7 @@ import { cellText } from '../shared/values';
  * (a big workbook fills a million cells: no object per cell), turned into one
  * range per run of same-styled cells down each column, never one per cell.
  */
-export class ColumnFills {
+class ColumnFills {
   private readonly columns = new Map<number, { rows: number[]; styles: string[] }>();
 
   add(row: number, col: number, style: string): void {
