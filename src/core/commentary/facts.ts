@@ -142,7 +142,7 @@ export function measureFacts(evaluated: EvaluatedMeasure, period: string): Measu
   if (current.target !== undefined) {
     facts.target = current.target;
     facts.targetDecimals = sensibleDecimals(current.target);
-    const follows = obs.targetText ?? (obs.target === undefined ? measure.targetText : undefined);
+    const follows = obs.follows?.benchmark ?? (obs.target === undefined ? measure.follows?.benchmark : undefined);
     if (follows) facts.targetFollows = follows;
   }
   if (current.band) {

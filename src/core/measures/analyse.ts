@@ -14,7 +14,8 @@ import { readMeasures } from './read-measures';
 import { statusStyleName, type Scheme } from './scheme';
 import { classify, directionOfTravel } from './status';
 import { bandFromColumns, parseTolerance, resolveBand } from './tolerance';
-import type { Band, EvaluatedMeasure, Evaluation, Measure, MeasuresAnalysis, Observation } from './types';
+import { describeBenchmarkTarget, resolveBenchmarkTarget } from '../wording/target';
+import type { Band, EvaluatedMeasure, Evaluation, FollowedBenchmark, Measure, MeasuresAnalysis, Observation, Unit } from './types';
 
 /** Style name of a not-met result shown amber because it improved on last year. */
 export const IMPROVING_STYLE = 'status.not-met-improving';
@@ -25,28 +26,69 @@ function shown(obs: Observation): number | null {
 }
 
 /** The benchmark an observation's target follows ("In line with national" → "England"), when it has no figure of its own. */
-function followedBenchmark(measure: Measure, obs: Observation): string | undefined {
+function followedBenchmark(measure: Measure, obs: Observation): FollowedBenchmark | undefined {
   if (obs.target !== undefined && obs.target !== null) return undefined;
-  return obs.targetText ?? measure.targetText;
+  return obs.follows ?? measure.follows;
+}
+
+/**
+ * A benchmark's figure for an observation: the same period's, or the latest
+ * published before it (national figures come out yearly), with its period.
+ */
+function benchmarkFigure(measure: Measure, index: number, benchmark: string): { value: number; label: string } | undefined {
+  const obs = measure.observations[index];
+  for (let i = index; i >= 0; i--) {
+    const earlier = measure.observations[i];
+    const value = earlier.benchmarks[benchmark];
+    if (value !== undefined && (i === index || !obs.period || !earlier.period || earlier.period.end <= obs.period.end)) return { value, label: earlier.label };
+  }
+  return undefined;
 }
 
 /**
  * The target for one observation: its own, else the measure's. A target that
- * follows a benchmark takes that benchmark's figure for the same period, or
- * the latest published before it (national figures come out yearly);
- * undefined when there is none.
+ * follows a benchmark is worked out from that benchmark's figure in the
+ * workbook or, when the workbook has none, from the figure quoted in the
+ * wording ("In line with national (58%)"); undefined when there is neither.
  */
 function targetFor(measure: Measure, index: number): number | undefined {
   const obs = measure.observations[index];
   if (obs.target !== undefined && obs.target !== null) return obs.target;
-  const benchmark = followedBenchmark(measure, obs);
-  if (!benchmark) return measure.target;
-  if (obs.benchmarks[benchmark] !== undefined) return obs.benchmarks[benchmark];
-  for (let i = index - 1; i >= 0; i--) {
-    const earlier = measure.observations[i];
-    if (earlier.benchmarks[benchmark] !== undefined && (!obs.period || !earlier.period || earlier.period.end <= obs.period.end)) return earlier.benchmarks[benchmark];
+  const follows = followedBenchmark(measure, obs);
+  if (!follows) return measure.target;
+  const figure = benchmarkFigure(measure, index, follows.benchmark)?.value ?? follows.seen;
+  return figure === undefined ? undefined : resolveBenchmarkTarget(follows, figure, measure.polarity);
+}
+
+function withUnit(value: number, unit: Unit): string {
+  return `${roundTo(value, 4)}${unit.kind === 'percent' ? '%' : ''}`;
+}
+
+/** Says how a target in words was read for the reported period, or why it could not be. */
+function explainFollowedTarget(measure: Measure, index: number, target: number | undefined, issues: IssueList): void {
+  const obs = measure.observations[index];
+  const follows = followedBenchmark(measure, obs);
+  if (!follows) return;
+  const figure = benchmarkFigure(measure, index, follows.benchmark);
+  const sheet = measure.source.sheet;
+  if (figure && follows.seen !== undefined && roundTo(figure.value, decimalsOf(follows.seen)) !== follows.seen) {
+    issues.add(sheet, follows.row, follows.col, `'${follows.text}' quotes ${withUnit(follows.seen, measure.unit)}, but the workbook's ${follows.benchmark} figure for ${figure.label} is ${withUnit(figure.value, measure.unit)} — the workbook's figure is used`);
   }
-  return undefined;
+  if (target === undefined) {
+    if (figure || follows.seen !== undefined) {
+      issues.add(sheet, follows.row, follows.col, `'${follows.text}' needs to know whether higher or lower is better, and '${measure.name}' does not say — shown as no target`);
+    }
+    return;
+  }
+  const source = figure ? `the ${follows.benchmark} value for ${figure.label}` : `the ${follows.benchmark} value quoted in the cell (the workbook has no ${follows.benchmark} column)`;
+  const reading = follows.offset ? `${describeBenchmarkTarget(follows, measure.unit.kind)}, from ${source} of ${withUnit(figure?.value ?? follows.seen ?? target, measure.unit)}` : source;
+  issues.add(sheet, follows.row, follows.col, `read '${follows.text}' as ${withUnit(target, measure.unit)}, ${reading}`);
+}
+
+function decimalsOf(value: number): number {
+  const text = String(value);
+  const point = text.indexOf('.');
+  return point < 0 ? 0 : text.length - point - 1;
 }
 
 function bandFor(measure: Measure, obs: Observation, target: number | undefined, settings: MeasureSettings): Band | undefined {
@@ -219,9 +261,12 @@ function analyse(grids: WorkbookGrids, options: ReportOptions): MeasuresAnalysis
     const evaluations = evaluateMeasure(measure, scheme, settings);
     const found = evaluations.find((e) => e.observation.label === period);
     const current = found ?? noDataEvaluation(period ?? '', scheme, measure);
-    const missingBenchmark = found && found.observation.actual !== null && found.target === undefined ? followedBenchmark(measure, found.observation) : undefined;
-    if (missingBenchmark) {
-      issues.add(measure.source.sheet, measure.source.row, measure.source.col, `'${measure.name}' follows the ${missingBenchmark} figure, and the workbook has none for ${period} or before — shown as no target`);
+    const currentIndex = found ? evaluations.indexOf(found) : -1;
+    const follows = found ? followedBenchmark(measure, found.observation) : undefined;
+    if (follows && found) {
+      if (found.target === undefined && found.observation.actual !== null && follows.seen === undefined && !benchmarkFigure(measure, currentIndex, follows.benchmark)) {
+        issues.add(measure.source.sheet, measure.source.row, measure.source.col, `'${measure.name}' follows the ${follows.benchmark} figure, and the workbook has none for ${period} or before — shown as no target`);
+      } else explainFollowedTarget(measure, currentIndex, found.target, issues);
     }
     if (found?.band && found.target !== undefined && (found.target < found.band.low - 1e-9 || found.target > found.band.high + 1e-9)) {
       issues.add(measure.source.sheet, measure.source.row, measure.source.col, `the tolerance band ${formatBand(found.band)} does not include the target ${roundTo(found.target, 4)} — used as written`);

@@ -7,10 +7,12 @@ import type { IssueList } from '../../model/issue';
 import type { HeaderSynonyms } from '../shared/headers';
 import { memoByText } from '../shared/memo';
 import { type CellNumber, cellText, plainCellNumber, readCellNumber } from '../shared/values';
-import { benchmarkTarget } from './benchmarks';
+import { readFigure } from '../wording/figure';
+import { polarityInName, readPolarityWording } from '../wording/polarity';
+import { readTargetWording } from '../wording/target';
 import { parsePolarity, parseUnit } from './polarity';
 import { parseTolerance } from './tolerance';
-import type { Measure, Unit } from './types';
+import type { FollowedBenchmark, Measure, Unit, UnitKind } from './types';
 
 export type MeasureField =
   | 'id' | 'name' | 'theme' | 'strategy' | 'category' | 'unit' | 'polarity' | 'target' | 'excellence'
@@ -38,23 +40,28 @@ export function slugId(name: string): string {
   return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'measure';
 }
 
-/** A number from a target-like cell; text is reported and dropped. */
+/**
+ * A number from a target-like cell, or the benchmark it follows in words
+ * ("In line with national (58%)"); other text is reported and dropped.
+ */
 export function readTargetCell(
   cell: Cell | undefined,
   where: { sheet: string; row: number; col: number },
   issues: IssueList,
   what: string,
-): { value?: number; benchmark?: string; range?: [number, number] } {
+  unitKind: UnitKind,
+): { value?: number; follows?: FollowedBenchmark; range?: [number, number] } {
   const plain = plainCellNumber(cell);
   if (plain !== undefined) return { value: plain };
-  const read = readCellNumber(cell);
+  const read = readFigure(cell);
   if (read.kind === 'number') return { value: read.reading.value };
   if (read.kind === 'no-data') {
     if (read.reason === 'error') issues.add(where.sheet, where.row, where.col, `the ${what} is the error ${read.text} — treated as no ${what}`);
     return {};
   }
-  const benchmark = benchmarkTarget(read.text);
-  if (benchmark) return { benchmark };
+  const wording = readTargetWording(read.text, unitKind);
+  if (wording?.kind === 'none') return {};
+  if (wording) return { follows: { ...wording.target, text: read.text, row: where.row, col: where.col } };
   const range = /^\s*(-?[\d.,]+)\s*%?\s*(?:-|–|to)\s*(-?[\d.,]+)\s*%?\s*$/.exec(read.text);
   if (range) {
     const a = Number(range[1].replace(/,/g, ''));
@@ -92,8 +99,13 @@ export function readMeasureFields(sheet: string, row: number, cells: readonly (C
 
   const polarityText = fieldText(cells, columns, 'polarity');
   const polarityCol = columns.polarity;
-  if (polarityText) {
-    measure.polarity = parsePolarity(polarityText);
+  const named = polarityText ? undefined : polarityInName(name);
+  if (named) {
+    // "Rate of Fixed Term Exclusions (smaller is better)": the polarity is in the name.
+    measure.name = named.name;
+    measure.polarity = named.polarity;
+  } else if (polarityText) {
+    measure.polarity = parsePolarity(polarityText) ?? readPolarityWording(polarityText);
     if (!measure.polarity) {
       issues.add(sheet, row, polarityCol, `'${polarityText}' is not a polarity Ragbook knows (e.g. "Higher is better", "Lower is better", "Plan is best") — measure left uncoloured`);
     }
@@ -102,9 +114,9 @@ export function readMeasureFields(sheet: string, row: number, cells: readonly (C
   }
 
   if (columns.target !== undefined) {
-    const target = readTargetCell(cells[columns.target], { sheet, row, col: columns.target }, issues, 'target');
+    const target = readTargetCell(cells[columns.target], { sheet, row, col: columns.target }, issues, 'target', unit.kind);
     if (target.value !== undefined) measure.target = target.value;
-    if (target.benchmark) measure.targetText = target.benchmark;
+    if (target.follows) measure.follows = target.follows;
     if (target.range) {
       // "43 - 47" as a target: the band itself, aimed at its middle.
       measure.target = (target.range[0] + target.range[1]) / 2;
@@ -113,13 +125,13 @@ export function readMeasureFields(sheet: string, row: number, cells: readonly (C
     }
   }
   if (columns.excellence !== undefined) {
-    const excellence = readTargetCell(cells[columns.excellence], { sheet, row, col: columns.excellence }, issues, 'excellence target');
+    const excellence = readTargetCell(cells[columns.excellence], { sheet, row, col: columns.excellence }, issues, 'excellence target', unit.kind);
     if (excellence.value !== undefined) measure.excellence = excellence.value;
   }
   for (const field of ['toleranceLow', 'toleranceHigh'] as const) {
     const col = columns[field];
     if (col === undefined) continue;
-    const value = readTargetCell(cells[col], { sheet, row, col }, issues, 'tolerance').value;
+    const value = readTargetCell(cells[col], { sheet, row, col }, issues, 'tolerance', unit.kind).value;
     if (value !== undefined) measure[field] = value;
   }
   const toleranceCol = columns.tolerance;

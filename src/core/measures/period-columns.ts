@@ -5,7 +5,7 @@
 import type { Cell } from '../../model/grid';
 import { normaliseHeader } from '../shared/headers';
 import { cellText, isDateFormat, serialToIsoDate } from '../shared/values';
-import { matchBenchmark } from './benchmarks';
+import { readBenchmarkName } from '../wording/benchmark-name';
 import { monthPeriod, type Period, parsePeriod } from './period';
 
 export type PeriodColumnRole =
@@ -40,7 +40,7 @@ const ROLE_WORDS: [RegExp, (benchmark?: string) => PeriodColumnRole][] = [
 
 function roleOf(words: string): PeriodColumnRole | undefined {
   for (const [pattern, make] of ROLE_WORDS) if (pattern.test(words)) return make();
-  const benchmark = matchBenchmark(words);
+  const benchmark = readBenchmarkName(words);
   return benchmark ? { role: 'benchmark', benchmark } : undefined;
 }
 

@@ -45,6 +45,8 @@ const DASH = String.raw`\s*(?:-|–|—|to)\s*`;
 const FY_QUARTER = new RegExp(String.raw`^(?:q|qtr|quarter)\s*([1-4])\s*,?\s*${FY}$`);
 const FY_THEN_QUARTER = new RegExp(String.raw`^${FY}\s*,?\s*(?:q|qtr|quarter)\s*([1-4])$`);
 const FINANCIAL_YEAR = new RegExp(String.raw`^${FY}$`);
+/** "Nov - Jan 2009/10": months inside a financial year. */
+const MONTH_SPAN_IN_FY = new RegExp(String.raw`^([a-z]+)\.?${DASH}([a-z]+)\.?,? ${FY}$`);
 const MONTH_SPAN = new RegExp(String.raw`^([a-z]+)\.?(?: (\d{4}|\d{2}))?${DASH}([a-z]+)\.? (\d{4}|\d{2})$`);
 
 /** Recognises a period label, or returns undefined (such labels keep their sheet order). */
@@ -77,6 +79,18 @@ export function parsePeriod(label: string): Period | undefined {
   if ((m = /^(?:calendar year |cy ?)?((?:19|20)\d{2})$/.exec(lower))) {
     const year = Number(m[1]);
     return { label, kind: 'year', start: year * 12, end: year * 12 + 11 };
+  }
+  // Span of months in a financial year: "Nov - Jan 2009/10" (Nov 2009 to Jan 2010).
+  if ((m = MONTH_SPAN_IN_FY.exec(lower))) {
+    const first = monthIndex(m[1]);
+    const last = monthIndex(m[2]);
+    const year = financialYearStart(m[3], m[4]);
+    if (first === undefined || last === undefined || year === undefined) return undefined;
+    const inYear = (month: number) => (month >= 3 ? year : year + 1) * 12 + month;
+    const start = inYear(first);
+    const end = inYear(last);
+    if (end < start) return undefined;
+    return end === start ? { label, kind: 'month', start, end } : { label, kind: 'span', start, end };
   }
   // Span of months: "Jan–Dec 2016", "Apr 2016 - Mar 2017", "Jan-Dec 16".
   if ((m = MONTH_SPAN.exec(lower))) {

@@ -8,11 +8,13 @@ import { columnLetters } from '../../model/address';
 import { type Issue, IssueList } from '../../model/issue';
 import { findHeaderRow, type HeaderRow, type HeaderSynonyms } from '../shared/headers';
 import { isGeneratedSheet } from '../shared/sheet-builder';
-import { cellText, plainCellNumber, readCellNumber } from '../shared/values';
-import { matchBenchmark } from './benchmarks';
+import { cellText, plainCellNumber } from '../shared/values';
+import { readFigure } from '../wording/figure';
+import { looksLikePeriodOrBenchmark } from '../wording/headers';
+import { readBenchmarkName } from '../wording/benchmark-name';
 import { type FieldColumns, MEASURE_HEADERS, type MeasureField, readMeasureFields, readTargetCell, toleranceTextOf } from './measure-fields';
 import { comparePeriods, type Period, parsePeriod } from './period';
-import { OWN_DIRECTION_HEADER, OWN_STATUS_HEADER, type PeriodColumn, periodColumn } from './period-columns';
+import { isOwnColumnHeader, OWN_DIRECTION_HEADER, OWN_STATUS_HEADER, type PeriodColumn, periodColumn } from './period-columns';
 import { parseTolerance } from './tolerance';
 import type { Measure, MeasuresSource, Observation } from './types';
 
@@ -93,7 +95,7 @@ function readActual(obs: Observation, cell: Cell | undefined, sheet: string, row
     obs.actual = plain;
     return;
   }
-  const read = readCellNumber(cell);
+  const read = readFigure(cell);
   if (read.kind === 'number') {
     obs.actual = read.reading.value * read.reading.multiplier;
     obs.decimals = read.reading.decimals;
@@ -108,7 +110,7 @@ function readActual(obs: Observation, cell: Cell | undefined, sheet: string, row
 function benchmarkFigure(cell: Cell | undefined): number | undefined {
   const plain = plainCellNumber(cell);
   if (plain !== undefined) return plain;
-  const read = readCellNumber(cell);
+  const read = readFigure(cell);
   return read.kind === 'number' ? read.reading.value : undefined;
 }
 
@@ -143,7 +145,13 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
   headerCells.forEach((cell, col) => {
     if (fieldCols.has(col)) return;
     const pc = periodColumn(cell, col);
-    if (!pc) return;
+    if (!pc) {
+      const text = cellText(cell);
+      if (text && !isOwnColumnHeader(text) && looksLikePeriodOrBenchmark(text)) {
+        issues.add(sheet.name, header.row, col, `the header '${text}' looks like a period or a benchmark, but Ragbook cannot read it (e.g. "Q1 2017/18", "2016/17", "Target Q1 2017/18", "England 2016/17") — column not used`);
+      }
+      return;
+    }
     const twin = periodColumns.find((p) => p.label === pc.label && JSON.stringify(p.kind) === JSON.stringify(pc.kind));
     if (twin) {
       issues.add(sheet.name, header.row, col, `a second column for ${pc.label} — ignored; the first (${columnLetters(twin.col)}) is used`);
@@ -196,12 +204,12 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
         }
         case 'target':
         case 'excellence': {
-          const t = readTargetCell(cell, { sheet: sheet.name, row: r, col: pc.col }, issues, kind.role === 'target' ? 'target' : 'excellence target');
+          const t = readTargetCell(cell, { sheet: sheet.name, row: r, col: pc.col }, issues, kind.role === 'target' ? 'target' : 'excellence target', measure.unit.kind);
           if (kind.role === 'excellence') {
             if (t.value !== undefined) obs.excellence = t.value;
           } else {
             if (t.value !== undefined) obs.target = t.value;
-            if (t.benchmark) obs.targetText = t.benchmark;
+            if (t.follows) obs.follows = t.follows;
           }
           break;
         }
@@ -236,7 +244,7 @@ function readLong(sheet: SheetGrid, header: HeaderRow<Exclude<LongField, 'benchm
   const own = ownColumns(header);
   const benchmarkCols: { col: number; name: string }[] = [];
   header.texts.forEach((text, col) => {
-    const name = text ? matchBenchmark(text) : undefined;
+    const name = text ? readBenchmarkName(text) : undefined;
     if (name && !Object.values(header.columns).includes(col)) benchmarkCols.push({ col, name });
   });
   const byKey = new Map<string, Measure>();
@@ -271,9 +279,9 @@ function readLong(sheet: SheetGrid, header: HeaderRow<Exclude<LongField, 'benchm
     const obs: Observation = { label, period: known.period, order: known.order, actual: null, row: r, col: actualCol, decimals: undefined, benchmarks: NO_BENCHMARKS };
     readActual(obs, cells[actualCol], sheet.name, r, actualCol, issues);
     if (columns.target !== undefined) {
-      const t = readTargetCell(cells[columns.target], { sheet: sheet.name, row: r, col: columns.target }, issues, 'target');
+      const t = readTargetCell(cells[columns.target], { sheet: sheet.name, row: r, col: columns.target }, issues, 'target', measure.unit.kind);
       if (t.value !== undefined) obs.target = t.value;
-      if (t.benchmark) obs.targetText = t.benchmark;
+      if (t.follows) obs.follows = t.follows;
       if (t.range) {
         obs.target = (t.range[0] + t.range[1]) / 2;
         obs.tolerance = { kind: 'ends', low: t.range[0], high: t.range[1] };
@@ -302,7 +310,7 @@ function mergeMetadata(data: MeasuresSheet, list: Measure[]): void {
   for (const m of data.measures) {
     const meta = find(m);
     if (!meta) continue;
-    for (const key of ['name', 'theme', 'strategy', 'category', 'polarity', 'target', 'targetText', 'excellence', 'tolerance', 'toleranceLow', 'toleranceHigh', 'lead', 'notes'] as const) {
+    for (const key of ['name', 'theme', 'strategy', 'category', 'polarity', 'target', 'follows', 'excellence', 'tolerance', 'toleranceLow', 'toleranceHigh', 'lead', 'notes'] as const) {
       if (m[key] === undefined || m[key] === '') (m as unknown as Record<string, unknown>)[key] = meta[key];
     }
     if (m.unit.label === '') m.unit = meta.unit;

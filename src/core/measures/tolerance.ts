@@ -50,7 +50,7 @@ const SIGN = String.raw`(±|\+\s*/\s*-|\+-|\+|-|−)?\s*`;
 const AMOUNT = `${SIGN}${NUMBER}${UNIT}`;
 const SIDES_FORM = new RegExp(String.raw`^(upper|lower|top|bottom)\s*:?\s*${AMOUNT}\s*[,;/]?\s*(?:and\s+)?(upper|lower|top|bottom)\s*:?\s*${AMOUNT}$`);
 const ABOVE_BELOW_FORM = new RegExp(String.raw`^${AMOUNT}\s*(above|over|below|under)\s*(?:target\s*)?[,;/]?\s*(?:and\s+)?${AMOUNT}\s*(above|over|below|under)(?:\s*target)?$`);
-const TWO_SIGNED_FORM = new RegExp(String.raw`^${AMOUNT}\s*(?:/|,|;|and|to)\s*${AMOUNT}$`);
+const TWO_SIGNED_FORM = new RegExp(String.raw`^${AMOUNT}\s*(?:/|,|;|and|or|to)\s*${AMOUNT}$`);
 const ENDS_FORM = new RegExp(String.raw`^${NUMBER}${UNIT}\s*(?:-|–|—|to)\s*${NUMBER}${UNIT}$`);
 const ONE_AMOUNT_FORM = new RegExp(String.raw`^${AMOUNT}(?:\s*(?:either side|each way|of target|either way))?$`);
 
@@ -94,9 +94,19 @@ function specValues(spec: ToleranceSpec): number[] {
   }
 }
 
+/** Words that can follow a tolerance's numbers and change its meaning; any other trailing words name what is counted ("320 to 380 children"). */
+const MEANINGFUL_WORDS = /\b(?:above|over|below|under|target|side|way|of|points?|pts?|pp|days?|weeks?|per|percent|percentage|upper|lower|top|bottom|either|each|and|or|to)$/;
+
+/** "between 47 and 43" → "47 - 43"; "320 to 380 children" → "320 to 380". */
+function plainTolerance(text: string): string {
+  let t = text.replace(/^between\s+(.+?)\s+and\s+(.+)$/, '$1 - $2');
+  for (let trailing = /^(.*\d%?)\s+([a-z]+)$/.exec(t); trailing && !MEANINGFUL_WORDS.test(trailing[2]); trailing = /^(.*\d%?)\s+([a-z]+)$/.exec(t)) t = trailing[1];
+  return t;
+}
+
 function readTolerance(text: string, kind: UnitKind): ToleranceReading {
   const original = text.trim();
-  const t = original.toLowerCase().replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').replace(/^(?:within|tolerance:?)\s+/, '');
+  const t = plainTolerance(original.toLowerCase().replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').replace(/^(?:within|tolerance:?)\s+/, ''));
   if (!t) return { ok: false, reason: 'the tolerance is blank' };
   let m: RegExpExecArray | null;
 

@@ -1,4 +1,5 @@
 import type { Issue } from '../../model/issue';
+import type { BenchmarkTarget } from '../wording/target';
 import type { Period } from './period';
 import type { ToleranceSpec } from './tolerance';
 import type { Scheme, Status } from './scheme';
@@ -13,6 +14,13 @@ export interface Unit {
   label: string;
   /** For rates: the population base, e.g. 10000. */
   per?: number;
+}
+
+/** A target written as a benchmark, with the words and the cell it was read from. */
+export interface FollowedBenchmark extends BenchmarkTarget {
+  text: string;
+  row: number;
+  col: number;
 }
 
 /** A numeric band [low, high] with low ≤ high. */
@@ -48,8 +56,8 @@ export interface Observation {
   decimals?: number;
   /** This period's own target, when the workbook gives one. */
   target?: number | null;
-  /** This period's own target naming a benchmark ("In line with national" → "England"). */
-  targetText?: string;
+  /** This period's own target naming a benchmark ("In line with national", "2 points better than SN"). */
+  follows?: FollowedBenchmark;
   excellence?: number | null;
   /** This period's own tolerance. */
   tolerance?: ToleranceSpec;
@@ -69,9 +77,9 @@ export interface Measure {
   unit: Unit;
   /** Undefined when missing or not recognised (reported as an Issue). */
   polarity?: Polarity;
-  /** The measure-level target: a number, or the name of the benchmark it follows. */
+  /** The measure-level target: a number, or the benchmark it follows. */
   target?: number;
-  targetText?: string;
+  follows?: FollowedBenchmark;
   excellence?: number;
   tolerance?: ToleranceSpec;
   toleranceLow?: number;

@@ -3,7 +3,7 @@
  * the comparator table by period, the baseline, trend, rate and forecast.
  */
 import type { IssueList } from '../../model/issue';
-import { benchmarkTarget } from '../measures/benchmarks';
+import { readTargetWording, resolveBenchmarkTarget } from '../wording/target';
 import type { Period } from '../measures/period';
 import type { EvaluatedMeasure, Observation, Unit } from '../measures/types';
 import { readCellNumber, roundTo } from '../shared/values';
@@ -65,9 +65,13 @@ function targetNumber(value: TtcValue | undefined, block: TtcBlock, measure: Eva
   if (!value?.text) return undefined;
   const reading = readCellNumber(value.cell);
   if (reading.kind === 'number') return reading.reading.value * reading.reading.multiplier;
-  const benchmark = benchmarkTarget(value.text);
-  const figure = benchmark ? [...(measure?.measure.observations ?? [])].reverse().find((o) => o.benchmarks[benchmark] !== undefined)?.benchmarks[benchmark] : undefined;
-  if (figure !== undefined) return figure;
+  const wording = readTargetWording(value.text, measure?.measure.unit.kind ?? 'number');
+  const followed = wording?.kind === 'benchmark' ? wording.target : undefined;
+  const benchmark = followed?.benchmark;
+  const latest = benchmark ? [...(measure?.measure.observations ?? [])].reverse().find((o) => o.benchmarks[benchmark] !== undefined)?.benchmarks[benchmark] : undefined;
+  const figure = followed && (latest ?? followed.seen);
+  const target = followed && figure !== undefined ? resolveBenchmarkTarget(followed, figure, measure?.measure.polarity) : undefined;
+  if (target !== undefined) return target;
   issues.add(block.sheet, value.row, value.col, `'${value.text}' is not a number${benchmark ? ` and the measure has no ${benchmark} figure` : ''} — shown as written, not drawn on the chart`);
   return undefined;
 }
