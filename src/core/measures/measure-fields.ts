@@ -25,7 +25,7 @@ export const MEASURE_HEADERS: HeaderSynonyms<MeasureField> = {
   strategy: ['strategy', 'commissioning strategy'],
   category: ['rba category', 'category', 'measure category', 'rba measure type', 'rba type'],
   unit: ['unit', 'units', 'unit of measure', 'measure type', 'type', 'format'],
-  polarity: ['polarity', 'good is', 'direction', 'good performance is', 'better is', 'direction of good performance'],
+  polarity: ['polarity', 'good is', 'direction', 'good performance is', 'better is', 'direction of good performance', 'what good looks like', 'good performance', 'is higher or lower better'],
   target: ['target', 'annual target', 'current target', 'year end target', 'target value'],
   excellence: ['excellence target', 'stretch target', 'excellence', 'stretch'],
   tolerance: ['tolerance', 'tolerance band', 'tolerance range', 'target range', 'threshold', 'tolerances'],
