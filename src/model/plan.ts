@@ -65,6 +65,8 @@ export interface PageSetup {
   /** Rows repeated at the top of every printed page, 0-based inclusive. */
   repeatRows?: { first: number; last: number };
   printArea?: CellRange;
+  /** Manual page breaks: a new page starts at each of these rows (0-based), so a block is never split. */
+  rowBreaks?: number[];
 }
 
 export interface ChartSeries {
@@ -74,6 +76,8 @@ export interface ChartSeries {
   colour: Colour;
   dashed?: boolean;
   markers?: boolean;
+  /** Line width in points (2.25 when not given); a wider line drawn first stays visible under a narrower one. */
+  lineWidth?: number;
 }
 
 export interface ChartSpec {
@@ -85,6 +89,8 @@ export interface ChartSpec {
   categories: CellRange;
   series: ChartSeries[];
   yAxisTitle?: string;
+  /** The value axis's bounds, scaled to the data (a chart of values from 60 to 70 need not start at 0). */
+  valueAxis?: { min: number; max: number };
 }
 
 export interface SheetPlan {

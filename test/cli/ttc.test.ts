@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { fakeIo, type CapturedIo } from '../helpers/cli';
 import { loadWorkbook } from '../helpers/xlsx';
-import { chartsOfSheet, packageTexts } from '../adapters/file/charts/read-chart';
+import { chartsOfSheet, packageTexts, type ReadChart } from '../adapters/file/charts/read-chart';
 import { packageProblems } from '../adapters/file/package-validity';
 import { buildTtcWorkbook, TTC_YEARS, ttcBlock, type TtcMeasure, TWO_PRIORITIES } from '../fixtures/ttc/ttc-workbook';
 
@@ -116,21 +116,49 @@ describe('ragbook ttc', () => {
     const header = rowNumberOf(sheet, 'Percentage');
     const q = "'1. School readiness'";
     expect(chart.series.map((s) => [s.name, s.nameRef, s.valuesRef, s.colour, s.dash])).toEqual([
-      ['This council', `${q}!$A$${header + 1}`, `${q}!$B$${header + 1}:$I$${header + 1}`, '1F4E79', 'solid'],
+      ['England', `${q}!$A$${header + 3}`, `${q}!$B$${header + 3}:$I$${header + 3}`, 'A6A6A6', 'solid'],
       ['Statistical neighbours', `${q}!$A$${header + 2}`, `${q}!$B$${header + 2}:$I$${header + 2}`, 'ED7D31', 'solid'],
-      ['England', `${q}!$A$${header + 3}`, `${q}!$B$${header + 3}:$I$${header + 3}`, '7F7F7F', 'solid'],
-      ['Baseline target', `${q}!$A$${header + 4}`, `${q}!$B$${header + 4}:$I$${header + 4}`, '70AD47', 'solid'],
-      ['Excellence target', `${q}!$A$${header + 5}`, `${q}!$B$${header + 5}:$I$${header + 5}`, '7030A0', 'solid'],
+      ['This council', `${q}!$A$${header + 1}`, `${q}!$B$${header + 1}:$I$${header + 1}`, '1F4E79', 'solid'],
       ['Forecast if nothing changes', `${q}!$A$${header + 6}`, `${q}!$B$${header + 6}:$I$${header + 6}`, 'C00000', 'dash'],
+      ['Baseline target', `${q}!$A$${header + 4}`, `${q}!$B$${header + 4}:$I$${header + 4}`, '548235', 'dash'],
+      ['Excellence target', `${q}!$A$${header + 5}`, `${q}!$B$${header + 5}:$I$${header + 5}`, '7030A0', 'dash'],
     ]);
-    expect(chart.series[0].categoriesRef).toBe(`${q}!$B$${header}:$I$${header}`);
-    expect(chart.series[0].categories).toEqual([...TTC_YEARS, '2017/18', '2018/19', '2019/20']);
-    expect(chart.series[0].values).toEqual([51.2, 54, 57.5, 59.1, 61.8, undefined, undefined, undefined]);
+    const council = chart.series[2];
+    expect(council.categoriesRef).toBe(`${q}!$B$${header}:$I$${header}`);
+    expect(council.categories).toEqual([...TTC_YEARS, '2017/18', '2018/19', '2019/20']);
+    expect(council.values).toEqual([51.2, 54, 57.5, 59.1, 61.8, undefined, undefined, undefined]);
+    expect(chart.legend).toBe(true);
     // The Youth offending measure has no per-year targets: its series are the ones with figures.
-    expect(chartsOfSheet(texts, '2. Youth offending').charts[0].series.map((s) => s.name)).toEqual([
-      'This council', 'Statistical neighbours', 'England', 'Baseline target', 'Excellence target', 'Forecast if nothing changes',
+    expect(chartsOfSheet(texts, '2. Youth offending').charts[0].series.map((s) => s.name).sort()).toEqual([
+      'Baseline target', 'England', 'Excellence target', 'Forecast if nothing changes', 'Statistical neighbours', 'This council',
     ]);
   });
+
+  it('scales the value axis to the figures and leaves every series visible where lines coincide', () => {
+    const texts = packageTexts(new Uint8Array(readFileSync(file)));
+    for (const name of ['1. School readiness', '2. Youth offending']) {
+      const [chart] = chartsOfSheet(texts, name).charts;
+      const values = chart.series.flatMap((s) => s.values).filter((v): v is number => v !== undefined);
+      const { min = NaN, max = NaN } = chart.valueAxis;
+      expect(min).toBeLessThanOrEqual(Math.min(...values));
+      expect(max).toBeGreaterThanOrEqual(Math.max(...values));
+      // The axis spends at least half its height on the span of the figures (not 0 to 70 for figures of 50 to 70).
+      expect(Math.max(...values) - Math.min(...values)).toBeGreaterThanOrEqual((max - min) / 2);
+      expect(hiddenSeries(chart)).toEqual([]);
+    }
+  });
+});
+
+/**
+ * Series that a later-drawn one covers entirely: the same value at every point
+ * they have, drawn over with a solid line at least as wide.
+ */
+function hiddenSeries(chart: ReadChart): string[] {
+  return chart.series.filter((under, i) => chart.series.slice(i + 1).some((over) => {
+    const covered = under.values.every((v, k) => v === undefined || v === over.values[k]);
+    return covered && over.dash === 'solid' && (over.lineWidth ?? 2.25) >= (under.lineWidth ?? 2.25);
+  })).map((s) => s.name);
+}
 
   it('prints the priorities as JSON with --json', async () => {
     const io = fakeIo('2017-06-01');

@@ -78,6 +78,8 @@ function writeSheet(sheet: ExcelJS.Worksheet, plan: SheetPlan, styles: Record<st
         ? `${sheet.getCell(printArea.row + 1, printArea.col + 1).address}:${sheet.getCell(printArea.row + printArea.rowCount, printArea.col + printArea.colCount).address}`
         : undefined,
     };
+    // addPageBreak breaks below the row: below 1-based row N is before 0-based row N.
+    for (const row of plan.page.rowBreaks ?? []) sheet.getRow(row).addPageBreak();
   }
 }
 

@@ -18,6 +18,7 @@ function styleSeries(series: Excel.ChartSeries, spec: ChartSeries, kind: ChartSp
     series.format.line.color = spec.colour;
     series.format.line.lineStyle = spec.dashed ? 'Dash' : 'Continuous';
     series.markerStyle = spec.markers ? 'Automatic' : 'None';
+    if (spec.lineWidth !== undefined) series.format.line.weight = spec.lineWidth;
   } else {
     series.format.fill.setSolidColor(spec.colour);
   }
@@ -39,4 +40,10 @@ export function addChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
     styleSeries(series, seriesSpec, spec.kind);
   });
   if (spec.yAxisTitle) chart.axes.valueAxis.title.text = spec.yAxisTitle;
+  if (spec.valueAxis) {
+    chart.axes.valueAxis.minimum = spec.valueAxis.min;
+    chart.axes.valueAxis.maximum = spec.valueAxis.max;
+  }
+  chart.legend.visible = true;
+  chart.legend.position = 'Bottom';
 }

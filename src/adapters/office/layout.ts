@@ -26,6 +26,7 @@ function applyPage(sheet: Excel.Worksheet, page: PageSetup): void {
     const { row, col, rowCount, colCount } = page.printArea;
     layout.setPrintArea(rangeAddress(row, col, rowCount, colCount));
   }
+  for (const row of page.rowBreaks ?? []) sheet.horizontalPageBreaks.add(sheet.getRangeByIndexes(row, 0, 1, 1));
 }
 
 /** Consecutive rows of the same height, so each run is one format call. */

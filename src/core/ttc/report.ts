@@ -15,16 +15,33 @@ import { buildContentsSheet, buildPrioritySheet, TTC_STYLES } from './sheet';
 export const CONTENTS_SHEET = 'Contents';
 const MAX_SHEET_NAME = 31;
 
+/** Words a shortened name should not end on ("Timely assessments for…"). */
+const DANGLING = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with', '-', '–', '&']);
+
+/**
+ * `text` in at most `length` characters: whole if it fits, else cut after a
+ * whole word (not on a small joining word) and marked "…".
+ */
+function shortened(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const room = length - 1;
+  const words = text.slice(0, room).split(' ');
+  if (text[room] !== ' ' && words.length > 1) words.pop();
+  while (words.length > 1 && DANGLING.has(words.at(-1)?.toLowerCase() ?? '')) words.pop();
+  return `${words.join(' ').replace(/[\s,.;:-]+$/, '')}…`;
+}
+
 /**
  * A valid, unique sheet name: no []:*?/\ , no apostrophe at either end, at most
- * 31 characters, and not already taken (compared without case, as Excel does).
+ * 31 characters (cut at a word, marked "…"), and not already taken (compared
+ * without case, as Excel does).
  */
 export function sheetNameFor(wanted: string, taken: Set<string>): string {
   const clean = wanted.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '') || 'Priority';
-  let name = clean.slice(0, MAX_SHEET_NAME).trim();
+  let name = shortened(clean, MAX_SHEET_NAME);
   for (let n = 2; taken.has(name.toLowerCase()) || name.toLowerCase() === 'history'; n++) {
     const suffix = ` (${n})`;
-    name = clean.slice(0, MAX_SHEET_NAME - suffix.length).trim() + suffix;
+    name = shortened(clean, MAX_SHEET_NAME - suffix.length) + suffix;
   }
   taken.add(name.toLowerCase());
   return name;

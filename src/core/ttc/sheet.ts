@@ -11,6 +11,7 @@ import { formatValue } from '../commentary/format';
 import { describePolarity } from '../measures/polarity';
 import { directionLabel } from '../measures/status';
 import type { Unit } from '../measures/types';
+import { valueAxisFor } from '../shared/chart-axis';
 import { SheetBuilder } from '../shared/sheet-builder';
 import { parseNumberText } from '../shared/values';
 import { fieldText, type TtcPriority } from './priority';
@@ -47,14 +48,19 @@ export function figureStyle(decimals: number, unit: Unit | undefined): { name: s
   };
 }
 
-/** The series of the curve, in the comparator table's row order. */
+/**
+ * The series of the curve, in the comparator table's row order. Series often
+ * coincide (a target "in line with England" is the England line), so none may
+ * hide another: comparators are wide lines, drawn first, with narrower ones
+ * over them; targets and the forecast are dashed, so what lies beneath shows.
+ */
 export const CURVE_SERIES = [
-  { key: 'la', name: 'This council', colour: '#1F4E79', markers: true },
-  { key: 'statisticalNeighbours', name: 'Statistical neighbours', colour: '#ED7D31' },
-  { key: 'england', name: 'England', colour: '#7F7F7F' },
-  { key: 'baselineTarget', name: 'Baseline target', colour: '#70AD47' },
-  { key: 'excellenceTarget', name: 'Excellence target', colour: '#7030A0' },
-  { key: 'forecast', name: 'Forecast if nothing changes', colour: '#C00000', dashed: true, markers: true },
+  { key: 'la', name: 'This council', colour: '#1F4E79', markers: true, lineWidth: 2.25 },
+  { key: 'statisticalNeighbours', name: 'Statistical neighbours', colour: '#ED7D31', lineWidth: 4 },
+  { key: 'england', name: 'England', colour: '#A6A6A6', lineWidth: 6 },
+  { key: 'baselineTarget', name: 'Baseline target', colour: '#548235', dashed: true, lineWidth: 2 },
+  { key: 'excellenceTarget', name: 'Excellence target', colour: '#7030A0', dashed: true, lineWidth: 2 },
+  { key: 'forecast', name: 'Forecast if nothing changes', colour: '#C00000', dashed: true, markers: true, lineWidth: 2.25 },
 ] as const;
 
 /** Splits text into lines of at most `width` characters at spaces, keeping the writer's own line breaks. */
@@ -139,18 +145,24 @@ function comparatorAndCurve(builder: SheetBuilder, priority: TtcPriority, figure
     ['header', ...columns.map((c) => (c.la === null && c.forecast !== null ? 'ttc.forecast-period' : 'ttc.period'))],
   );
   const series: ChartSeries[] = [];
+  const plotted: (number | null)[] = [];
   for (const s of CURVE_SERIES) {
     const values = columns.map((c) => c[s.key]);
     const row = builder.row([s.name, ...values], ['header', ...values.map(() => figureStyleName)]);
     if (values.every((v) => v === null)) continue;
+    plotted.push(...values);
     series.push({
       name: s.name,
       values: { row, col: 1, rowCount: 1, colCount: columns.length },
       colour: s.colour,
+      lineWidth: s.lineWidth,
       ...('dashed' in s ? { dashed: true } : {}),
       ...('markers' in s ? { markers: true } : {}),
     });
   }
+  // Wider lines first, so each narrower one is drawn over them (sort is stable: table order otherwise).
+  series.sort((a, b) => (b.lineWidth ?? 0) - (a.lineWidth ?? 0));
+  const valueAxis = valueAxisFor(plotted, priority.unit?.kind === 'percent');
   builder.blank();
   builder.row(['The curve'], 'heading');
   const top = builder.nextRow;
@@ -162,6 +174,7 @@ function comparatorAndCurve(builder: SheetBuilder, priority: TtcPriority, figure
     categories: { row: header, col: 1, rowCount: 1, colCount: columns.length },
     series,
     ...(unitLabel ? { yAxisTitle: unitLabel } : {}),
+    ...(valueAxis ? { valueAxis } : {}),
   });
 }
 

@@ -140,15 +140,18 @@ describe('the ttc report', () => {
     const [chart] = sheet.charts ?? [];
     expect(chart.kind).toBe('line');
     expect(chart.categories).toEqual({ row: header, col: 1, rowCount: 1, colCount: 7 });
+    // Drawn widest first: the England and neighbours lines lie under the council's and the dashed targets.
     expect(chart.series.map((s) => [s.name, s.values.row, Boolean(s.dashed)])).toEqual([
-      ['This council', header + 1, false],
-      ['Statistical neighbours', header + 2, false],
       ['England', header + 3, false],
-      ['Baseline target', header + 4, false],
-      ['Excellence target', header + 5, false],
+      ['Statistical neighbours', header + 2, false],
+      ['This council', header + 1, false],
       ['Forecast if nothing changes', header + 6, true],
+      ['Baseline target', header + 4, true],
+      ['Excellence target', header + 5, true],
     ]);
     expect(new Set(chart.series.map((s) => s.colour)).size).toBe(6);
+    // Scaled to the data (54 to 70.7), not from 0.
+    expect(chart.valueAxis).toEqual({ min: 50, max: 75 });
     expect(sheet.page).toMatchObject({ orientation: 'portrait', fitToWidth: true, printArea: { row: 0, col: 0, colCount: 10 } });
     expect(result.issues).toEqual([]);
   });
@@ -208,7 +211,10 @@ describe('sheet names and text lines', () => {
   it('makes names Excel accepts: no []:*?/\\, at most 31 characters, unique whatever the case', () => {
     const taken = new Set(['contents']);
     expect(sheetNameFor('1. Health: [adults]/carers?', taken)).toBe('1. Health adults carers');
-    expect(sheetNameFor('2. A very long strategic priority name indeed', taken)).toBe('2. A very long strategic priori');
+    expect(sheetNameFor('2. A very long strategic priority name indeed', taken)).toBe('2. A very long strategic…');
+    expect(sheetNameFor('1. Timely assessments for children in need', taken)).toBe('1. Timely assessments…');
+    expect(sheetNameFor('2. A very long strategic priority name indeed', taken)).toBe('2. A very long strategic… (2)');
+    expect(sheetNameFor('3. Stable homes for children in care', taken)).toBe('3. Stable homes for children…');
     expect(sheetNameFor('CONTENTS', taken)).toBe('CONTENTS (2)');
     expect(sheetNameFor("'quoted'", taken)).toBe('quoted');
     for (const name of taken) expect(name.length).toBeLessThanOrEqual(31);

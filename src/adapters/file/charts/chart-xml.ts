@@ -17,7 +17,8 @@ export type CellLookup = (row: number, col: number) => PlanValue | undefined;
 const CATEGORY_AXIS = 500100;
 const VALUE_AXIS = 500200;
 /** 2.25pt lines: the weight Excel gives line-chart series. */
-const LINE_WIDTH = 28575;
+const LINE_POINTS = 2.25;
+const EMU_PER_POINT = 12700;
 
 /** `'Sheet name'!$B$12:$J$12`: always quoted, apostrophes doubled. */
 export function rangeFormula(sheet: string, range: CellRange): string {
@@ -74,7 +75,8 @@ function solidFill(colour: string): string {
 
 function lineSeriesLook(series: ChartSeries): string {
   const dash = series.dashed ? '<a:prstDash val="dash"/>' : '<a:prstDash val="solid"/>';
-  const line = `<c:spPr><a:ln w="${LINE_WIDTH}" cap="rnd">${solidFill(series.colour)}${dash}<a:round/></a:ln></c:spPr>`;
+  const width = Math.round((series.lineWidth ?? LINE_POINTS) * EMU_PER_POINT);
+  const line = `<c:spPr><a:ln w="${width}" cap="rnd">${solidFill(series.colour)}${dash}<a:round/></a:ln></c:spPr>`;
   const marker = series.markers
     ? `<c:marker><c:symbol val="circle"/><c:size val="6"/><c:spPr>${solidFill(series.colour)}<a:ln w="9525">${solidFill(series.colour)}</a:ln></c:spPr></c:marker>`
     : '<c:marker><c:symbol val="none"/></c:marker>';
@@ -130,13 +132,19 @@ function plotXml(sheet: string, spec: ChartSpec, cells: CellLookup): string {
 const GRIDLINES = `<c:majorGridlines><c:spPr><a:ln w="9525">${solidFill('#D9D9D9')}</a:ln></c:spPr></c:majorGridlines>`;
 const AXIS_LINE = `<c:spPr><a:ln w="9525">${solidFill('#8C8C8C')}</a:ln></c:spPr>`;
 
+/** The value axis's scaling: its bounds when the plan gives them (c:max before c:min, as the schema orders them). */
+function valueScaling(spec: ChartSpec): string {
+  const bounds = spec.valueAxis ? `<c:max val="${spec.valueAxis.max}"/><c:min val="${spec.valueAxis.min}"/>` : '';
+  return `<c:scaling><c:orientation val="minMax"/>${bounds}</c:scaling>`;
+}
+
 function axesXml(spec: ChartSpec): string {
   const valueTitle = spec.yAxisTitle ? `<c:title>${richText(spec.yAxisTitle, 900, false)}<c:overlay val="0"/></c:title>` : '';
   return (
     `<c:catAx><c:axId val="${CATEGORY_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
     `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>${AXIS_LINE}` +
     `<c:crossAx val="${VALUE_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-    `<c:valAx><c:axId val="${VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>${GRIDLINES}${valueTitle}` +
+    `<c:valAx><c:axId val="${VALUE_AXIS}"/>${valueScaling(spec)}<c:delete val="0"/><c:axPos val="l"/>${GRIDLINES}${valueTitle}` +
     `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${AXIS_LINE}` +
     `<c:crossAx val="${CATEGORY_AXIS}"/><c:crosses val="autoZero"/><c:crossBetween val="${spec.kind === 'line' ? 'midCat' : 'between'}"/></c:valAx>`
   );

@@ -50,9 +50,17 @@ export function generatedSheetXml(plan: SheetPlan, styles: StyleSheet, planStyle
   if (plan.page) {
     const fit = plan.page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : '';
     out.write(`<pageSetup paperSize="9" orientation="${plan.page.orientation}"${fit}/>`);
+    out.write(rowBreaksXml(plan.page.rowBreaks ?? []));
   }
   out.write('</worksheet>');
   return out.bytes();
+}
+
+/** <rowBreaks>: a break with id N falls below the N-th row, so a page starts at 0-based row N. */
+function rowBreaksXml(rows: number[]): string {
+  if (rows.length === 0) return '';
+  const breaks = rows.map((row) => `<brk id="${row}" max="16383" man="1"/>`).join('');
+  return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${breaks}</rowBreaks>`;
 }
 
 /**

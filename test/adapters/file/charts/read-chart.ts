@@ -14,6 +14,8 @@ export interface ReadSeries {
   colour?: string;
   dash?: string;
   marker?: string;
+  /** The line's width in points. */
+  lineWidth?: number;
 }
 
 export interface ReadChart {
@@ -22,12 +24,15 @@ export interface ReadChart {
   grouping?: string;
   title: string;
   series: ReadSeries[];
+  /** The value axis's fixed bounds, when it has them. */
+  valueAxis: { min?: number; max?: number };
+  legend: boolean;
 }
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
 export function readChartXml(xml: string): ReadChart {
-  const chart: ReadChart = { plot: '', title: '', series: [] };
+  const chart: ReadChart = { plot: '', title: '', series: [], valueAxis: {}, legend: false };
   const parser = new SaxesParser();
   const path: string[] = [];
   let series: ReadSeries | undefined;
@@ -47,6 +52,9 @@ export function readChartXml(xml: string): ReadChart {
     if (series && name === 'srgbClr' && path.includes('spPr') && !path.includes('marker') && series.colour === undefined) series.colour = attrs.val;
     if (series && name === 'prstDash' && !path.includes('marker')) series.dash = attrs.val;
     if (series && name === 'symbol') series.marker = attrs.val;
+    if (series && name === 'ln' && path.includes('spPr') && !path.includes('marker') && attrs.w) series.lineWidth = Number(attrs.w) / 12700;
+    if ((name === 'min' || name === 'max') && path.includes('valAx')) chart.valueAxis[name] = Number(attrs.val);
+    if (name === 'legend') chart.legend = true;
   });
   parser.on('text', (t) => {
     text += t;

@@ -260,6 +260,7 @@ class SimWorksheet extends SimObject<SimSheet> {
   readonly freezePanes: SimFreezePanes;
   readonly pageLayout: SimPageLayoutProxy;
   readonly charts: SimChartCollection;
+  readonly horizontalPageBreaks: { add(range: SimRangeProxy): void };
 
   constructor(ctx: SimContext, resolver: () => SimSheet | null) {
     super(ctx, () => {
@@ -270,6 +271,12 @@ class SimWorksheet extends SimObject<SimSheet> {
     this.freezePanes = new SimFreezePanes(ctx, () => this.must());
     this.pageLayout = new SimPageLayoutProxy(ctx, () => this.must());
     this.charts = new SimChartCollection(ctx, () => this.must());
+    this.horizontalPageBreaks = {
+      add: (range) => ctx.enqueue([], () => {
+        const page = this.must().page;
+        page.rowBreaks = [...(page.rowBreaks ?? []), range.bounds().row];
+      }),
+    };
   }
 
   /** For items of a loaded collection: their properties are already there. */
@@ -672,7 +679,8 @@ class SimChartCollection {
 
 class SimChartProxy {
   readonly title: { text: string };
-  readonly axes: { valueAxis: { title: { text: string } } };
+  readonly axes: { valueAxis: { title: { text: string }; minimum: number; maximum: number } };
+  readonly legend: { visible: boolean; position: string };
   readonly series: { getItemAt(index: number): SimSeriesProxy; add(name: string): SimSeriesProxy };
 
   constructor(private readonly ctx: SimContext, private readonly chart: SimChart) {
@@ -688,8 +696,22 @@ class SimChartProxy {
             ctx.enqueue([value], () => (chart.valueAxisTitle = value));
           },
         } as { text: string },
-      },
+        set minimum(value: number) {
+          ctx.enqueue([value], () => (chart.valueAxis = { ...chart.valueAxis, minimum: value }));
+        },
+        set maximum(value: number) {
+          ctx.enqueue([value], () => (chart.valueAxis = { ...chart.valueAxis, maximum: value }));
+        },
+      } as { title: { text: string }; minimum: number; maximum: number },
     };
+    this.legend = {
+      set visible(value: boolean) {
+        ctx.enqueue([value], () => (chart.legend = { ...chart.legend, visible: value }));
+      },
+      set position(value: string) {
+        ctx.enqueue([value], () => (chart.legend = { ...chart.legend, position: value }));
+      },
+    } as { visible: boolean; position: string };
     this.series = {
       getItemAt: (index) => new SimSeriesProxy(ctx, () => {
         const series = chart.series[index];
@@ -718,7 +740,7 @@ class SimChartProxy {
 }
 
 class SimSeriesProxy {
-  readonly format: { line: { color: string; lineStyle: string }; fill: { setSolidColor(colour: string): void } };
+  readonly format: { line: { color: string; lineStyle: string; weight: number }; fill: { setSolidColor(colour: string): void } };
 
   constructor(private readonly ctx: SimContext, private readonly series: () => SimChart['series'][number]) {
     const queue = (args: unknown[], run: (s: SimChart['series'][number]) => void) => ctx.enqueue(args, () => run(series()));
@@ -730,7 +752,10 @@ class SimSeriesProxy {
         set lineStyle(value: string) {
           queue([value], (s) => (s.lineStyle = value));
         },
-      } as { color: string; lineStyle: string },
+        set weight(value: number) {
+          queue([value], (s) => (s.lineWeight = value));
+        },
+      } as { color: string; lineStyle: string; weight: number },
       fill: { setSolidColor: (value: string) => queue([value], (s) => (s.fillColor = value)) },
     };
   }

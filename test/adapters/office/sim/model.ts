@@ -39,6 +39,7 @@ export interface SimSeries {
   lineStyle?: string;
   fillColor?: string;
   markerStyle?: string;
+  lineWeight?: number;
 }
 
 export interface SimChart {
@@ -47,6 +48,8 @@ export interface SimChart {
   position?: [string, string | undefined];
   series: SimSeries[];
   valueAxisTitle?: string;
+  valueAxis?: { minimum?: number; maximum?: number };
+  legend?: { visible?: boolean; position?: string };
 }
 
 export interface SimPageLayout {
@@ -55,6 +58,8 @@ export interface SimPageLayout {
   zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   printTitleRows?: string;
   printArea?: string;
+  /** Rows (0-based) a manual page break sits above. */
+  rowBreaks?: number[];
 }
 
 export interface SimRange {
