@@ -147,18 +147,7 @@ describe('ragbook ttc', () => {
       expect(hiddenSeries(chart)).toEqual([]);
     }
   });
-});
 
-/**
- * Series that a later-drawn one covers entirely: the same value at every point
- * they have, drawn over with a solid line at least as wide.
- */
-function hiddenSeries(chart: ReadChart): string[] {
-  return chart.series.filter((under, i) => chart.series.slice(i + 1).some((over) => {
-    const covered = under.values.every((v, k) => v === undefined || v === over.values[k]);
-    return covered && over.dash === 'solid' && (over.lineWidth ?? 2.25) >= (under.lineWidth ?? 2.25);
-  })).map((s) => s.name);
-}
 
   it('prints the priorities as JSON with --json', async () => {
     const io = fakeIo('2017-06-01');
@@ -261,3 +250,14 @@ function pixelsNear(ppm: Buffer, [r, g, b]: number[], tolerance = 40): number {
     expect(text).toContain('Forecast if nothing changes');
   }, 180_000);
 });
+
+/**
+ * Series that a later-drawn one covers entirely: the same value at every point
+ * they have, drawn over with a solid line at least as wide.
+ */
+function hiddenSeries(chart: ReadChart): string[] {
+  return chart.series.filter((under, i) => chart.series.slice(i + 1).some((over) => {
+    const covered = under.values.every((v, k) => v === undefined || v === over.values[k]);
+    return covered && over.dash === 'solid' && (over.lineWidth ?? 2.25) >= (under.lineWidth ?? 2.25);
+  })).map((s) => s.name);
+}
