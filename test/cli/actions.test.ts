@@ -190,7 +190,7 @@ describe('ragbook actions on a messy action plan', () => {
     const io = fakeIo();
     expect(await main(['actions', headless, '--json'], io)).toBe(1);
     expect(io.err).toBe(
-      `ragbook actions: ${headless}: no actions found: Actions: no header row with a Timescale column and an Action or Recommendation column was found — the sheet was not read as an action plan\n`,
+      `ragbook actions: ${headless}: no actions found: Actions: no header row with an Action or Recommendation column beside a Timescale, Lead or Progress column was found — the sheet was not read as an action plan\n`,
     );
     const run = fakeIo();
     expect(await main(['run', headless, '-o', path.join(dir, 'headless-run')], run)).toBe(0);

@@ -91,6 +91,12 @@ export function buildActionPlanSheet(name: string, tracking: ActionTracking): { 
   return { sheet: builder.useStyles(styles).build(), styles };
 }
 
+/** The state, with the officer's own status beside it where they wrote a different one. */
+function stateText(action: TrackedAction): string {
+  const own = action.record.status;
+  return own && own.toLowerCase() !== action.label.toLowerCase() ? `${action.label} (officer: ${own})` : action.label;
+}
+
 function actionRow(action: TrackedAction): PlanValue[] {
   return [
     action.record.ref,
@@ -99,7 +105,7 @@ function actionRow(action: TrackedAction): PlanValue[] {
     action.record.lead,
     action.timescaleText,
     action.due ? isoDateToSerial(action.due) : null,
-    action.label,
+    stateText(action),
     action.daysOverdue ?? null,
     fitCell(action.latestProgress),
   ];

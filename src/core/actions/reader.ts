@@ -23,11 +23,15 @@ export const ACTION_HEADERS: HeaderSynonyms<ActionField> = {
     'Agreed', 'Agreed?', 'Agreed (Yes/No)',
   ],
   response: ['Response', 'Cabinet response', 'Executive response', 'Management response', 'Officer response', 'Service response'],
-  action: ['Action', 'Actions', 'Action(s)', 'Proposed action', 'Proposed actions', 'Proposed action(s)', 'Agreed action', 'Action to be taken', 'Actions required'],
-  timescale: ['Timescale', 'Timescales', 'Due', 'Due date', 'Date due', 'Deadline', 'Target date', 'Completion date', 'Target completion date', 'By when'],
-  lead: ['Who', 'Lead', 'Lead officer', 'Responsible officer', 'Responsibility', 'Owner', 'By whom', 'Who is responsible'],
+  action: [
+    'Action', 'Actions', 'Action(s)', 'Proposed action', 'Proposed actions', 'Proposed action(s)', 'Agreed action', 'Action to be taken', 'Actions required',
+    'What will we do?', 'What we will do', 'What will be done?', 'What are we going to do?',
+  ],
+  // In a "From"/"To" pair the action is due at the end: "To" is the timescale, "From" is not read.
+  timescale: ['Timescale', 'Timescales', 'Due', 'Due date', 'Date due', 'Deadline', 'Target date', 'Completion date', 'Target completion date', 'By when', 'When?', 'When', 'To', 'End date', 'Date to'],
+  lead: ['Who', 'Lead', 'Lead officer', 'Responsible officer', 'Responsibility', 'Owner', 'By whom', 'Who is responsible', 'Who will do it?', 'Who will lead?'],
   progress: ['Progress', 'Update', 'Progress update', 'Progress to date', 'Latest progress', 'Progress made', 'Update on progress', 'Comments on progress'],
-  status: ['Status', 'Current status', 'RAG status', 'Action status'],
+  status: ['Status', 'Current status', 'RAG status', 'Action status', 'RAG', 'RAG rating', 'Officer RAG'],
 };
 
 export interface Recommendation {
@@ -55,13 +59,25 @@ export interface ActionRecord {
   /** Progress text, one entry per row it came from, in sheet order. */
   progress: string[];
   status: string;
+  /** Where the officer's status was written, for issues. */
+  statusAt?: { row: number; col: number };
 }
 
 const SHEET_NAMES = new Set(['actions', 'action plan', 'action plans', 'single action plan']);
 
-/** The header row of an action plan: a Timescale column with an Action or a Recommendation column. */
+/**
+ * The header row of an action plan: an Action or a Recommendation column with
+ * a Timescale column, or, for plans that give no timescale, with a Lead or a
+ * Progress column.
+ */
 export function findActionHeader(sheet: SheetGrid): HeaderRow<ActionField> | undefined {
-  return findHeaderRow(sheet, ACTION_HEADERS, ['timescale', 'action']) ?? findHeaderRow(sheet, ACTION_HEADERS, ['timescale', 'recommendation']);
+  for (const what of ['action', 'recommendation'] as const) {
+    for (const beside of ['timescale', 'lead', 'progress'] as const) {
+      const header = findHeaderRow(sheet, ACTION_HEADERS, [beside, what]);
+      if (header) return header;
+    }
+  }
+  return undefined;
 }
 
 /** The user's sheets that hold an action plan: named Actions / Action plan, or with matching headers. */
@@ -105,10 +121,13 @@ function repeatedHeaderTest(header: HeaderRow<ActionField>): (cells: (Cell | und
 export function readActionSheet(sheet: SheetGrid, issues: IssueList): ActionRecord[] {
   const header = findActionHeader(sheet);
   if (!header) {
-    issues.add(sheet.name, undefined, undefined, 'no header row with a Timescale column and an Action or Recommendation column was found — the sheet was not read as an action plan');
+    issues.add(sheet.name, undefined, undefined, 'no header row with an Action or Recommendation column beside a Timescale, Lead or Progress column was found — the sheet was not read as an action plan');
     return [];
   }
   const { columns } = header;
+  if (columns.timescale === undefined) {
+    issues.add(sheet.name, undefined, undefined, 'the plan has no Timescale column (e.g. "Timescale", "When?", "Due date") — its actions are shown with no date');
+  }
   const isRepeatedHeader = repeatedHeaderTest(header);
   const actions: ActionRecord[] = [];
   let current: Recommendation | undefined;
@@ -157,7 +176,10 @@ export function readActionSheet(sheet: SheetGrid, issues: IssueList): ActionReco
       if (text('progress')) last.progress.push(text('progress'));
       if (text('response')) current.response = [current.response, text('response')].filter(Boolean).join('\n');
       if (text('lead') && !last.lead) last.lead = text('lead');
-      if (text('status') && !last.status) last.status = text('status');
+      if (text('status') && !last.status) {
+        last.status = text('status');
+        last.statusAt = { row: r, col: columns.status as number };
+      }
       continue;
     }
     if (!last) continue;
@@ -165,7 +187,10 @@ export function readActionSheet(sheet: SheetGrid, issues: IssueList): ActionReco
     if (ownRef && ownRef !== current.ref) last.ref = ownRef;
     last.action = text('action');
     last.lead = text('lead') || last.lead;
-    last.status = text('status') || last.status;
+    if (text('status')) {
+      last.status = text('status');
+      last.statusAt = { row: r, col: columns.status as number };
+    }
     if (text('progress')) last.progress.push(text('progress'));
     if (columns.timescale !== undefined) last.timescale = { cell: timescaleCell, row: r, col: columns.timescale };
   }

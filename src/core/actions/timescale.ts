@@ -56,6 +56,16 @@ export function saysComplete(text: string): boolean {
   return false;
 }
 
+/**
+ * True when a whole cell is a note of completion and nothing else: "Completed",
+ * "Complete – March 2013", "Done." (officers write it in the Who or Progress column).
+ */
+export function isCompletionNote(text: string): boolean {
+  let rest = plain(text);
+  for (const form of DATE_FORMS) rest = rest.replace(form.pattern, ' ');
+  return /^[\s.,:;()-]*(?:completed?|done|signed[\s-]*off)[\s.,:;()-]*(?:(?:on|in)[\s.]*)?$/.test(rest);
+}
+
 const ONGOING =
   /\b(?:on[\s-]?going|continuous(?:ly)?|continual(?:ly)?|continuing|annual(?:ly)?|yearly|quarterly|monthly|weekly|every (?:year|quarter|month|week)|rolling programme|business as usual)\b/;
 /** "From April 2013", "April 2013 onwards": a start, not a deadline, unless an end is given too. */
@@ -143,8 +153,27 @@ export function findDates(text: string): { dates: string[]; invalid: string[] } 
   return { dates, invalid };
 }
 
+/** Words that mark one milestone of a list as done: "June 2013 – draft (done)". */
+const MILESTONE_DONE = /\b(?:done|achieved|delivered|completed?|met)\b|✓|✔/;
+
+/**
+ * A list of milestones in one cell: "June 2013 – draft; September 2013 – final".
+ * The action is due at the last milestone not yet done, and complete when all are.
+ */
+function readMilestones(text: string): TimescaleReading | undefined {
+  const parts = text.split(/\s*(?:;|\n)\s*/).filter(Boolean);
+  if (parts.length < 2) return undefined;
+  const milestones = parts.map((part) => ({ dates: findDates(part), done: MILESTONE_DONE.test(plain(part)) }));
+  if (milestones.some((m) => m.dates.dates.length === 0 || m.dates.invalid.length > 0)) return undefined;
+  const open = milestones.filter((m) => !m.done);
+  if (open.length === 0) return { kind: 'complete' };
+  return { kind: 'due', due: open.flatMap((m) => m.dates.dates).reduce((a, b) => (b > a ? b : a)) };
+}
+
 /** Reads timescale text; see the precedence at the top of this file. */
 export function readTimescaleText(text: string): TimescaleReading {
+  const milestones = readMilestones(text.trim());
+  if (milestones) return milestones;
   const trimmed = text.trim().replace(/\s+/g, ' ');
   const s = plain(trimmed);
   if (!s) return { kind: 'no-date', reason: 'blank' };

@@ -7,7 +7,7 @@ import type { WorkbookGrids } from '../../model/grid';
 import { type Issue, IssueList } from '../../model/issue';
 import { ReportInputError } from '../errors';
 import { readMeasureSettings } from '../measures/measure-settings';
-import type { Scheme } from '../measures/scheme';
+import { COLOURS, type Scheme } from '../measures/scheme';
 import type { ReportOptions } from '../report';
 import { normaliseHeader } from '../shared/headers';
 import { readSettingsSheet, type SettingRow } from '../shared/settings-sheet';
@@ -15,7 +15,7 @@ import { cellText, isDateFormat, readCellNumber } from '../shared/values';
 import { formatLongDate, isIsoDate, serialDate } from './dates';
 import { type ActionRecord, readActionPlans } from './reader';
 import { type ActionState, DEFAULT_WARNING_DAYS, judgeAction, stateLook } from './state';
-import { findDates, readTimescale, saysComplete, type TimescaleReading } from './timescale';
+import { findDates, isCompletionNote, readTimescale, saysComplete, type TimescaleReading } from './timescale';
 
 export interface TrackedAction {
   record: ActionRecord;
@@ -100,6 +100,26 @@ export function latestProgress(progress: readonly string[]): string {
   return latest.lines.join('\n').trim();
 }
 
+/** The colour an officer's RAG column gives, in the words officers use; undefined for other text. */
+function officerColour(text: string): string | undefined {
+  const words = normaliseHeader(text).split(' ');
+  if (words.includes('red') || words.includes('r')) return COLOURS.red;
+  if (words.includes('amber') || words.includes('a') || words.includes('yellow')) return COLOURS.amber;
+  if (words.includes('green') || words.includes('g')) return COLOURS.green;
+  if (words.includes('blue') || words.includes('b')) return COLOURS.blue;
+  return undefined;
+}
+
+/** An officer's own RAG is kept as written; where it disagrees with the state Ragbook works out, an Issue says so. */
+function checkOfficerRag(record: ActionRecord, state: ActionState, scheme: Scheme, issues: IssueList): void {
+  const colour = officerColour(record.status);
+  if (!colour || !record.statusAt) return;
+  const look = stateLook(state, scheme);
+  const agrees = colour === look.colour || (state === 'complete' && (colour === COLOURS.blue || colour === COLOURS.green));
+  if (agrees) return;
+  issues.add(record.sheet, record.statusAt.row, record.statusAt.col, `the officer's RAG '${record.status}' differs from Ragbook's state '${look.label}' for action ${record.ref} — both are shown on the Action plan sheet`);
+}
+
 export function trackActions(grids: WorkbookGrids, options: ReportOptions): ActionTracking {
   const issues = new IssueList();
   const settings = readSettingsSheet(grids);
@@ -110,14 +130,17 @@ export function trackActions(grids: WorkbookGrids, options: ReportOptions): Acti
   const actions = readActionPlans(grids, issues).map((record): TrackedAction => {
     const reading = readTimescale(record.timescale?.cell);
     if (reading.kind === 'unreadable' && record.timescale) issues.add(record.sheet, record.timescale.row, record.timescale.col, reading.message);
+    const progress = latestProgress(record.progress);
     const judgement = judgeAction({
       reading,
       rejected: !record.recommendation.accepted || STATUS_REJECTED.test(normaliseHeader(record.status)),
       hasAction: record.action !== '',
-      statusComplete: saysComplete(record.status),
+      // "Completed" may be written in the Status, the Who or the Progress column.
+      statusComplete: saysComplete(record.status) || isCompletionNote(record.lead) || isCompletionNote(progress),
       asAt,
       warningDays,
     });
+    checkOfficerRag(record, judgement.state, scheme, issues);
     return {
       record,
       timescaleText: reading.kind === 'due' && typeof record.timescale?.cell?.value === 'number' ? formatLongDate(reading.due) : cellText(record.timescale?.cell),
@@ -126,7 +149,7 @@ export function trackActions(grids: WorkbookGrids, options: ReportOptions): Acti
       label: stateLook(judgement.state, scheme).label,
       due: judgement.due,
       daysOverdue: judgement.daysOverdue,
-      latestProgress: latestProgress(record.progress),
+      latestProgress: progress,
     };
   });
   return { asAt, warningDays, scheme, actions, issues: issues.items };
