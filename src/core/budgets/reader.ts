@@ -37,6 +37,17 @@ const BUDGET_HEADERS: HeaderSynonyms<BudgetField> = {
 
 const BUDGET_SHEET_NAMES = new Set(['budgets', 'budget', 'budget monitoring', 'budgets by strategy', 'strategy budgets', 'finance']);
 
+/** "of which: agency staff", "- of which residential", "(of which) …", "incl. …": a breakdown of the line above. */
+const OF_WHICH = /^[\s(–—-]*(?:of which|of this|incl\.?|including)\b[\s):–—-]*/i;
+
+/** A unit written at the end of a line's or heading's name: "Agency staff (£'000)", "Early Help £m". */
+const STATED_UNIT = /\s*(\(\s*£[^)]*\)|£\s*'?\s*000s?|£\s*(?:m|mn|k))\s*$/i;
+
+function statedUnit(name: string): BudgetUnit | undefined {
+  const stated = STATED_UNIT.exec(name);
+  return stated ? headerUnit(stated[1]) : undefined;
+}
+
 const GRAND_TOTAL = /^(grand|overall)\s+total\b|^total\s+(for\s+)?all\b|\ball\s+strategies\b/i;
 const TOTAL = /^(sub[\s-]?)?total\b|\btotal$/i;
 
@@ -123,7 +134,9 @@ export function readBudgetSheet(sheet: SheetGrid, header: HeaderRow<BudgetField>
   const issues = new IssueList();
   const { unit, source } = decideUnit(sheet, header);
   const cols = header.columns;
-  const columnUnit = (field: BudgetField) => headerUnit(header.texts[cols[field] ?? -1] ?? '');
+  /** A unit written on the row itself ("Agency staff (£'000)") or on the strategy heading above wins over the column's. */
+  let rowUnit: BudgetUnit | undefined;
+  const columnUnit = (field: BudgetField) => rowUnit ?? headerUnit(header.texts[cols[field] ?? -1] ?? '');
   const isBlank = (r: number, field: BudgetField) => cols[field] === undefined || (cellAt(sheet, r, cols[field])?.value ?? null) === null;
   const text = (r: number, field: BudgetField) => (cols[field] === undefined ? '' : cellText(cellAt(sheet, r, cols[field])));
   const strategies = new Map<string, StrategyBudget>();
@@ -181,6 +194,7 @@ export function readBudgetSheet(sheet: SheetGrid, header: HeaderRow<BudgetField>
     const lineText = text(r, 'line');
     const hasFigure = AMOUNT_FIELDS.some((f) => !isBlank(r, f));
     if (!strategyText && !lineText && !hasFigure) continue;
+    rowUnit = statedUnit(lineText) ?? (lineText ? undefined : statedUnit(strategyText)) ?? current?.unit;
 
     if (GRAND_TOTAL.test(lineText) || GRAND_TOTAL.test(strategyText)) {
       const field = isBlank(r, 'budget') ? 'total' : 'budget';
@@ -211,13 +225,23 @@ export function readBudgetSheet(sheet: SheetGrid, header: HeaderRow<BudgetField>
     // A strategy heading: a name alone (with no Strategy column, in the line column), perhaps with its total beside it.
     const heading = cols.strategy === undefined ? lineText : lineText ? '' : strategyText;
     if (heading && isBlank(r, 'budget') && isBlank(r, 'outturn')) {
-      current = strategyNamed(heading);
+      current = strategyNamed(heading.replace(STATED_UNIT, '') || heading);
+      current.unit = statedUnit(heading);
       const total = amountAt(r, 'total', 'the stated total', 'not used as the stated total');
       if (total) state(current, { amount: total, row: r, col: cols.total ?? 0, style: 'column' });
       continue;
     }
 
-    const name = lineText || strategyText;
+    const name = (lineText || strategyText).replace(STATED_UNIT, '');
+    const parent = OF_WHICH.test(name) ? current?.lines.at(-1) : undefined;
+    if (parent) {
+      const part: BudgetLine = { strategy: parent.strategy, name: name.replace(OF_WHICH, ''), row: r };
+      const budget = amountAt(r, 'budget', 'the budget', 'left out of the breakdown');
+      if (budget) part.budget = budget;
+      (parent.ofWhich ??= []).push(part);
+      checkBreakdown(parent);
+      continue;
+    }
     if (!name) {
       issues.add(sheet.name, r, cols.budget ?? 0, 'a figure with no service line or strategy beside it — left out');
       continue;
@@ -239,6 +263,16 @@ export function readBudgetSheet(sheet: SheetGrid, header: HeaderRow<BudgetField>
     strategy.lines.push(line);
     const total = amountAt(r, 'total', 'the stated total', 'not used as the stated total');
     if (total && cols.total !== undefined) state(strategy, { amount: total, row: r, col: cols.total, style: 'column' });
+  }
+
+  /** A breakdown that adds up to more than its line is worth a second look. */
+  function checkBreakdown(line: BudgetLine): void {
+    const parts = line.ofWhich ?? [];
+    const sum = parts.reduce((total, part) => total + (part.budget?.value ?? 0), 0);
+    if (!line.budget || sum <= line.budget.value + 1e-9 || parts.length === 0) return;
+    const last = parts[parts.length - 1];
+    const shown = Math.max(0, line.budget.decimals);
+    issues.add(sheet.name, last.row, cols.line ?? 0, `the "of which" lines under ${line.name} add up to ${formatMoney(sum, unit, shown)}, more than its ${formatMoney(line.budget.value, unit, shown)}`);
   }
 
   return {

@@ -12,6 +12,8 @@ export interface BudgetLine {
   notes?: string;
   /** 0-based row on the Budgets sheet. */
   row: number;
+  /** "of which …" lines beneath it: a breakdown of this line, never added to the strategy a second time. */
+  ofWhich?: BudgetLine[];
 }
 
 /** A strategy total as the sheet states it: in a total column or on a "Total" row. */
@@ -27,6 +29,8 @@ export interface StrategyBudget {
   name: string;
   lines: BudgetLine[];
   stated?: StatedTotal;
+  /** A unit its heading gives ("Early Help (£'000)") for the lines beneath it. */
+  unit?: BudgetUnit;
 }
 
 export interface BudgetSheet {
