@@ -5,7 +5,8 @@
 import type { IssueList } from '../../model/issue';
 import { readTargetWording, resolveBenchmarkTarget } from '../wording/target';
 import type { Period } from '../measures/period';
-import type { EvaluatedMeasure, Observation, Unit } from '../measures/types';
+import { comparePeriods, parsePeriod } from '../measures/period';
+import type { EvaluatedMeasure, Evaluation, Observation, Unit } from '../measures/types';
 import { readCellNumber, roundTo } from '../shared/values';
 import { linkMeasure } from './link';
 import { EXPECTED_FIELDS, TTC_FIELDS, type TtcBlock, type TtcField, type TtcValue } from './reader';
@@ -89,8 +90,7 @@ function checkFields(block: TtcBlock, title: string, issues: IssueList): void {
   if (block.actions.length === 0) issues.add(block.sheet, block.row, 0, `the block for '${title}' has no actions under 'Action detail' — the action plan is left empty`);
 }
 
-function findMeasure(block: TtcBlock, measures: readonly EvaluatedMeasure[], issues: IssueList): EvaluatedMeasure | undefined {
-  const named = block.fields.measure;
+function findMeasure(block: TtcBlock, named: TtcValue | undefined, measures: readonly EvaluatedMeasure[], issues: IssueList): EvaluatedMeasure | undefined {
   if (!named?.text) return undefined;
   const link = linkMeasure(named.text, measures);
   switch (link.kind) {
@@ -128,11 +128,30 @@ function decimalsOf(values: readonly (number | null | undefined)[], stated: read
   return values.some((v) => typeof v === 'number' && !Number.isInteger(v)) ? 1 : 0;
 }
 
-/** Joins a block to its measure and works out everything its sheet shows. */
-export function analysePriority(block: TtcBlock, index: number, measures: readonly EvaluatedMeasure[], issues: IssueList): TtcPriority {
+/**
+ * The figure the officer chose as the baseline ("Baseline year: 2015/16"),
+ * else the latest with data.
+ */
+function baselineEvaluation(block: TtcBlock, measure: EvaluatedMeasure, issues: IssueList): Evaluation | undefined {
+  const withData = measure.evaluations.filter((e) => e.observation.actual !== null);
+  const latest = withData.at(-1);
+  const chosen = block.fields.baselinePeriod;
+  if (!chosen?.text) return latest;
+  const wanted = parsePeriod(chosen.text);
+  const found = withData.find((e) => e.observation.label.toLowerCase() === chosen.text.toLowerCase() || (wanted && e.observation.period && comparePeriods(e.observation.period, wanted) === 0));
+  if (!found) issues.add(block.sheet, chosen.row, chosen.col, `'${measure.measure.name}' has no figure for the baseline year '${chosen.text}' — the latest figure${latest ? `, ${latest.observation.label},` : ''} is the baseline`);
+  return found ?? latest;
+}
+
+/**
+ * Joins a block to its measure and works out everything its sheet shows. A
+ * block with several measures gives one priority for each (`named` picks it);
+ * the block's fields are checked with the first.
+ */
+export function analysePriority(block: TtcBlock, index: number, measures: readonly EvaluatedMeasure[], issues: IssueList, named = block.fields.measure): TtcPriority {
   const title = fieldText(block, 'priority') || `Priority ${index + 1}`;
-  checkFields(block, title, issues);
-  const measure = findMeasure(block, measures, issues);
+  if (named === block.fields.measure) checkFields(block, title, issues);
+  const measure = findMeasure(block, named, measures, issues);
   const baselineTarget = targetNumber(block.fields.baselineTarget, block, measure, issues);
   const excellenceTarget = targetNumber(block.fields.excellenceTarget, block, measure, issues);
   const category = fieldText(block, 'category') || measure?.measure.category;
@@ -146,7 +165,7 @@ export function analysePriority(block: TtcBlock, index: number, measures: readon
   if (!measure) return base;
 
   const evaluations = measure.evaluations;
-  const latest = [...evaluations].reverse().find((e) => e.observation.actual !== null);
+  const latest = baselineEvaluation(block, measure, issues);
   if (!latest) {
     issues.add(measure.measure.source.sheet, measure.measure.source.row, measure.measure.source.col, `'${measure.measure.name}' has no figures — its Turning the Curve sheet has no baseline, trend or chart`);
     return base;

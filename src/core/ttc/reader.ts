@@ -12,7 +12,7 @@ import { cellText } from '../shared/values';
 
 export type TtcField =
   | 'priority' | 'action' | 'lead' | 'measure' | 'situation' | 'story' | 'partners' | 'healthWarning' | 'baselineTarget'
-  | 'excellenceTarget' | 'success' | 'monitoring' | 'references' | 'whatWorks' | 'category';
+  | 'excellenceTarget' | 'success' | 'monitoring' | 'references' | 'whatWorks' | 'category' | 'baselinePeriod' | 'trendNote' | 'rag';
 
 export const TTC_FIELDS: HeaderSynonyms<TtcField> = {
   priority: ['Strategic priority'],
@@ -30,6 +30,9 @@ export const TTC_FIELDS: HeaderSynonyms<TtcField> = {
   references: ['References', 'Sources', 'Reference'],
   whatWorks: ['What works', 'What works ideas', 'What would work', 'What works to turn the curve', 'Ideas for what works'],
   category: ['RBA category', 'Measure category', 'Performance measure category', 'Type of measure', 'Category'],
+  baselinePeriod: ['Baseline year', 'Baseline period', 'Chosen baseline', 'Baseline date', 'Baseline'],
+  trendNote: ['Trend', 'Trend note', 'Officer trend', 'Trend direction', 'Direction of travel'],
+  rag: ['RAG rating', 'RAG', 'RAG status', 'Overall RAG rating', 'Current RAG rating', 'Partnership RAG rating'],
 };
 
 /** The fields SPEC §3 expects every block to give; a missing one is an Issue. */
@@ -61,6 +64,8 @@ export interface TtcBlock {
   /** 0-based row of the "Strategic priority" row. */
   row: number;
   fields: Partial<Record<TtcField, TtcValue>>;
+  /** Further measures under the same priority, each with a data table of its own. */
+  moreMeasures: TtcValue[];
   actions: TtcAction[];
 }
 
@@ -74,7 +79,7 @@ function isBlockStart(sheet: SheetGrid, row: number): boolean {
 }
 
 function readBlock(sheet: SheetGrid, first: number, last: number, issues: IssueList): TtcBlock {
-  const block: TtcBlock = { sheet: sheet.name, row: first, fields: {}, actions: [] };
+  const block: TtcBlock = { sheet: sheet.name, row: first, fields: {}, moreMeasures: [], actions: [] };
   let current: TtcField | undefined;
   let inActions = false;
   for (let r = first; r <= last; r++) {
@@ -88,7 +93,8 @@ function readBlock(sheet: SheetGrid, first: number, last: number, issues: IssueL
     } else if (field && (!inActions || field !== 'action')) {
       inActions = false;
       current = field;
-      if (block.fields[field]) issues.add(sheet.name, r, 0, `'${key}' is given twice in this block — the first is used`);
+      if (field === 'measure' && block.fields.measure) block.moreMeasures.push({ text: value, row: r, col: 1, cell: sheet.rows[r]?.[1] });
+      else if (block.fields[field]) issues.add(sheet.name, r, 0, `'${key}' is given twice in this block — the first is used`);
       else block.fields[field] = { text: value, row: r, col: 1, cell: sheet.rows[r]?.[1] };
     } else if (inActions) {
       block.actions.push({ detail: key, who: value, row: r });

@@ -58,6 +58,8 @@ function prioritiesJson(priorities: { sheet: string; priority: TtcPriority }[]) 
     current_situation: fieldText(p.block, 'situation'),
     baseline: p.baseline ? { period: p.baseline.label, value: p.baseline.value } : null,
     trend: p.trend.direction,
+    trend_note: fieldText(p.block, 'trendNote') || null,
+    rag_rating: fieldText(p.block, 'rag') || null,
     trend_slope: p.trend.slope === undefined ? null : roundTo(p.trend.slope, 4),
     rate: p.rate,
     baseline_target: p.baselineTarget ?? (fieldText(p.block, 'baselineTarget') || null),
@@ -116,7 +118,10 @@ function runTtc(grids: WorkbookGrids, options: ReportOptions): ReportResult {
     throw new NothingToReportError("no Turning the Curve blocks found: add a sheet named 'TTC' with a row whose first cell is 'Strategic priority'");
   }
   const analysis = analyseMeasures(grids, options);
-  const priorities = blocks.map((block, i) => analysePriority(block, i, analysis.measures, issues));
+  const priorities = blocks.flatMap((block, i) => [
+    analysePriority(block, i, analysis.measures, issues),
+    ...block.moreMeasures.map((named) => analysePriority(block, i, analysis.measures, issues, named)),
+  ]);
   const allIssues = [...issues.items, ...issuesOfUsedMeasures(analysis.issues, priorities)];
 
   const taken = new Set([CONTENTS_SHEET.toLowerCase()]);

@@ -121,11 +121,15 @@ function measureLines(builder: SheetBuilder, priority: TtcPriority): void {
   const m = measure?.measure;
   labelled(builder, 'Measure', m ? `${m.name}${m.id && m.id !== m.name ? ` (${m.id})` : ''}${m.polarity ? `: ${describePolarity(m.polarity)}` : ''}` : fieldText(priority.block, 'measure'));
   if (priority.category) labelled(builder, 'Type of measure', priority.category);
+  const rag = fieldText(priority.block, 'rag');
+  if (rag) labelled(builder, 'RAG rating', rag);
   labelled(builder, 'Baseline', baseline ? `${figure(baseline.value, priority, '')} (${baseline.label})` : 'No figure');
   const history = columns.filter((c) => c.la !== null);
   const span = history.length >= 2 ? ` (${history[0].label} to ${history.at(-1)?.label})` : '';
-  const trendText = priority.trend.direction === 'n/a' ? 'Not enough figures for a trend' : `${directionLabel(priority.trend.direction)}${span}`;
-  builder.row(['Trend', trendText], ['label', trendStyle(priority)]);
+  const computed = priority.trend.direction === 'n/a' ? 'Not enough figures for a trend' : `${directionLabel(priority.trend.direction)}${span}`;
+  // The officer's own note wins; Ragbook's reading of the figures stays beside it.
+  const note = fieldText(priority.block, 'trendNote');
+  builder.row(['Trend', note ? `${note} (from the figures: ${computed})` : computed], ['label', note ? 'ttc.line' : trendStyle(priority)]);
   labelled(builder, 'Rate', priority.rate);
   labelled(builder, 'Baseline target', figure(priority.baselineTarget, priority, fieldText(priority.block, 'baselineTarget')));
   labelled(builder, 'Excellence target', figure(priority.excellenceTarget, priority, fieldText(priority.block, 'excellenceTarget')));

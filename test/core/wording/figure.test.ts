@@ -1,5 +1,4 @@
 import { readFigure } from '../../../src/core/wording/figure';
-import { looksLikePeriodOrBenchmark } from '../../../src/core/wording/headers';
 
 describe('figures carrying other text', () => {
   test.each([
@@ -23,14 +22,5 @@ describe('figures carrying other text', () => {
     const number = readFigure({ value: 0.93, numberFormat: '0.0%' });
     expect(text.kind === 'number' && number.kind === 'number' && number.reading.value >= text.reading.value).toBe(true);
     expect(number.kind === 'number' && number.reading.value).toBe(93);
-  });
-});
-
-describe('headers that look like a period or a benchmark', () => {
-  test.each([['Outturn 2016/17 (provisional)'], ['Welsh average 2016/17'], ['Q5 2017/18'], ['Stat neighbour rank'], ['Sept 17']])('%s looks like one', (text) => {
-    expect(looksLikePeriodOrBenchmark(text)).toBe(true);
-  });
-  test.each([['Lead officer'], ['Comments'], ['Measure'], ['Frequency']])('%s does not', (text) => {
-    expect(looksLikePeriodOrBenchmark(text)).toBe(false);
   });
 });
