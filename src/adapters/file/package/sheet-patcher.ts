@@ -8,8 +8,8 @@ import type { CellStyle, SheetPlan } from '../../../model/plan';
 import { columnOfRef, rowOfRef } from './cell-refs';
 import { type CellEdit, type CellEdits, collectEdits, editedColumns, KEEP_VALUE, linksOf, type RowEdits, styledXf } from './cell-edits';
 import type { StyleSheet } from './styles';
-import { cellXml, colsWithWidths, columnStyle, hyperlinkXml, putWorksheetElement, readColumns, type TopLevelElement, topLevelElements } from './worksheet-xml';
-import { attrOf, withAttr } from './xml';
+import { cellXml, childElements, colsWithWidths, columnStyle, hyperlinkXml, putWorksheetElement, readColumns, type TopLevelElement, topLevelElements } from './worksheet-xml';
+import { attrOf, declaredUtf8, withAttr } from './xml';
 import { XmlCursor } from './xml-cursor';
 import { ByteWriter } from './byte-writer';
 
@@ -23,6 +23,7 @@ export interface PatchResult {
 interface Context {
   /** The worksheet part, for messages. */
   part: string;
+  /** The prefix new rows and cells are written with: their parent's. */
   p: string;
   styles: StyleSheet;
   planStyles: Record<string, CellStyle>;
@@ -35,32 +36,36 @@ export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, s
     throw new Error(`The write plan asks for merges, panes, page setup, a tab colour or charts on the user's sheet "${plan.name}"; Ragbook only adds those to its own sheets.`);
   }
   const edits = collectEdits(plan, planStyles);
-  const { prefix: p, elements } = topLevelElements(xml);
+  const { prefix: p, elements } = topLevelElements(xml, part);
   const cols = elements.find((e) => e.name === 'cols');
-  const context: Context = { part, p, styles, planStyles, columns: readColumns(cols && xml.slice(cols.start, cols.end)), overwroteFormula: false };
   const sheetData = elements.find((e) => e.name === 'sheetData');
   if (edits.size > 0 && !sheetData) throw new Error(`The worksheet "${plan.name}" has no sheetData.`);
+  const context: Context = { part, p: sheetData?.prefix ?? p, styles, planStyles, columns: readColumns(cols && xml.slice(cols.start, cols.end), part), overwroteFormula: false };
 
   // The rows are nearly all of a big sheet: the other elements are edited on the sheet without them
   // (a small string), and the rows are put back once at the end, instead of every edit copying them.
-  const placeholder = `<${p}sheetData/>`;
-  let skeleton = sheetData ? xml.slice(0, sheetData.start) + placeholder + xml.slice(sheetData.end) : xml;
-  if (edits.size > 0) skeleton = withDimension(skeleton, edits);
+  // The part is written as UTF-8 whatever it was read from, and says so.
+  const placeholder = `<${context.p}sheetData/>`;
+  let skeleton = declaredUtf8(sheetData ? xml.slice(0, sheetData.start) + placeholder + xml.slice(sheetData.end) : xml);
+  if (edits.size > 0) skeleton = withDimension(skeleton, part, edits);
   if (plan.columnWidths && Object.keys(plan.columnWidths).length > 0) {
     skeleton = putWorksheetElement(skeleton, 'cols', colsWithWidths(p, context.columns, plan.columnWidths));
   }
   const links = linksOf(edits);
-  if (links.length > 0) skeleton = withHyperlinks(skeleton, p, links);
+  if (links.length > 0) skeleton = withHyperlinks(skeleton, part, p, links);
   if (!sheetData) return { xml: new TextEncoder().encode(skeleton), overwroteFormula: false };
 
-  const at = topLevelElements(skeleton).elements.find((e) => e.name === 'sheetData') as TopLevelElement;
+  const at = topLevelElements(skeleton, part).elements.find((e) => e.name === 'sheetData') as TopLevelElement;
   const out = new ByteWriter(xml.length + edits.size * 256);
   out.write(skeleton.slice(0, at.start));
-  if (edits.size > 0) {
-    const inner = sheetData.selfClosing ? '' : xml.slice(sheetData.openEnd, sheetData.end - `</${p}sheetData>`.length);
-    out.write(`<${p}sheetData>`);
-    patchRows(inner, edits, context, out);
-    out.write(`</${p}sheetData>`);
+  if (edits.size > 0 && sheetData.selfClosing) {
+    out.write(`${xml.slice(sheetData.start, sheetData.openEnd - 2).trimEnd()}>`);
+    patchRows(xml, { rows: [], trailing: sheetData.openEnd }, sheetData.openEnd, edits, context, out);
+    out.write(`</${context.p}sheetData>`);
+  } else if (edits.size > 0) {
+    out.write(xml.slice(sheetData.start, sheetData.openEnd));
+    patchRows(xml, rowsOf(xml, sheetData, part), sheetData.closeStart, edits, context, out);
+    out.write(xml.slice(sheetData.closeStart, sheetData.end));
   } else {
     out.write(xml.slice(sheetData.start, sheetData.end));
   }
@@ -68,37 +73,80 @@ export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, s
   return { xml: out.bytes(), overwroteFormula: context.overwroteFormula };
 }
 
-/** Walks the rows in file order, re-serialising the touched ones and adding new ones in place. */
-function patchRows(inner: string, edits: CellEdits, context: Context, out: ByteWriter): void {
-  const pending = [...edits.keys()].sort((a, b) => a - b);
-  const cursor = new XmlCursor(inner, context.part);
-  const rowClose = `</${context.p}row>`;
-  let next = 0;
-  let copiedTo = 0;
-  let rowIndex = -1;
-  while (cursor.next()) {
-    if (cursor.kind === 'close' || !cursor.is('row')) continue;
+/** A row of the sheet: its index, where its element lies, and where the text before it (whitespace, comments) starts. */
+interface RowSpan {
+  index: number;
+  from: number;
+  start: number;
+  /** Where its end tag starts (its end when self-closing). */
+  closeStart: number;
+  end: number;
+}
+
+/**
+ * The rows of <sheetData>, in row order: files from other tools may list them
+ * out of order, and a new row must go before the first row below it.
+ */
+function rowsOf(xml: string, sheetData: TopLevelElement, part: string): { rows: RowSpan[]; trailing: number } {
+  const cursor = new XmlCursor(xml, part);
+  cursor.seek(sheetData.openEnd);
+  const rows: RowSpan[] = [];
+  let from = sheetData.openEnd;
+  let index = -1;
+  let ordered = true;
+  while (cursor.child('sheetData')) {
     const start = cursor.start;
-    const r = cursor.valueAt('r');
-    rowIndex = r < 0 ? rowIndex + 1 : Number(inner.slice(r, cursor.valueEnd)) - 1;
-    const contentStart = cursor.end;
-    const contentEnd = cursor.hasContent() ? inner.indexOf(rowClose, contentStart) : contentStart;
-    if (contentEnd < 0) throw cursor.damaged('a row is not closed');
-    const end = cursor.hasContent() ? contentEnd + rowClose.length : contentStart;
-    if (next < pending.length && pending[next] <= rowIndex) {
-      out.write(inner.slice(copiedTo, start));
-      // New rows that come before this one.
-      for (; next < pending.length && pending[next] < rowIndex; next++) out.write(newRow(pending[next], edits.get(pending[next]) as RowEdits, context));
-      copiedTo = start;
-      if (pending[next] === rowIndex) {
-        out.write(patchRow(cursor, contentEnd, rowIndex, edits.get(rowIndex) as RowEdits, context));
-        next++;
-        copiedTo = end;
-      }
-    }
-    cursor.seek(end);
+    if (cursor.is('row')) {
+      const r = cursor.valueAt('r');
+      const n = r < 0 ? -1 : Number(xml.slice(r, cursor.valueEnd)) - 1;
+      // As the reader does: a row without a usable number follows the one before.
+      const rowIndex = Number.isInteger(n) && n >= 0 ? n : index + 1;
+      ordered &&= rowIndex > index;
+      index = rowIndex;
+      const closeStart = cursor.closingTag();
+      cursor.seek(cursor.closeEnd);
+      rows.push({ index, from, start, closeStart, end: cursor.end });
+      from = cursor.end;
+    } else cursor.skip();
   }
-  out.write(inner.slice(copiedTo));
+  return { rows: ordered ? rows : rows.sort((a, b) => a.index - b.index), trailing: from };
+}
+
+/** Writes the rows in row order, re-serialising the touched ones and adding new ones in place; the text from `trailing` to `to` closes them. */
+function patchRows(xml: string, { rows, trailing }: { rows: readonly RowSpan[]; trailing: number }, to: number, edits: CellEdits, context: Context, out: ByteWriter): void {
+  const pending = [...edits.keys()].sort((a, b) => a - b);
+  const cursor = new XmlCursor(xml, context.part);
+  // Untouched text is copied in runs as long as they are contiguous.
+  let runFrom = rows[0]?.from ?? to;
+  let runTo = runFrom;
+  const copy = (from: number, end: number) => {
+    if (from !== runTo) {
+      out.write(xml.slice(runFrom, runTo));
+      runFrom = from;
+    }
+    runTo = end;
+  };
+  const flush = () => {
+    out.write(xml.slice(runFrom, runTo));
+    runFrom = runTo;
+  };
+  let next = 0;
+  for (const row of rows) {
+    copy(row.from, row.start);
+    if (pending[next] < row.index) flush();
+    // New rows that come before this one.
+    for (; next < pending.length && pending[next] < row.index; next++) out.write(newRow(pending[next], edits.get(pending[next]) as RowEdits, context));
+    if (pending[next] === row.index) {
+      flush();
+      cursor.seek(row.start);
+      cursor.next();
+      out.write(patchRow(cursor, row, edits.get(row.index) as RowEdits, context));
+      next++;
+      runFrom = runTo = row.end;
+    } else copy(row.start, row.end);
+  }
+  copy(trailing, to);
+  flush();
   for (; next < pending.length; next++) out.write(newRow(pending[next], edits.get(pending[next]) as RowEdits, context));
 }
 
@@ -129,15 +177,20 @@ interface ExistingCell {
   hasRef: boolean;
 }
 
-/** The <c> elements of a row's content, in column order (files from other tools may list them out of order). */
-function existingCells(cursor: XmlCursor, contentEnd: number, p: string): { cells: ExistingCell[]; trailing: number } {
+/** The <c> elements of a row's content, in column order (files from other tools may list them out of order); the cursor ends on the row's end tag. */
+function existingCells(cursor: XmlCursor): { cells: ExistingCell[]; trailing: number } {
   const { xml } = cursor;
-  const cellClose = `</${p}c>`;
   const cells: ExistingCell[] = [];
   let from = cursor.end;
   let col = -1;
   let ordered = true;
-  while (cursor.next() && cursor.start < contentEnd && cursor.kind !== 'close' && cursor.is('c')) {
+  while (cursor.child('row')) {
+    if (!cursor.is('c')) {
+      // Anything else in a row (an extension list) stays where it is, with the text before the next cell.
+      cursor.skip();
+      continue;
+    }
+    const { start, afterName } = cursor;
     const ref = cursor.valueAt('r');
     const refCol = ref < 0 ? -1 : columnOfRef(xml, ref, cursor.valueEnd);
     const cellCol = refCol >= 0 ? refCol : col + 1;
@@ -146,11 +199,11 @@ function existingCells(cursor: XmlCursor, contentEnd: number, p: string): { cell
     const xfFrom = cursor.valueAt('s');
     const xfTo = xfFrom < 0 ? -1 : cursor.valueEnd;
     const xf = xfFrom < 0 ? 0 : Number(xml.slice(xfFrom, xfTo)) || 0;
-    const end = cursor.hasContent() ? xml.indexOf(cellClose, cursor.end) + cellClose.length : cursor.end;
-    if (end < cursor.end) throw cursor.damaged('a cell is not closed');
-    cells.push({ col, from, start: cursor.start, afterName: cursor.afterName, tagClose: cursor.end - (cursor.hasContent() ? 1 : 2), tagEnd: cursor.end, end, xf, xfFrom, xfTo, hasRef: ref >= 0 });
-    from = end;
-    cursor.seek(end);
+    const tagClose = cursor.end - (cursor.hasContent() ? 1 : 2);
+    const tagEnd = cursor.end;
+    cursor.skip();
+    cells.push({ col, from, start, afterName, tagClose, tagEnd, end: cursor.end, xf, xfFrom, xfTo, hasRef: ref >= 0 });
+    from = cursor.end;
   }
   if (!ordered) cells.sort((a, b) => a.col - b.col);
   return { cells, trailing: from };
@@ -174,21 +227,26 @@ function rowFormat(cursor: XmlCursor): number | undefined {
   return s < 0 ? 0 : Number(xml.slice(s, cursor.valueEnd)) || 0;
 }
 
-function patchRow(cursor: XmlCursor, contentEnd: number, row: number, edits: RowEdits, context: Context): string {
-  const { p } = context;
+/** The row at the cursor with its edits made; cells go in with the row's own prefix. */
+function patchRow(cursor: XmlCursor, span: RowSpan, edits: RowEdits, sheetContext: Context): string {
   const { xml } = cursor;
+  const row = span.index;
+  const { closeStart } = span;
+  const context = { ...sheetContext, p: cursor.prefix() };
   const rowStyle = rowFormat(cursor);
   let out = rowStartTag(cursor);
-  const { cells, trailing } = cursor.hasContent() ? existingCells(cursor, contentEnd, p) : { cells: [], trailing: contentEnd };
+  const endTag = cursor.hasContent() ? xml.slice(closeStart, span.end) : `</${context.p}row>`;
+  const { cells, trailing } = cursor.hasContent() ? existingCells(cursor) : { cells: [], trailing: closeStart };
   const cols = editedColumns(edits);
   let e = 0;
   for (const cell of cells) {
     for (; e < cols.length && cols[e] < cell.col; e++) out += addedCell(row, cols[e], edits[cols[e]], rowStyle, context);
     const edit = cell.col === cols[e] ? edits[cols[e++]] : undefined;
-    out += xml.slice(cell.from, cell.start) + editedCell(xml, cell, row, edit, context);
+    out += xml.slice(cell.from, cell.start) + editedCell(cursor, cell, row, edit, context);
   }
   for (; e < cols.length; e++) out += addedCell(row, cols[e], edits[cols[e]], rowStyle, context);
-  return `${out}${xml.slice(trailing, contentEnd)}</${p}row>`;
+  sheetContext.overwroteFormula ||= context.overwroteFormula;
+  return `${out}${xml.slice(trailing, closeStart)}${endTag}`;
 }
 
 function addedCell(row: number, col: number, edit: CellEdit, rowStyle: number | undefined, context: Context): string {
@@ -197,11 +255,12 @@ function addedCell(row: number, col: number, edit: CellEdit, rowStyle: number | 
 }
 
 /** An existing cell after the edit: a new value replaces the old one; styles are laid over its format. */
-function editedCell(xml: string, cell: ExistingCell, row: number, edit: CellEdit | undefined, context: Context): string {
+function editedCell(cursor: XmlCursor, cell: ExistingCell, row: number, edit: CellEdit | undefined, context: Context): string {
+  const { xml } = cursor;
   if (cell.hasRef && !edit) return xml.slice(cell.start, cell.end);
   const xf = edit && styledXf(cell.xf, edit, context.styles, context.planStyles);
   if (edit && edit.value !== KEEP_VALUE) {
-    if (/<([\w.-]+:)?f[\s>/]/.test(xml.slice(cell.tagEnd, cell.end))) context.overwroteFormula = true;
+    if (holdsFormula(cursor, cell)) context.overwroteFormula = true;
     return cellXml(context.p, row, cell.col, xf as number, edit.value);
   }
   // Cells around may be added, so every cell names its place.
@@ -212,9 +271,21 @@ function editedCell(xml: string, cell: ExistingCell, row: number, edit: CellEdit
   return head + xml.slice(cell.afterName, cell.xfFrom) + xf + xml.slice(cell.xfTo, cell.end);
 }
 
+/** True when the cell has an <f> child (read only for cells whose value is replaced). */
+function holdsFormula(cursor: XmlCursor, cell: ExistingCell): boolean {
+  if (cell.tagEnd === cell.end) return false;
+  cursor.seek(cell.start);
+  cursor.next();
+  while (cursor.child('c')) {
+    if (cursor.is('f')) return true;
+    cursor.skip();
+  }
+  return false;
+}
+
 /** Widens <dimension ref> to take in the edited cells. */
-function withDimension(xml: string, edits: CellEdits): string {
-  const { elements } = topLevelElements(xml);
+function withDimension(xml: string, part: string, edits: CellEdits): string {
+  const { elements } = topLevelElements(xml, part);
   const dimension = elements.find((e) => e.name === 'dimension');
   if (!dimension) return xml;
   const tag = xml.slice(dimension.start, dimension.end);
@@ -235,13 +306,13 @@ function withDimension(xml: string, edits: CellEdits): string {
 }
 
 /** Adds internal links to <hyperlinks>, replacing any earlier link on the same cell. */
-function withHyperlinks(xml: string, p: string, links: ReturnType<typeof linksOf>): string {
-  const existing = topLevelElements(xml).elements.find((e) => e.name === 'hyperlinks');
+function withHyperlinks(xml: string, part: string, p: string, links: ReturnType<typeof linksOf>): string {
+  const existing = topLevelElements(xml, part).elements.find((e) => e.name === 'hyperlinks');
   const refs = new Set(links.map((l) => cellAddress(l.row, l.col)));
   const kept = existing
-    ? (xml.slice(existing.openEnd, existing.end).match(/<([\w.-]+:)?hyperlink\b[^>]*?(\/>|>[\s\S]*?<\/([\w.-]+:)?hyperlink>)/g) ?? []).filter(
-        (h) => !refs.has(attrOf(h, 'ref') ?? ''),
-      )
+    ? childElements(xml.slice(existing.start, existing.end), part)
+        .filter((h) => h.name === 'hyperlink' && !refs.has(attrOf(h.startTag, 'ref') ?? ''))
+        .map((h) => h.xml)
     : [];
   const added = links.map((l) => hyperlinkXml(p, l.row, l.col, l.target, l.text));
   return putWorksheetElement(xml, 'hyperlinks', `<${p}hyperlinks>${[...kept, ...added].join('')}</${p}hyperlinks>`);

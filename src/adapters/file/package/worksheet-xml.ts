@@ -5,6 +5,7 @@
 import { cellAddress } from '../../../model/address';
 import { isPlanLink, type PlanValue } from '../../../model/plan';
 import { attrOf, escapeAttr, escapeText, withAttr } from './xml';
+import { XmlCursor } from './xml-cursor';
 
 /** The children of <worksheet>, in the order CT_Worksheet requires. */
 export const WORKSHEET_ORDER = [
@@ -17,51 +18,33 @@ export const WORKSHEET_ORDER = [
 ] as const;
 
 export interface TopLevelElement {
-  /** Local name. */
+  /** Local name, and the prefix it is written with ("x:" or ""). */
   name: string;
+  prefix: string;
   start: number;
   /** Index just past the element's end. */
   end: number;
   /** Index just past the start tag. */
   openEnd: number;
+  /** Where the end tag starts (openEnd when self-closing). */
+  closeStart: number;
   selfClosing: boolean;
 }
 
-/** The root's children, located without parsing their contents (sheetData is skipped in one jump). */
-export function topLevelElements(xml: string): { prefix: string; elements: TopLevelElement[]; rootClose: number } {
-  const root = /<(?!\?|!)(([\w.-]+:)?worksheet)\b[^>]*>/.exec(xml);
-  if (!root) throw new Error('The part is not a worksheet.');
-  const prefix = root[2] ?? '';
-  const rootClose = xml.lastIndexOf(`</${root[1]}>`);
+/** The root's children, located by the tokenizer without reading their contents (sheetData is skipped in one pass). */
+export function topLevelElements(xml: string, part = 'the worksheet'): { prefix: string; elements: TopLevelElement[]; rootClose: number } {
+  const cursor = new XmlCursor(xml, part);
+  if (!cursor.next() || !cursor.is('worksheet') || cursor.kind === 'close') throw new Error('The part is not a worksheet.');
+  const prefix = cursor.prefix();
+  if (!cursor.hasContent()) throw cursor.damaged('the worksheet is empty');
   const elements: TopLevelElement[] = [];
-  let at = root.index + root[0].length;
-  while (at < rootClose) {
-    const open = xml.indexOf('<', at);
-    if (open < 0 || open >= rootClose) break;
-    if (xml.startsWith('<!--', open)) {
-      at = xml.indexOf('-->', open) + 3;
-      continue;
-    }
-    if (xml[open + 1] === '?') {
-      at = xml.indexOf('?>', open) + 2;
-      continue;
-    }
-    const nameMatch = /^<([\w.-]+:)?([\w.-]+)/.exec(xml.slice(open, open + 80));
-    if (!nameMatch) throw new Error('The worksheet is not well-formed XML.');
-    const qualified = (nameMatch[1] ?? '') + nameMatch[2];
-    const openEnd = xml.indexOf('>', open) + 1;
-    const selfClosing = xml[openEnd - 2] === '/';
-    let end = openEnd;
-    if (!selfClosing) {
-      const close = `</${qualified}>`;
-      const closeAt = xml.indexOf(close, openEnd);
-      if (closeAt < 0) throw new Error(`The worksheet's <${qualified}> is not closed.`);
-      end = closeAt + close.length;
-    }
-    elements.push({ name: nameMatch[2], start: open, end, openEnd, selfClosing });
-    at = end;
+  while (cursor.child('worksheet')) {
+    const { start, end: openEnd } = cursor;
+    const closeStart = cursor.closingTag();
+    elements.push({ name: cursor.name(), prefix: cursor.prefix(), start, end: cursor.closeEnd, openEnd, closeStart, selfClosing: !cursor.hasContent() });
+    cursor.skip();
   }
-  return { prefix, elements, rootClose };
+  return { prefix, elements, rootClose: cursor.start };
 }
 
 /** Where an element named `name` goes: before the first existing element that follows it in schema order. */
@@ -107,14 +90,39 @@ interface ColumnRange {
   xml: string;
 }
 
+/** A child element as text: its local name, its start tag and its whole markup. */
+export interface ChildElement {
+  name: string;
+  startTag: string;
+  xml: string;
+}
+
+/** The children of the element `xml` holds, in order (comments between them are left out). */
+export function childElements(xml: string, part: string): ChildElement[] {
+  const cursor = new XmlCursor(xml, part);
+  const children: ChildElement[] = [];
+  if (!cursor.next() || !cursor.hasContent()) return children;
+  const parent = cursor.name();
+  while (cursor.child(parent)) {
+    const { start, end } = cursor;
+    const name = cursor.name();
+    cursor.skip();
+    children.push({ name, startTag: xml.slice(start, end), xml: xml.slice(start, cursor.end) });
+  }
+  return children;
+}
+
 /** The <col> ranges of a <cols> element (1-based min/max, as in the file). */
-export function readColumns(colsXml: string | undefined): ColumnRange[] {
+export function readColumns(colsXml: string | undefined, part: string): ColumnRange[] {
   if (!colsXml) return [];
-  return (colsXml.match(/<([\w.-]+:)?col(?=[\s/>])[^>]*?\/?>/g) ?? []).map((xml) => ({
-    min: Number(attrOf(xml, 'min')),
-    max: Number(attrOf(xml, 'max')),
-    xml: xml.endsWith('/>') ? xml : `${xml.slice(0, -1)}/>`,
-  }));
+  return childElements(colsXml, part)
+    .filter((child) => child.name === 'col')
+    .map(({ startTag }) => ({
+      min: Number(attrOf(startTag, 'min')),
+      max: Number(attrOf(startTag, 'max')),
+      // A <col> holds nothing: written self-closing.
+      xml: startTag.endsWith('/>') ? startTag : `${startTag.slice(0, -1)}/>`,
+    }));
 }
 
 /** The column's default cell format (its <col style>), or 0. */

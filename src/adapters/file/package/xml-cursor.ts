@@ -6,16 +6,21 @@
  * half of saxes's time, because saxes walks every character in JavaScript
  * and builds an object of attributes for every tag.
  *
- * It reads what Excel and other generators write: elements with or without a
- * namespace prefix, attributes in either quote, entities, CDATA, comments and
- * processing instructions. A part it cannot follow is a WorkbookReadError
- * naming the part.
+ * It is a tokenizer, not a search: every "<" outside comments, CDATA and
+ * processing instructions starts a tag (XML allows no raw "<" in text or
+ * attribute values), so positions it gives are where the markup really is.
+ * It reads elements with or without a namespace prefix, attributes in either
+ * quote, whitespace inside tags, entities, CDATA, comments and processing
+ * instructions. A document type declaration is refused, as Excel refuses it:
+ * its entities would change the text. A part it cannot follow is a
+ * WorkbookReadError naming the part.
  */
 import { WorkbookReadError } from '../errors';
-import { unescapeXml } from './xml';
+import { dtdRefused, unescapeXml } from './xml';
 
 export type TagKind = 'open' | 'close' | 'empty';
 
+const LT = 60; // <
 const GT = 62; // >
 const SLASH = 47;
 const BANG = 33;
@@ -29,6 +34,10 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9;
 }
 
+function isNameEnd(code: number): boolean {
+  return isSpace(code) || code === GT || code === SLASH;
+}
+
 export class XmlCursor {
   /** The current tag: open (<c>), close (</c>) or empty (<c/>). */
   kind: TagKind = 'close';
@@ -36,7 +45,8 @@ export class XmlCursor {
   start = 0;
   /** Index just past the current tag's ">". */
   end = 0;
-  /** Where the current tag's local name starts and ends (any prefix skipped). */
+  /** Where the current tag's name (with any prefix), and its local part, start; where the name ends. */
+  private nameStart = 0;
   private localStart = 0;
   private nameEnd = 0;
   /**
@@ -76,7 +86,8 @@ export class XmlCursor {
     if (at < 0) return false;
     const close = xml.charCodeAt(at + 1) === SLASH;
     this.start = at;
-    let i = this.skipName(close ? at + 2 : at + 1);
+    this.nameStart = close ? at + 2 : at + 1;
+    let i = this.skipName(this.nameStart);
     this.localStart = this.lastLocalStart;
     this.nameEnd = i;
     this.attributeCount = 0;
@@ -137,10 +148,14 @@ export class XmlCursor {
     return valueEnd + 1;
   }
 
-  /** Past a comment, CDATA section, declaration or processing instruction starting at `at`. */
+  /** Past a comment, CDATA section or processing instruction starting at `at`; a DTD is refused. */
   private skipMarkup(at: number): number {
     const { xml } = this;
-    const [opener, closer] = xml.startsWith('<!--', at) ? ['<!--', '-->'] : xml.startsWith('<![CDATA[', at) ? ['<![CDATA[', ']]>'] : xml[at + 1] === '?' ? ['<?', '?>'] : ['<!', '>'];
+    const [opener, closer] = xml.startsWith('<!--', at) ? ['<!--', '-->'] : xml.startsWith('<![CDATA[', at) ? ['<![CDATA[', ']]>'] : xml[at + 1] === '?' ? ['<?', '?>'] : ['<!', ''];
+    if (opener === '<!') {
+      if (xml.startsWith('<!DOCTYPE', at)) throw dtdRefused(this.part);
+      throw this.damaged('a "<!" is neither a comment nor CDATA');
+    }
     const end = xml.indexOf(closer, at + opener.length);
     if (end < 0) throw this.damaged(`a ${opener} section is not closed`);
     return end + closer.length;
@@ -221,16 +236,139 @@ export class XmlCursor {
     }
   }
 
+  /** The current tag's namespace prefix with its colon ("x:"), or "". */
+  prefix(): string {
+    return this.xml.slice(this.nameStart, this.localStart);
+  }
+
+  /** Where the current element's end tag starts, after closingTag(); the end tag ends at closeEnd. */
+  closeEnd = 0;
+
+  /**
+   * Finds the current element's end tag without reading the tags inside.
+   * Returns where the end tag starts; closeEnd is just past it. The cursor
+   * does not move.
+   */
+  closingTag(): number {
+    if (!this.hasContent()) {
+      this.closeEnd = this.end;
+      return this.end;
+    }
+    const { xml } = this;
+    const qualified = this.qualifiedName();
+    // Usually the first "</name" is the end tag: when no comment, CDATA or processing instruction and
+    // no element of the same name comes before it (native searches, no scanning in JavaScript).
+    const close = xml.indexOf(this.closeNeedle, this.end);
+    if (close >= 0 && isNameEnd(xml.charCodeAt(close + this.closeNeedle.length)) && this.markupAfter(this.end) > close && !this.opensBefore(close)) {
+      this.closeEnd = this.tagEnd(close + this.closeNeedle.length) + 1;
+      return close;
+    }
+    return this.closingTagByTags(qualified);
+  }
+
+  /** The current tag's name with its prefix, and "</name" and "<name"; kept from tag to tag (rows and cells repeat). */
+  private qualified = '';
+  private closeNeedle = '';
+  private openNeedle = '';
+  private qualifiedName(): string {
+    const length = this.nameEnd - this.nameStart;
+    if (this.qualified.length !== length || !this.xml.startsWith(this.qualified, this.nameStart)) {
+      this.qualified = this.xml.slice(this.nameStart, this.nameEnd);
+      this.closeNeedle = `</${this.qualified}`;
+      this.openNeedle = `<${this.qualified}`;
+    }
+    return this.qualified;
+  }
+
+  /** Where every "<!" and "<?" of the part starts, found once (most parts have none). */
+  private markup: number[] | undefined;
+
+  /** The first "<!" or "<?" at or after `from`, or Infinity. */
+  private markupAfter(from: number): number {
+    const { xml } = this;
+    if (!this.markup) {
+      // "!" and "?" are rare in a part, "<" is everywhere: search for the rare character, then look behind it.
+      const starts: number[] = [];
+      for (const mark of ['!', '?']) {
+        for (let at = xml.indexOf(mark, 1); at >= 0; at = xml.indexOf(mark, at + 1)) if (xml.charCodeAt(at - 1) === LT) starts.push(at - 1);
+      }
+      this.markup = starts.sort((a, b) => a - b);
+    }
+    const list = this.markup;
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (list[mid] < from) low = mid + 1;
+      else high = mid;
+    }
+    return low < list.length ? list[low] : Infinity;
+  }
+
+  /** True when an element of the current tag's name starts between the current tag and `limit`. */
+  private opensBefore(limit: number): boolean {
+    const { xml, openNeedle } = this;
+    for (let at = xml.indexOf(openNeedle, this.end); at >= 0 && at < limit; at = xml.indexOf(openNeedle, at + 1)) {
+      if (isNameEnd(xml.charCodeAt(at + openNeedle.length))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * closingTag() the slow way, tag by tag: only tags of the same name are
+   * looked at (for nesting), and comments, CDATA and processing instructions
+   * are stepped over whole.
+   */
+  private closingTagByTags(qualified: string): number {
+    const { xml } = this;
+    let depth = 0;
+    let at = this.end;
+    for (;;) {
+      const lt = xml.indexOf('<', at);
+      if (lt < 0) throw this.damaged(`<${this.name()}> is not closed`);
+      const code = xml.charCodeAt(lt + 1);
+      if (code === BANG || code === QUESTION) {
+        at = this.skipMarkup(lt);
+        continue;
+      }
+      const close = code === SLASH;
+      const nameFrom = close ? lt + 2 : lt + 1;
+      const afterName = nameFrom + qualified.length;
+      if (!xml.startsWith(qualified, nameFrom) || !isNameEnd(xml.charCodeAt(afterName))) {
+        at = lt + 1;
+        continue;
+      }
+      const gt = this.tagEnd(afterName);
+      if (close) {
+        if (depth-- === 0) {
+          this.closeEnd = gt + 1;
+          return lt;
+        }
+      } else if (xml.charCodeAt(gt - 1) !== SLASH) depth++;
+      at = gt + 1;
+    }
+  }
+
+  /** The ">" that ends the tag whose attributes start at `from` (a ">" inside a quoted value does not). */
+  private tagEnd(from: number): number {
+    const { xml } = this;
+    for (let i = from; i < xml.length; i++) {
+      const code = xml.charCodeAt(i);
+      if (code === GT) return i;
+      if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
+        i = xml.indexOf(code === DOUBLE_QUOTE ? '"' : "'", i + 1);
+        if (i < 0) break;
+      }
+    }
+    throw this.damaged('a tag is not closed');
+  }
+
   /** Moves past the end of the current element, whatever it holds. */
   skip(): void {
     if (!this.hasContent()) return;
-    const local = this.name();
-    let depth = 0;
-    while (this.next()) {
-      if (this.kind === 'open') depth++;
-      else if (this.kind === 'close' && depth-- === 0) return;
-    }
-    throw this.damaged(`<${local}> is not closed`);
+    this.closingTag();
+    this.end = this.closeEnd;
+    this.kind = 'close';
   }
 
   /**

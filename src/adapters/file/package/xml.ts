@@ -19,6 +19,13 @@ export function escapeAttr(text: string): string {
   return escapeText(text).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
 }
 
+/** Excel refuses a part with a document type declaration; so does Ragbook (its entities would change the text). */
+export function dtdRefused(part: string): WorkbookReadError {
+  return new WorkbookReadError(
+    `the part ${part} has a document type declaration (<!DOCTYPE …>), which Excel does not allow in a workbook; save the file again from the program that made it`,
+  );
+}
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 export function unescapeXml(text: string): string {
@@ -30,10 +37,17 @@ export function unescapeXml(text: string): string {
   });
 }
 
-/** The start tag of an element given as text (attributes are only ever read and set there). */
+/** The start tag of an element given as text (attributes are only ever read and set there); a ">" inside a quoted value does not end it. */
 function splitStartTag(element: string): [string, string] {
-  const end = element.indexOf('>') + 1;
-  return end > 0 ? [element.slice(0, end), element.slice(end)] : [element, ''];
+  let quote = '';
+  for (let i = 0; i < element.length; i++) {
+    const char = element[i];
+    if (quote) {
+      if (char === quote) quote = '';
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '>') return [element.slice(0, i + 1), element.slice(i + 1)];
+  }
+  return [element, ''];
 }
 
 const attributePatterns = new Map<string, RegExp>();
@@ -70,10 +84,32 @@ export function withAttr(element: string, name: string, value: string): string {
   return `${tag.slice(0, end).replace(/\s+$/, '')} ${name}="${escapeAttr(value)}"${tag.slice(end)}${rest}`;
 }
 
+/** Where the root element's start tag begins: past the declaration, comments and processing instructions before it. */
+function rootStart(xml: string): number {
+  let at = xml.indexOf('<');
+  while (at >= 0 && (xml.startsWith('<?', at) || xml.startsWith('<!--', at))) {
+    const end = xml.startsWith('<?', at) ? xml.indexOf('?>', at + 2) + 2 : xml.indexOf('-->', at + 4) + 3;
+    at = end < 3 ? -1 : xml.indexOf('<', end);
+  }
+  return at;
+}
+
 /** The namespace prefix the root element uses ("x:" in some generated files, usually ""). */
 export function rootPrefix(xml: string): string {
-  const match = /<(?!\?|!)([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*[\s>/]/.exec(xml);
+  const at = rootStart(xml);
+  const match = at < 0 ? null : /^<([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*[\s>/]/.exec(xml.slice(at, at + 300));
   return match?.[1] ?? '';
+}
+
+/**
+ * The part's text with its XML declaration saying UTF-8, for a part read from
+ * another encoding (UTF-16) and written back as UTF-8.
+ */
+export function declaredUtf8(xml: string): string {
+  const declaration = /^\uFEFF?<\?xml\s[^?]*\?>/.exec(xml);
+  if (!declaration) return xml;
+  const utf8 = declaration[0].replace(/(\sencoding\s*=\s*)(["'])([^"']*)\2/, (whole, before: string, quote: string, name: string) => (/^utf-?8$/i.test(name) ? whole : `${before}${quote}UTF-8${quote}`));
+  return utf8 === declaration[0] ? xml : utf8 + xml.slice(declaration[0].length);
 }
 
 /** The prefix bound to a namespace on the root element, e.g. "r" for relationships; undefined when unbound. */
@@ -98,6 +134,9 @@ function localName(name: string): string {
 export function parseXml(xml: string, part: string, handlers: XmlHandlers): void {
   const parser = new SaxesParser({ position: false });
   const { open, close, text } = handlers;
+  parser.on('doctype', () => {
+    throw dtdRefused(part);
+  });
   if (open) parser.on('opentag', (tag) => open(localName(tag.name), tag.attributes as Record<string, string>));
   if (close) parser.on('closetag', (tag) => close(localName(tag.name)));
   if (text) {
