@@ -4,8 +4,11 @@
  * to benchmarks, figures pasted with labels and periods, tolerance in words),
  * run through `ragbook apply`, the JSON and the coloured workbook read back.
  */
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { openWorkbook } from '../../src/adapters/file';
+import { readMeasures } from '../../src/core/measures/read-measures';
 import { COLOURS } from '../../src/core/measures/scheme';
 import { runCli } from '../helpers/cli';
 import { fillOf, loadWorkbook, saveWorkbook, tempDir } from '../helpers/xlsx';
@@ -111,4 +114,39 @@ test('the coloured workbook shows the same statuses', async () => {
   const sheet = (await loadWorkbook(output)).getWorksheet('Appendix A')!;
   expect(fillOf(sheet.getCell('I2'))).toBe(COLOURS.green);
   expect(fillOf(sheet.getCell('I5'))).toBe(COLOURS.red);
+});
+
+describe('a table pasted from Word: merged theme cells and text carried on to rows of its own', () => {
+  let input: string;
+  let pasted: { measures: (JsonMeasure & { period: string })[]; issues: { cell: string; message: string }[] };
+  beforeAll(async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Scorecard');
+    sheet.getRow(1).values = ['Theme', 'Indicator', 'Polarity', 'Target', '2015/16', '2016/17', 'Comments'];
+    sheet.getRow(2).values = ['Children in care', 'Percentage of children looked after', 'Higher is better', 68, 66, 69, 'Placement stability'];
+    sheet.getRow(3).values = [null, 'for 2.5 years or more in the same placement', null, null, null, null, 'improved in the year.'];
+    sheet.getRow(5).values = [null, 'Care leavers in suitable accommodation', 'Higher is better', 90, 88, 86, null];
+    sheet.mergeCells('A2:A5');
+    input = await saveWorkbook(book, dir, 'pasted.xlsx');
+    const result = await runCli(['apply', input, '-o', path.join(dir, 'pasted-out.xlsx'), '--json']);
+    expect(result.code).toBe(0);
+    pasted = JSON.parse(result.out);
+  });
+
+  test('the carried-on text joins its measure, and the blank under the merged theme is the same theme', () => {
+    expect(pasted.measures.map((m) => [m.name, m.status])).toEqual([
+      ['Percentage of children looked after for 2.5 years or more in the same placement', 'met'],
+      ['Care leavers in suitable accommodation', 'not-met'],
+    ]);
+    expect(pasted.issues).toEqual([]);
+  });
+
+  test('the blank under the merged theme cell is the same theme, and the comment is joined too', async () => {
+    const { grids } = await openWorkbook(await fs.readFile(input));
+    const measures = readMeasures(grids).data?.measures ?? [];
+    expect(measures.map((m) => [m.theme, m.notes])).toEqual([
+      ['Children in care', 'Placement stability improved in the year.'],
+      ['Children in care', undefined],
+    ]);
+  });
 });

@@ -81,6 +81,34 @@ function isBlankRow(cells: (Cell | undefined)[] | undefined): boolean {
   return !cells || cells.every(isEmptyCell);
 }
 
+/** Prose fields a Word table carries on to the next row. */
+const CONTINUED_FIELDS = ['name', 'notes', 'lead'] as const;
+
+/**
+ * A row that only carries text on: no id and no figures, and its name (if
+ * any) goes on mid-sentence ("looked after for 2.5 years") rather than
+ * starting a heading.
+ */
+function continuesRowAbove(cells: (Cell | undefined)[], columns: FieldColumns): boolean {
+  if (columns.id !== undefined && !isEmptyCell(cells[columns.id])) return false;
+  const prose = new Set(CONTINUED_FIELDS.map((field) => columns[field]));
+  let text = false;
+  for (let col = 0; col < cells.length; col++) {
+    if (isEmptyCell(cells[col])) continue;
+    if (!prose.has(col)) return false;
+    text = true;
+  }
+  const name = cellText(cells[columns.name ?? -1]);
+  return text && (!name || /^[a-z(–—-]/.test(name));
+}
+
+function continueMeasure(measure: Measure, cells: (Cell | undefined)[], columns: FieldColumns): void {
+  for (const field of CONTINUED_FIELDS) {
+    const more = cellText(cells[columns[field] ?? -1]);
+    if (more) measure[field] = measure[field] ? `${measure[field]} ${more}` : more;
+  }
+}
+
 function filledCount(cells: (Cell | undefined)[]): number {
   let count = 0;
   for (const cell of cells) if (!isEmptyCell(cell)) count++;
@@ -173,18 +201,30 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
   const dataRows: number[] = [];
   const lastRow = dataRowRange(sheet, header.row, header.columns.name ?? header.columns.id ?? 0);
   let sectionTheme: string | undefined;
+  /** The measure above, which a row of carried-on text belongs to. */
+  let continued: Measure | undefined;
   for (let r = header.row + 1; r <= lastRow; r++) {
     const cells = sheet.rows[r];
     if (isBlankRow(cells) || !cells) continue;
     const name = cellText(cells[header.columns.name ?? -1]) || cellText(cells[header.columns.id ?? -1]);
+    if (continued && continuesRowAbove(cells, header.columns)) {
+      // A table pasted from Word: the measure's text carried on to a row of its own.
+      continueMeasure(continued, cells, header.columns);
+      continue;
+    }
     if (!name) continue;
     if (header.columns.theme === undefined && filledCount(cells) === 1) {
       // A title row between groups of measures ("Safeguarding") names the theme of the rows below.
       sectionTheme = name;
+      continued = undefined;
       continue;
     }
     const measure = readMeasureFields(sheet.name, r, cells, header.columns, issues);
     if (!measure.theme && sectionTheme) measure.theme = sectionTheme;
+    // A theme cell merged down over its measures is blank below its first row.
+    const previous = measures.at(-1);
+    if (!measure.theme && header.columns.theme !== undefined && previous?.theme) measure.theme = previous.theme;
+    continued = measure;
     for (let slot = 0; slot < periods.length; slot++) {
       const { label, period, order } = periods[slot];
       // row, col and decimals are in the literal (undefined until read) so V8 keeps them inside the object.
