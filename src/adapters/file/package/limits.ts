@@ -11,12 +11,18 @@ export interface ReadLimits {
   maxCells?: number;
   /** Parts (zip entries) in the package (default 10,000). */
   maxParts?: number;
+  /**
+   * The largest part Ragbook reads (default 500 MiB): a part is read as one
+   * string, and a JavaScript string holds at most 2^29 - 24 characters.
+   */
+  maxPartBytes?: number;
 }
 
 export const DEFAULT_LIMITS: Required<ReadLimits> = {
   maxUncompressedBytes: 1024 ** 3,
   maxCells: 3_000_000,
   maxParts: 10_000,
+  maxPartBytes: 500 * 1024 ** 2,
 };
 
 export function withDefaults(limits: ReadLimits | undefined): Required<ReadLimits> {

@@ -22,19 +22,27 @@ export class PackageParts {
   private texts = new Map<string, string>();
   private readonly written = new Map<string, Uint8Array>();
 
-  private constructor(private readonly source: Uint8Array) {}
+  private constructor(
+    private readonly source: Uint8Array,
+    private readonly maxPartBytes: number,
+  ) {}
 
   /** Reads the zip directory, refusing packages over the limits before inflating anything. */
   static fromZip(bytes: Uint8Array, limits?: ReadLimits): PackageParts {
-    const { maxParts, maxUncompressedBytes } = withDefaults(limits);
+    const { maxParts, maxUncompressedBytes, maxPartBytes } = withDefaults(limits);
     const entries = readZipDirectory(bytes, maxParts);
     const total = entries.reduce((sum, e) => sum + e.size, 0);
     if (total > maxUncompressedBytes) {
       throw new WorkbookReadError(`the workbook expands to more than ${formatBytes(maxUncompressedBytes)}; use --max-size to raise the limit`);
     }
-    const parts = new PackageParts(bytes);
+    const parts = new PackageParts(bytes, maxPartBytes);
     for (const entry of entries) {
       if (entry.name.endsWith('/')) continue; // folder entries carry nothing
+      const twin = parts.nameOf(entry.name);
+      if (twin !== undefined) {
+        // Part names are case-insensitive in a package: which of the two a reader sees would be chance.
+        throw new WorkbookReadError(`it has two parts named ${twin} and ${entry.name}, which a workbook cannot have (part names ignore case); open the file in Excel and save it again`);
+      }
       parts.original.set(entry.name, entry);
       parts.add(entry.name);
     }
@@ -43,7 +51,7 @@ export class PackageParts {
 
   /** A fresh copy to write into; it shares what was already inflated. */
   clone(): PackageParts {
-    const copy = new PackageParts(this.source);
+    const copy = new PackageParts(this.source, this.maxPartBytes);
     for (const name of this.order) copy.add(name);
     for (const [name, entry] of this.original) copy.original.set(name, entry);
     for (const [name, data] of this.written) copy.written.set(name, data);
@@ -78,7 +86,7 @@ export class PackageParts {
     if (written) return written;
     let data = this.inflated.get(name);
     if (!data) {
-      data = inflateEntry(this.source, this.original.get(name) as ZipEntry);
+      data = this.inflate(name);
       this.inflated.set(name, data);
     }
     return data;
@@ -91,11 +99,19 @@ export class PackageParts {
     if (written) return decodeUtf8(written);
     let text = this.texts.get(name);
     if (text === undefined) {
-      text = decodeUtf8(this.inflated.get(name) ?? inflateEntry(this.source, this.original.get(name) as ZipEntry));
+      text = decodeUtf8(this.inflated.get(name) ?? this.inflate(name));
       this.texts.set(name, text);
       this.inflated.delete(name);
     }
     return text;
+  }
+
+  private inflate(name: string): Uint8Array {
+    const entry = this.original.get(name) as ZipEntry;
+    if (entry.size > this.maxPartBytes) {
+      throw new WorkbookReadError(`the part ${name} expands to ${formatBytes(entry.size)}, more than the ${formatBytes(this.maxPartBytes)} Ragbook reads in one part`);
+    }
+    return inflateEntry(this.source, entry);
   }
 
   set(path: string, content: Uint8Array | string): void {

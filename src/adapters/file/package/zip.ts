@@ -71,27 +71,37 @@ function findEndOfDirectory(view: DataView): number {
   throw corrupt('no zip directory at the end');
 }
 
-/** The central directory: every entry, in archive order. */
+function tooManyParts(maxEntries: number): WorkbookReadError {
+  return new WorkbookReadError(`the workbook has more than ${groupThousands(maxEntries)} parts; it is not a workbook Ragbook can read safely`);
+}
+
+/**
+ * The central directory: every entry, in archive order. The directory is read
+ * to the end of the size the end record gives, as Excel, Python and libzip
+ * read it, so an end record that counts too few entries drops none of them.
+ */
 export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntry[] {
   if (bytes.length < 22) throw corrupt('too short to be a zip package');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = findEndOfDirectory(view);
   let count = view.getUint16(end + 10, true);
+  let size = view.getUint32(end + 12, true);
   let offset = view.getUint32(end + 16, true);
-  if ((count === 0xffff || offset === 0xffffffff) && end >= 20 && view.getUint32(end - 20, true) === ZIP64_LOCATOR) {
+  if ((count === 0xffff || size === 0xffffffff || offset === 0xffffffff) && end >= 20 && view.getUint32(end - 20, true) === ZIP64_LOCATOR) {
     const zip64End = u64(view, end - 12);
     if (zip64End + 56 > bytes.length || view.getUint32(zip64End, true) !== ZIP64_END) throw corrupt('bad ZIP64 directory');
     count = u64(view, zip64End + 32);
+    size = u64(view, zip64End + 40);
     offset = u64(view, zip64End + 48);
   }
-  if (count > maxEntries) {
-    throw new WorkbookReadError(`the workbook has more than ${groupThousands(maxEntries)} parts; it is not a workbook Ragbook can read safely`);
-  }
+  if (count > maxEntries) throw tooManyParts(maxEntries);
+  if (offset + size > bytes.length) throw corrupt('the zip directory runs past the end of the file');
   const decoder = new TextDecoder();
   const entries: ZipEntry[] = [];
   let at = offset;
-  for (let i = 0; i < count; i++) {
+  while (at < offset + size) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_HEADER) throw corrupt('bad zip directory entry');
+    if (entries.length === maxEntries) throw tooManyParts(maxEntries);
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
@@ -134,6 +144,7 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntr
     });
     at += 46 + nameLength + extraLength + commentLength;
   }
+  if (entries.length < count) throw corrupt('the zip directory holds fewer entries than its end record counts');
   return entries;
 }
 
