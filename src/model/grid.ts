@@ -45,6 +45,8 @@ export interface SheetGrid {
   /** rows[r][c]; missing rows or cells are empty. */
   rows: (Cell | undefined)[][] ;
   tables: TableInfo[];
+  /** Hidden or very hidden: readers prefer the sheets the user sees. */
+  hidden?: boolean;
 }
 
 export interface WorkbookGrids {

@@ -17,6 +17,8 @@ export type { ReadLimits } from './package/limits';
 
 export interface OpenedWorkbook {
   grids: WorkbookGrids;
+  /** The extension the written file needs: Excel refuses a macro-enabled workbook named .xlsx, and the reverse. */
+  extension: '.xlsx' | '.xlsm';
   /** Executes the plan on a copy of the workbook; the input bytes are never changed. */
   write(plan: WritePlan): Promise<Uint8Array>;
 }
@@ -41,7 +43,7 @@ function checkPackageSignature(bytes: Uint8Array): void {
 export async function openWorkbook(bytes: Uint8Array, limits?: ReadLimits): Promise<OpenedWorkbook> {
   checkPackageSignature(bytes);
   const workbook = openPackage(bytes, limits, [writeCharts]);
-  return { grids: workbook.grids, write: async (plan) => workbook.write(plan) };
+  return { grids: workbook.grids, extension: workbook.extension, write: async (plan) => workbook.write(plan) };
 }
 
 /** Builds a new workbook (an export) from a plan whose sheets are all generated. */

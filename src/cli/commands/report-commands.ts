@@ -1,3 +1,4 @@
+import path from 'node:path';
 /**
  * The report verbs (apply, commentary, ttc, budgets, actions) share one flow:
  * read the workbook, run the core report, execute its plan with the file
@@ -80,6 +81,16 @@ export async function openInput(file: string, io: CliIo, limits?: ReadLimits): P
   }
 }
 
+/** A patched workbook keeps its kind: Excel refuses a macro-enabled workbook named .xlsx (and the reverse). */
+export function checkOutputExtension(output: string, input: OpenedWorkbook): void {
+  if (path.extname(output).toLowerCase() === input.extension) return;
+  throw new CliError(
+    input.extension === '.xlsm'
+      ? `${output}: the workbook holds macros, so it must be saved as .xlsm (Excel will not open a macro workbook named .xlsx); name the output .xlsm`
+      : `${output}: the workbook has no macros, so it must be saved as .xlsx (Excel will not open it named ${path.extname(output) || 'without an extension'}); name the output .xlsx`,
+  );
+}
+
 /** Runs a report on an opened workbook and builds the output file's bytes. */
 export async function produce(
   report: Report,
@@ -129,6 +140,7 @@ function reportCommand(report: Report): Command {
       const json = values.json === true;
       const output = inPlace ? file : ((values.output as string | undefined) ?? (json ? undefined : outputPathFor(file, report.fileSuffix, undefined, report.target === 'new')));
       if (output && !inPlace) checkNotOverwritingInput(file, output);
+      if (output && report.target === 'input') checkOutputExtension(output, input);
       io.progress(`${report.title}…`);
       const { result, bytes } = await produce(report, input, options, file);
       let backup: string | undefined;

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { reports } from '../../core/reports';
 import { type Command, parseCommandArgs } from '../command';
 import { CliError, LIMIT_HELP, LIMIT_OPTIONS, outputPathFor, readLimitsFrom, writeFileAtomic } from '../io';
-import { flagHelp, flagSpecs, type ReportFlag, openInput, produce, reportOptionsFrom } from './report-commands';
+import { checkOutputExtension, flagHelp, flagSpecs, type ReportFlag, openInput, produce, reportOptionsFrom } from './report-commands';
 import { RUN_EMAIL_HELP, RUN_EMAIL_OPTIONS, runEmailPlan, sendReports } from './email';
 
 const RUN_FLAGS: ReportFlag[] = ['scheme', 'period', 'as-at'];
@@ -46,6 +46,7 @@ export const runCommand: Command = {
       }
       const { result, bytes } = await produce(report, input, options, file);
       const output = outputPathFor(file, report.fileSuffix, dir, report.target === 'new');
+      if (report.target === 'input') checkOutputExtension(output, input);
       await writeFileAtomic(output, bytes);
       written.push(output);
       io.stdout(`${result.summary}\nWrote ${path.normalize(output)}\n`);

@@ -379,7 +379,8 @@ function read(grids: WorkbookGrids): ReadMeasuresResult {
   const issues = new IssueList();
   let data: MeasuresSheet | undefined;
   let list: Measure[] | undefined;
-  for (const sheet of grids.sheets) {
+  // Visible sheets first: a hidden one is an old copy more often than the sheet the user works on.
+  for (const sheet of [...grids.sheets.filter((s) => !s.hidden), ...grids.sheets.filter((s) => s.hidden)]) {
     if (isOtherSheet(sheet)) continue;
     const long = findHeaderRow(sheet, LONG_HEADERS, ['period', 'actual']);
     const wide = findHeaderRow(sheet, MEASURE_HEADERS, []);

@@ -2,6 +2,7 @@
 import type { PackageParts } from './parts';
 import { insertBeforeClosing } from './relationships';
 import { attrOf, escapeAttr, parseXml } from './xml';
+import { XmlCursor } from './xml-cursor';
 
 export const CONTENT_TYPES_PART = '[Content_Types].xml';
 
@@ -33,6 +34,34 @@ export function contentTypeOf(types: ContentTypes, part: string): string | undef
   if (override !== undefined) return override;
   const dot = part.lastIndexOf('.');
   return dot < 0 ? undefined : types.defaults.get(part.slice(dot + 1).toLowerCase());
+}
+
+const RELATIONSHIPS_CONTENT_TYPE = 'application/vnd.openxmlformats-package.relationships+xml';
+
+/**
+ * Gives every relationships part a content type. Excel and LibreOffice type
+ * them with a Default for "rels"; POI- and some LibreOffice-written packages
+ * have only an Override for each existing one, so a new one would have none.
+ */
+export function typeNewRelationshipParts(parts: PackageParts): void {
+  const untyped = () => {
+    const types = readContentTypes(parts);
+    return parts.paths().filter((p) => p.toLowerCase().endsWith('.rels') && contentTypeOf(types, p) === undefined);
+  };
+  if (untyped().length === 0) return;
+  const xml = parts.text(CONTENT_TYPES_PART) ?? '';
+  // Defaults come before Overrides: after the last Default, or first in <Types>.
+  const cursor = new XmlCursor(xml, CONTENT_TYPES_PART);
+  if (!cursor.next() || !cursor.hasContent()) throw cursor.damaged('it has no <Types> element');
+  const prefix = xml.slice(cursor.start + 1, cursor.afterName - 'Types'.length);
+  let at = cursor.end;
+  while (cursor.child('Types')) {
+    const isDefault = cursor.is('Default');
+    cursor.skip();
+    if (isDefault) at = cursor.end;
+  }
+  const entry = `<${prefix}Default Extension="rels" ContentType="${RELATIONSHIPS_CONTENT_TYPE}"/>`;
+  parts.set(CONTENT_TYPES_PART, xml.slice(0, at) + entry + xml.slice(at));
 }
 
 /** Adds or replaces the Override for a part. */

@@ -14,9 +14,17 @@ export const RELATIONSHIP_TYPES = {
 } as const;
 
 export const RELATIONSHIPS_NAMESPACE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+/** The same namespace in Strict OOXML (ISO/IEC 29500 Strict, Excel's "Strict Open XML Spreadsheet"). */
+export const STRICT_RELATIONSHIPS_NAMESPACE = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
+
+/** A relationship type as Transitional spells it: Strict packages name the same types under their own namespace. */
+function transitionalType(type: string): string {
+  return type.startsWith(`${STRICT_RELATIONSHIPS_NAMESPACE}/`) ? RELATIONSHIPS_NAMESPACE + type.slice(STRICT_RELATIONSHIPS_NAMESPACE.length) : type;
+}
 
 export interface Relationship {
   id: string;
+  /** As Transitional spells it, whichever the package uses. */
   type: string;
   /** The target as written (relative to the source part's folder, or absolute from "/"). */
   target: string;
@@ -36,7 +44,7 @@ export function readRelationships(parts: PackageParts, sourcePart: string): Rela
   parseXml(xml, relsPathOf(sourcePart), {
     open(name, a) {
       if (name === 'Relationship' && a.Id && a.Target !== undefined) {
-        relationships.push({ id: a.Id, type: a.Type ?? '', target: a.Target, external: a.TargetMode === 'External' });
+        relationships.push({ id: a.Id, type: transitionalType(a.Type ?? ''), target: a.Target, external: a.TargetMode === 'External' });
       }
     },
   });

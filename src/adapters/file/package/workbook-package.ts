@@ -10,7 +10,9 @@ import type { CellRange, SheetPlan, WritePlan } from '../../../model/plan';
 import { isGeneratedSheet } from '../../../core/shared/sheet-builder';
 import { WorkbookReadError, WorkbookWriteError } from '../errors';
 import { columnOfRef, rowOfRef } from './cell-refs';
-import { CONTENT_TYPES, CONTENT_TYPES_PART, removeOverride, setOverride } from './content-types';
+import { isStrictWorkbook, toStrict } from './conformance';
+import { CONTENT_TYPES, CONTENT_TYPES_PART, contentTypeOf, readContentTypes, removeOverride, setOverride, typeNewRelationshipParts } from './content-types';
+import { gridFrom1904, planTo1904 } from './date-system';
 import { type ReadLimits, withDefaults } from './limits';
 import { PackageParts } from './parts';
 import { addRelationship, readRelationships, relatedParts, RELATIONSHIP_TYPES, relsPathOf, removeRelationships, resolveTarget } from './relationships';
@@ -18,7 +20,7 @@ import { type CellBudget, readSheetXml } from './sheet-reader';
 import { patchExistingSheet } from './sheet-patcher';
 import { generatedSheetXml } from './sheet-writer';
 import { MINIMAL_STYLES_XML, StyleSheet } from './styles';
-import { readSheetEntries, type SheetEntry, WorkbookXml, workbookPartOf } from './workbook-part';
+import { readSheetEntries, type SheetEntry, usesDate1904, WorkbookXml, workbookPartOf } from './workbook-part';
 import { parseXml } from './xml';
 import { XmlCursor } from './xml-cursor';
 
@@ -34,6 +36,8 @@ export type PackageStep = (parts: PackageParts, sheets: readonly WrittenSheet[])
 
 export interface PackageWorkbook {
   grids: WorkbookGrids;
+  /** What the file must be named to open in Excel: ".xlsm" when the workbook part is macro-enabled. */
+  extension: '.xlsx' | '.xlsm';
   /** Executes the plan on a copy of the package and returns the new file. */
   write(plan: WritePlan): Uint8Array;
 }
@@ -79,7 +83,9 @@ export function openPackage(bytes: Uint8Array, limits?: ReadLimits, laterSteps: 
   const stylesPart = partOf(RELATIONSHIP_TYPES.styles);
   const stylesXml = (stylesPart && base.text(stylesPart)) || undefined;
   const sharedStrings = readSharedStrings(base, partOf(RELATIONSHIP_TYPES.sharedStrings));
-  const readingStyles = new StyleSheet(stylesXml ?? MINIMAL_STYLES_XML);
+  const readingStyles = new StyleSheet(stylesXml ?? MINIMAL_STYLES_XML, stylesPart);
+  const date1904 = usesDate1904(base, workbookPart);
+  const strict = isStrictWorkbook(base.text(workbookPart) ?? '');
   const budget: CellBudget = { remaining: withDefaults(limits).maxCells, limit: withDefaults(limits).maxCells };
 
   const grids: SheetGrid[] = [];
@@ -91,19 +97,24 @@ export function openPackage(bytes: Uint8Array, limits?: ReadLimits, laterSteps: 
       .map((id) => tableParts.find((t) => t.id === id))
       .flatMap((t) => (t && base.has(t.part) ? [readTable(base, t.part)] : []))
       .filter((t): t is TableInfo => t !== undefined);
-    const grid: SheetGrid = { name: entry.name, rows: reading.rows, tables };
+    const grid: SheetGrid = entry.hidden ? { name: entry.name, rows: reading.rows, tables, hidden: true } : { name: entry.name, rows: reading.rows, tables };
+    if (date1904) gridFrom1904(grid);
     grids.push(grid);
     return { ...entry, generated: isGeneratedSheet(grid) };
   });
 
+  const workbookType = contentTypeOf(readContentTypes(base), workbookPart) ?? '';
   return {
     grids: { sheets: grids },
+    extension: workbookType.includes('macroEnabled') ? '.xlsm' : '.xlsx',
     write(plan) {
       const parts = base.clone();
-      const writer = new PlanWriter(parts, workbookPart, sheets, new StyleSheet(stylesXml ?? MINIMAL_STYLES_XML), plan);
+      const writer = new PlanWriter(parts, workbookPart, sheets, new StyleSheet(stylesXml ?? MINIMAL_STYLES_XML, stylesPart), date1904 ? planTo1904(plan) : plan);
       const written = writer.execute();
       if (writer.styles.changed) writer.saveStyles(stylesPart);
       for (const step of laterSteps) step(parts, written);
+      typeNewRelationshipParts(parts);
+      if (strict) for (const part of parts.paths()) if (parts.isChanged(part) && part !== CONTENT_TYPES_PART) parts.set(part, toStrict(parts.text(part) ?? ''));
       return parts.toZip();
     },
   };
@@ -178,7 +189,7 @@ class PlanWriter {
       setOverride(this.parts, part, CONTENT_TYPES.worksheet);
       const sheetId = this.nextSheetId++;
       this.workbook.addSheet(sheetPlan.name, sheetId, relId);
-      this.sheets.push({ name: sheetPlan.name, sheetId, relId, part, generated: true });
+      this.sheets.push({ name: sheetPlan.name, sheetId, relId, part, generated: true, hidden: false });
       index = this.sheets.length - 1;
     }
     this.parts.set(part, xml);

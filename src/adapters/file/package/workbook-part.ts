@@ -4,8 +4,9 @@
  */
 import { WorkbookReadError } from '../errors';
 import type { PackageParts } from './parts';
-import { RELATIONSHIP_TYPES, RELATIONSHIPS_NAMESPACE, readRelationships, resolveTarget } from './relationships';
+import { RELATIONSHIP_TYPES, RELATIONSHIPS_NAMESPACE, readRelationships, resolveTarget, STRICT_RELATIONSHIPS_NAMESPACE } from './relationships';
 import { attrOf, escapeAttr, escapeText, parseXml, prefixFor, rootPrefix, withAttr } from './xml';
+import { XmlCursor } from './xml-cursor';
 
 export interface SheetEntry {
   name: string;
@@ -13,6 +14,8 @@ export interface SheetEntry {
   relId: string;
   /** The worksheet part, e.g. "xl/worksheets/sheet1.xml"; undefined for chart sheets and the like. */
   part: string | undefined;
+  /** Hidden or very hidden: not a tab the user sees. */
+  hidden: boolean;
 }
 
 /** The workbook part named by the package relationships (normally xl/workbook.xml). */
@@ -36,10 +39,28 @@ export function readSheetEntries(parts: PackageParts, workbookPart: string): She
       if (name !== 'sheet') return;
       const relId = Object.entries(a).find(([key]) => key.endsWith(':id'))?.[1] ?? '';
       const part = worksheets.get(relId);
-      entries.push({ name: a.name ?? '', sheetId: Number(a.sheetId), relId, part: part && parts.has(part) ? part : undefined });
+      const hidden = a.state === 'hidden' || a.state === 'veryHidden';
+      entries.push({ name: a.name ?? '', sheetId: Number(a.sheetId), relId, part: part && parts.has(part) ? part : undefined, hidden });
     },
   });
   return entries;
+}
+
+/** True when the workbook counts dates from 1904 (older Mac workbooks) rather than 1900. */
+export function usesDate1904(parts: PackageParts, workbookPart: string): boolean {
+  let date1904 = false;
+  parseXml(parts.text(workbookPart) ?? '', workbookPart, {
+    open(name, a) {
+      if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+    },
+  });
+  return date1904;
+}
+
+/** The root element's start tag: the only place a namespace declared for the whole part can be. */
+function rootStartTag(xml: string): string {
+  const cursor = new XmlCursor(xml, 'xl/workbook.xml');
+  return cursor.next() ? xml.slice(cursor.start, cursor.end) : '';
 }
 
 const SHEET_ELEMENT = /<(\w+:)?sheet\b[^>]*?\/>|<(\w+:)?sheet\b[^>]*?>[\s\S]*?<\/(\w+:)?sheet>/g;
@@ -56,8 +77,11 @@ export class WorkbookXml {
   /** Appends a <sheet> entry after the others. */
   addSheet(name: string, sheetId: number, relId: string): void {
     const p = this.prefix;
-    const r = prefixFor(this.xml, RELATIONSHIPS_NAMESPACE);
-    const idAttr = r ? `${r}:id` : `xmlns:r="${RELATIONSHIPS_NAMESPACE}" r:id`;
+    // openpyxl declares r: on each <sheet>, not the root: a new sheet must then declare it too.
+    const root = rootStartTag(this.xml);
+    const namespace = root.includes(STRICT_RELATIONSHIPS_NAMESPACE) ? STRICT_RELATIONSHIPS_NAMESPACE : RELATIONSHIPS_NAMESPACE;
+    const r = prefixFor(root, namespace);
+    const idAttr = r ? `${r}:id` : `xmlns:r="${namespace}" r:id`;
     const entry = `<${p}sheet name="${escapeAttr(name)}" sheetId="${sheetId}" ${idAttr}="${escapeAttr(relId)}"/>`;
     const closing = new RegExp(`</${p}sheets>`).exec(this.xml);
     if (closing) {
@@ -110,6 +134,7 @@ export class WorkbookXml {
     );
     if (formula !== undefined) {
       const entry = `<${p}definedName name="${builtIn}" localSheetId="${localSheetId}">${escapeText(formula)}</${p}definedName>`;
+      this.xml = this.xml.replace(new RegExp(`<${p}definedNames\\s*/>`), `<${p}definedNames></${p}definedNames>`);
       const closing = new RegExp(`</${p}definedNames>`).exec(this.xml);
       if (closing) {
         this.xml = this.xml.slice(0, closing.index) + entry + this.xml.slice(closing.index);
