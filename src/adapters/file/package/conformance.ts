@@ -30,11 +30,11 @@ function strictValue(value: string): string {
 }
 
 /**
- * A part Ragbook wrote, in Strict's namespaces: namespace declarations and
- * relationship types only, never text or other attributes.
+ * A part Ragbook wrote, in Strict's namespaces: namespace declarations,
+ * relationship types and a graphic's data uri only, never text or other attributes.
  */
 export function toStrict(xml: string): string {
-  return xml.replace(/(\s(?:xmlns(?::[\w.-]+)?|Type)\s*=\s*)(["'])([^"']*)\2/g, (whole, before: string, quote: string, value: string) => {
+  return xml.replace(/(\s(?:xmlns(?::[\w.-]+)?|Type|uri)\s*=\s*)(["'])([^"']*)\2/g, (whole, before: string, quote: string, value: string) => {
     const strict = strictValue(value);
     return strict === value ? whole : `${before}${quote}${strict}${quote}`;
   });
