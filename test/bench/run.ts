@@ -12,7 +12,8 @@ import { spawnSync } from 'node:child_process';
 import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { QUARTERS, writeLongWorkbook, writeWideWorkbook } from './workbooks';
+import { QUARTERS } from './measures';
+import { writeLongWorkbook, writeWideWorkbook } from './workbooks';
 
 interface Figures {
   ms: number;

@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import { openWorkbook } from '../../src/adapters/file';
 import type { StyledRange } from '../../src/model/plan';
-import { QUARTERS, WIDE_HEADERS, wideGrids } from './workbooks';
+import { QUARTERS, WIDE_HEADERS, wideGrids } from './measures';
 
 /** The part of xlsx-populate's API the bench uses (it ships no types). */
 interface PopulateWorkbook {

@@ -1,14 +1,19 @@
-/** Bundles the simulated Excel host (office-sim.ts) for the browser with the project's webpack. */
+/** Bundles test code for the browser with the project's webpack: the simulated Excel host (office-sim.ts), the real-runtime harness. */
 import path from 'node:path';
 import webpack from 'webpack';
 
-export async function bundleSimulatedHost(outDir: string): Promise<string> {
+export function bundleSimulatedHost(outDir: string): Promise<string> {
+  return bundleForBrowser(path.join(__dirname, 'office-sim.ts'), outDir, 'office-sim.js');
+}
+
+/** One TypeScript entry and what it imports as one script; its path. */
+export async function bundleForBrowser(entry: string, outDir: string, filename: string): Promise<string> {
   const compiler = webpack({
     mode: 'development',
     devtool: false,
     target: 'web',
-    entry: path.join(__dirname, 'office-sim.ts'),
-    output: { path: outDir, filename: 'office-sim.js' },
+    entry,
+    output: { path: outDir, filename },
     resolve: { extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } },
     module: {
       rules: [
@@ -26,5 +31,5 @@ export async function bundleSimulatedHost(outDir: string): Promise<string> {
       else compiler.close(() => resolve());
     }),
   );
-  return path.join(outDir, 'office-sim.js');
+  return path.join(outDir, filename);
 }

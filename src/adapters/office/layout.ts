@@ -1,6 +1,11 @@
 /** Column widths, merges, frozen panes, tab colour and page setup of one sheet. */
 import { rangeAddress } from '../../model/address';
-import type { PageSetup, SheetPlan } from '../../model/plan';
+import type { CellRange, PageSetup, SheetPlan } from '../../model/plan';
+import { addressLists } from './range-areas';
+import type { RequestBatch } from './request-batch';
+
+/** Frozen panes, tab colour and page setup together: a dozen small calls. */
+const PAGE_AND_PANES_BYTES = 8 * 1024;
 
 /** Calibri 11's digit is 7 pixels wide; a pixel is ¾ point. */
 const PIXELS_PER_CHARACTER = 7;
@@ -26,29 +31,39 @@ function applyPage(sheet: Excel.Worksheet, page: PageSetup): void {
     const { row, col, rowCount, colCount } = page.printArea;
     layout.setPrintArea(rangeAddress(row, col, rowCount, colCount));
   }
-  for (const row of page.rowBreaks ?? []) sheet.horizontalPageBreaks.add(sheet.getRangeByIndexes(row, 0, 1, 1));
 }
 
-/** Consecutive rows of the same height, so each run is one format call. */
-function heightRuns(heights: Record<number, number>): { row: number; rowCount: number; height: number }[] {
-  const runs: { row: number; rowCount: number; height: number }[] = [];
+/** Rows by height, so each height is one call over all its rows (column A stands for the row). */
+function rowsByHeight(heights: Record<number, number>): Map<number, CellRange[]> {
+  const byHeight = new Map<number, CellRange[]>();
   for (const [key, height] of Object.entries(heights).sort((a, b) => Number(a[0]) - Number(b[0]))) {
     const row = Number(key);
-    const last = runs.at(-1);
-    if (last && last.height === height && last.row + last.rowCount === row) last.rowCount++;
-    else runs.push({ row, rowCount: 1, height });
+    const ranges = byHeight.get(height) ?? [];
+    const last = ranges.at(-1);
+    if (last && last.row + last.rowCount === row) last.rowCount++;
+    else ranges.push({ row, col: 0, rowCount: 1, colCount: 1 });
+    byHeight.set(height, ranges);
   }
-  return runs;
+  return byHeight;
 }
 
-export function applyLayout(sheet: Excel.Worksheet, plan: SheetPlan): void {
+/** Widths, heights, merges, frozen panes, tab colour and page setup, in requests that fit. */
+export async function applyLayout(sheet: Excel.Worksheet, plan: SheetPlan, batch: RequestBatch): Promise<void> {
   for (const [col, width] of Object.entries(plan.columnWidths ?? {})) {
+    await batch.room(0);
     sheet.getRangeByIndexes(0, Number(col), 1, 1).format.columnWidth = charactersToPoints(width);
   }
-  for (const { row, rowCount, height } of heightRuns(plan.rowHeights ?? {})) {
-    sheet.getRangeByIndexes(row, 0, rowCount, 1).format.rowHeight = height;
+  for (const [height, ranges] of rowsByHeight(plan.rowHeights ?? {})) {
+    for (const addresses of addressLists(ranges)) {
+      await batch.room(addresses.length);
+      sheet.getRanges(addresses).format.rowHeight = height;
+    }
   }
-  for (const m of plan.merges ?? []) sheet.getRangeByIndexes(m.row, m.col, m.rowCount, m.colCount).merge(false);
+  for (const m of plan.merges ?? []) {
+    await batch.room(0);
+    sheet.getRangeByIndexes(m.row, m.col, m.rowCount, m.colCount).merge(false);
+  }
+  await batch.room(PAGE_AND_PANES_BYTES);
   if (plan.freeze) {
     const { rows, cols } = plan.freeze;
     if (rows > 0 && cols > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, rows, cols));
@@ -57,4 +72,9 @@ export function applyLayout(sheet: Excel.Worksheet, plan: SheetPlan): void {
   }
   if (plan.tabColour) sheet.tabColor = plan.tabColour;
   if (plan.page) applyPage(sheet, plan.page);
+  // One call per break: a commentary sheet may have one per measure.
+  for (const row of plan.page?.rowBreaks ?? []) {
+    await batch.room(0);
+    sheet.horizontalPageBreaks.add(sheet.getRangeByIndexes(row, 0, 1, 1));
+  }
 }

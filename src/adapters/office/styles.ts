@@ -1,31 +1,46 @@
-/** Maps the plan's named styles onto Office.js range formats: one range per run of same-styled cells. */
-import type { CellRange, CellStyle } from '../../model/plan';
-import { rowChunks } from './chunks';
+/**
+ * Maps the plan's named styles onto Office.js range formats. Every run of a
+ * style goes into one discontiguous range (`getRanges`), so a sheet of 50,000
+ * coloured measures costs a few calls per colour, not one per run.
+ */
+import type { CellRange, CellStyle, StyledRange } from '../../model/plan';
+import { addressLists } from './range-areas';
+import { arrayCallBytes, jsonBytes, type RequestBatch } from './request-batch';
 
 /** The thin grey border the file adapter draws (FFBFBFBF). */
 export const BORDER_COLOUR = '#BFBFBF';
 
-const BORDER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const;
+const OUTER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
 
 // Records over the unions: the compiler insists on an entry for every alignment.
 const HORIZONTAL: Record<NonNullable<CellStyle['horizontal']>, 'Left' | 'Center' | 'Right'> = { left: 'Left', center: 'Center', right: 'Right' };
 const VERTICAL: Record<NonNullable<CellStyle['vertical']>, 'Top' | 'Center' | 'Bottom'> = { top: 'Top', middle: 'Center', bottom: 'Bottom' };
 
-/** Sets one number format on every cell of the range, in row blocks small enough for Excel on the web. */
-export function setNumberFormat(sheet: Excel.Worksheet, range: CellRange, format: string): void {
-  for (const [first, count] of rowChunks(range.rowCount, range.colCount)) {
-    const row = Array.from({ length: range.colCount }, () => format);
+/** Rows of one format per call, in calls small enough for one request each. */
+const MAX_CALL_BYTES = 1024 * 1024;
+
+/**
+ * Sets one number format on every cell of the range. A 2D array: ranges of
+ * several areas have no numberFormat in Office.js.
+ */
+export async function setNumberFormat(sheet: Excel.Worksheet, range: CellRange, format: string, batch: RequestBatch): Promise<void> {
+  const row = Array.from({ length: range.colCount }, () => format);
+  const rowBytes = jsonBytes(row) + 1;
+  const rowsPerCall = Math.max(1, Math.floor(MAX_CALL_BYTES / rowBytes));
+  for (let first = 0; first < range.rowCount; first += rowsPerCall) {
+    const count = Math.min(rowsPerCall, range.rowCount - first);
+    await batch.room(arrayCallBytes(count * rowBytes, count * range.colCount));
     sheet.getRangeByIndexes(range.row + first, range.col, count, range.colCount).numberFormat = Array.from({ length: count }, () => row);
   }
 }
 
-/**
- * Applies a style as an overlay (only the properties it names change), as the
- * file adapter does. The whole run is one range, whatever its size.
- */
-export function applyStyle(sheet: Excel.Worksheet, target: CellRange, style: CellStyle): void {
-  const range = sheet.getRangeByIndexes(target.row, target.col, target.rowCount, target.colCount);
-  const format = range.format;
+/** Which inside borders a group of ranges can take: Excel draws an inside edge only where a range has one. */
+function insideEdges(range: CellRange): ('InsideHorizontal' | 'InsideVertical')[] {
+  return [...(range.rowCount > 1 ? (['InsideHorizontal'] as const) : []), ...(range.colCount > 1 ? (['InsideVertical'] as const) : [])];
+}
+
+/** Sets the format properties the style names (each one action in the request). */
+function setFormat(format: Excel.RangeFormat, style: CellStyle, inside: readonly string[]): void {
   if (style.fill) format.fill.color = style.fill;
   if (style.fontColour) format.font.color = style.fontColour;
   if (style.bold !== undefined) format.font.bold = style.bold;
@@ -35,14 +50,70 @@ export function applyStyle(sheet: Excel.Worksheet, target: CellRange, style: Cel
   if (style.horizontal) format.horizontalAlignment = HORIZONTAL[style.horizontal];
   if (style.vertical) format.verticalAlignment = VERTICAL[style.vertical];
   if (style.border) {
-    for (const edge of BORDER_EDGES) {
-      if (edge === 'InsideHorizontal' && target.rowCount === 1) continue;
-      if (edge === 'InsideVertical' && target.colCount === 1) continue;
-      const border = format.borders.getItem(edge);
+    for (const edge of [...OUTER_EDGES, ...inside]) {
+      const border = format.borders.getItem(edge as Excel.BorderIndex);
       border.style = 'Continuous';
       border.weight = 'Thin';
       border.color = BORDER_COLOUR;
     }
   }
-  if (style.numberFormat) setNumberFormat(sheet, target, style.numberFormat);
+}
+
+/** Roughly what setFormat adds to a request, beyond the call itself. */
+function formatBytes(style: CellStyle): number {
+  return (Object.keys(style).length + (style.border ? 24 : 0)) * 150;
+}
+
+interface Group {
+  style: CellStyle;
+  inside: readonly string[];
+  ranges: CellRange[];
+}
+
+/**
+ * The runs, grouped by style into layers: within a layer no cell has two
+ * styles, so the groups can go in any order; a run that restyles a cell of
+ * another style starts a new layer, so later styles still overlay earlier ones
+ * as in the file adapter.
+ */
+function layers(runs: StyledRange[], styles: Record<string, CellStyle>): Group[][] {
+  const result: Group[][] = [];
+  let groups = new Map<string, Group>();
+  let owner = new Map<number, string>();
+  const close = () => {
+    if (groups.size > 0) result.push([...groups.values()]);
+    groups = new Map();
+    owner = new Map();
+  };
+  for (const { range, style: name } of runs) {
+    const style = styles[name];
+    if (!style) throw new Error(`The write plan names an unknown style "${name}".`);
+    const cells: number[] = [];
+    for (let r = 0; r < range.rowCount; r++) for (let c = 0; c < range.colCount; c++) cells.push((range.row + r) * 16384 + range.col + c);
+    if (cells.some((cell) => owner.has(cell) && owner.get(cell) !== name)) close();
+    for (const cell of cells) owner.set(cell, name);
+    const inside = style.border ? insideEdges(range) : [];
+    const key = `${name}|${inside.join()}`;
+    const group = groups.get(key) ?? { style, inside, ranges: [] };
+    group.ranges.push(range);
+    groups.set(key, group);
+  }
+  close();
+  return result;
+}
+
+/** Applies the runs' styles as overlays (only the properties a style names change), as the file adapter does. */
+export async function applyStyles(sheet: Excel.Worksheet, runs: StyledRange[], styles: Record<string, CellStyle>, batch: RequestBatch): Promise<void> {
+  for (const layer of layers(runs, styles)) {
+    for (const { style, inside, ranges } of layer) {
+      const formats = Object.keys(style).some((key) => key !== 'numberFormat');
+      if (formats) {
+        for (const addresses of addressLists(ranges)) {
+          await batch.room(addresses.length + formatBytes(style));
+          setFormat(sheet.getRanges(addresses).format, style, inside);
+        }
+      }
+      if (style.numberFormat) for (const range of ranges) await setNumberFormat(sheet, range, style.numberFormat, batch);
+    }
+  }
 }

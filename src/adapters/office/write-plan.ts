@@ -1,16 +1,24 @@
 /**
- * Executes a write plan on the live workbook. Everything is queued in one
- * batch: the number of `context.sync()` round trips is two whatever the size
- * of the plan (one to learn the sheet names, one to write).
+ * Executes a write plan on the live workbook. First everything that could stop
+ * it part-way is checked (preflight.ts), so a refused plan changes nothing.
+ * Then the writes go in requests that Excel on the web accepts
+ * (request-batch.ts): values in blocks of rows, each style's runs as one
+ * discontiguous range. Calculation is suspended while writing and the
+ * workbook recalculated at the end, unless the user calculates by hand.
  */
 import { styleRuns } from '../../core/shared/sheet-builder';
-import { type CellStyle, isPlanLink, type PlanValue, type SheetPlan, type ValueBlock, type WritePlan } from '../../model/plan';
+import { isPlanLink, type PlanValue, type SheetPlan, type ValueBlock, type WritePlan } from '../../model/plan';
 import { addChart } from './charts';
-import { rowChunks } from './chunks';
-import { MissingSheetError } from './errors';
 import { applyLayout } from './layout';
-import { applyStyle, setNumberFormat } from './styles';
+import { checkBeforeWriting, sheetKey } from './preflight';
+import { arrayCallBytes, jsonBytes, RequestBatch } from './request-batch';
+import { applyStyles, setNumberFormat } from './styles';
 import { needsTextFormat, TEXT_FORMAT } from './text-cells';
+
+/** Rows of values per call, in calls small enough for one request each. */
+const MAX_VALUES_CALL_BYTES = 1024 * 1024;
+/** A chart: a dozen objects and properties. */
+const CHART_BYTES = 16 * 1024;
 
 /** The plan's value as Office.js takes it: links write their text (the link is added after). */
 function officeValue(value: PlanValue | undefined): string | number | boolean | null {
@@ -21,69 +29,77 @@ function officeValue(value: PlanValue | undefined): string | number | boolean | 
   return isPlanLink(value) ? value.text : value;
 }
 
-function writeValues(sheet: Excel.Worksheet, block: ValueBlock): void {
+async function writeValues(sheet: Excel.Worksheet, block: ValueBlock, batch: RequestBatch): Promise<void> {
   const width = Math.max(0, ...block.values.map((row) => row.length));
   if (width === 0) return;
   // Text-format runs first, so "=…" and "45%" land as the text they are.
   const textCells = block.values.map((row) => row.map((value) => (needsTextFormat(value) ? TEXT_FORMAT : undefined)));
   for (const { range } of styleRuns(textCells)) {
-    setNumberFormat(sheet, { ...range, row: block.row + range.row, col: block.col + range.col }, TEXT_FORMAT);
+    await setNumberFormat(sheet, { ...range, row: block.row + range.row, col: block.col + range.col }, TEXT_FORMAT, batch);
   }
-  for (const [first, count] of rowChunks(block.values.length, width)) {
-    const rows = block.values.slice(first, first + count).map((row) => Array.from({ length: width }, (_, c) => officeValue(row[c])));
-    sheet.getRangeByIndexes(block.row + first, block.col, count, width).values = rows;
+  let first = 0;
+  while (first < block.values.length) {
+    const rows: (string | number | boolean | null)[][] = [];
+    let bytes = 0;
+    for (let r = first; r < block.values.length; r++) {
+      const row = Array.from({ length: width }, (_, c) => officeValue(block.values[r][c]));
+      const rowBytes = jsonBytes(row) + 1;
+      if (rows.length > 0 && bytes + rowBytes > MAX_VALUES_CALL_BYTES) break;
+      rows.push(row);
+      bytes += rowBytes;
+    }
+    await batch.room(arrayCallBytes(bytes, rows.length * width));
+    sheet.getRangeByIndexes(block.row + first, block.col, rows.length, width).values = rows;
+    first += rows.length;
   }
-  block.values.forEach((row, r) =>
-    row.forEach((value, c) => {
-      if (isPlanLink(value)) {
-        sheet.getRangeByIndexes(block.row + r, block.col + c, 1, 1).hyperlink = { documentReference: value.target, textToDisplay: value.text };
-      }
-    }),
-  );
+  for (const [r, row] of block.values.entries()) {
+    for (const [c, value] of row.entries()) {
+      if (!isPlanLink(value)) continue;
+      const link = { documentReference: value.target, textToDisplay: value.text };
+      await batch.room(jsonBytes(link));
+      sheet.getRangeByIndexes(block.row + r, block.col + c, 1, 1).hyperlink = link;
+    }
+  }
 }
 
-function writeSheet(sheet: Excel.Worksheet, plan: SheetPlan, styles: Record<string, CellStyle>): void {
-  for (const block of plan.values) writeValues(sheet, block);
-  for (const { range, style } of plan.styles) {
-    const definition = styles[style];
-    if (!definition) throw new Error(`The write plan names an unknown style "${style}".`);
-    applyStyle(sheet, range, definition);
+async function writeSheet(sheet: Excel.Worksheet, plan: SheetPlan, styles: WritePlan['styles'], batch: RequestBatch): Promise<void> {
+  for (const block of plan.values) await writeValues(sheet, block, batch);
+  await applyStyles(sheet, plan.styles, styles, batch);
+  await applyLayout(sheet, plan, batch);
+  for (const chart of plan.charts ?? []) {
+    await batch.room(CHART_BYTES);
+    addChart(sheet, chart);
   }
-  applyLayout(sheet, plan);
-  for (const chart of plan.charts ?? []) addChart(sheet, chart);
-}
-
-/** Sheet names are case-insensitive in Excel. */
-function key(name: string): string {
-  return name.toLowerCase();
 }
 
 export async function writePlan(context: Excel.RequestContext, plan: WritePlan): Promise<void> {
+  const { present, recalculate } = await checkBeforeWriting(context, plan);
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
-  await context.sync();
-  const present = new Set(worksheets.items.map((sheet) => key(sheet.name)));
-  for (const sheetPlan of plan.sheets) {
-    if (sheetPlan.mode === 'existing' && !present.has(key(sheetPlan.name))) throw new MissingSheetError(sheetPlan.name);
-  }
+  // Each request suspends calculation and screen updating until it is done.
+  const batch = new RequestBatch(context, () => {
+    context.application.suspendApiCalculationUntilNextSync();
+    context.application.suspendScreenUpdatingUntilNextSync();
+  });
 
-  context.application.suspendApiCalculationUntilNextSync();
-  context.application.suspendScreenUpdatingUntilNextSync();
-  const remove = (name: string) => {
-    if (!present.delete(key(name))) return;
+  const remove = async (name: string) => {
+    if (!present.delete(sheetKey(name))) return;
+    await batch.room(0);
     worksheets.getItem(name).delete();
   };
-  for (const name of plan.removeSheets) remove(name);
+  for (const name of plan.removeSheets) await remove(name);
   for (const sheetPlan of plan.sheets) {
-    let sheet: Excel.Worksheet;
     if (sheetPlan.mode === 'generated') {
-      remove(sheetPlan.name);
-      sheet = worksheets.add(sheetPlan.name);
-      present.add(key(sheetPlan.name));
-    } else {
-      sheet = worksheets.getItem(sheetPlan.name);
+      await remove(sheetPlan.name);
+      await batch.room(0);
+      worksheets.add(sheetPlan.name);
+      present.add(sheetKey(sheetPlan.name));
     }
-    writeSheet(sheet, sheetPlan, plan.styles);
+    // By name, not the object add() returned: that one is valid for its own request only.
+    await writeSheet(worksheets.getItem(sheetPlan.name), sheetPlan, plan.styles, batch);
   }
-  await context.sync();
+  await batch.send();
+  if (recalculate) {
+    context.application.calculate('Recalculate');
+    await context.sync();
+  }
 }

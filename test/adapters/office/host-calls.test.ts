@@ -61,16 +61,19 @@ describe('export payload', () => {
 describe('Excel’s refusals in plain words', () => {
   test.each([
     ['InvalidOperationInCellEditMode', 'Excel is busy editing a cell. Press Enter or Esc in the sheet, then try again.'],
-    ['RequestPayloadSizeLimitExceeded', 'The change is too large for Excel on the web to take in one go. Use the ragbook command-line tool on a copy of the file instead.'],
+    ['RequestPayloadSizeLimitExceeded', 'The change is too large for Excel on the web to take in one go. Try Excel for the desktop, or use the ragbook command-line tool on a copy of the file instead.'],
+    ['ResponsePayloadSizeLimitExceeded', 'This sheet is too large to read in one go on Excel on the web. Try Excel for the desktop, or use the ragbook command-line tool on a copy of the file instead.'],
+    ['InvalidOperation', 'Excel refused the change. Is a sheet protected, or is a cell Ragbook writes to inside a table, a merged area or an array formula? Check the sheet and try again.'],
+    // A code Ragbook has no particular words for still gets a sentence, never the code.
+    ['GeneralException', 'Excel could not finish this. Save the workbook and try again; if it keeps failing, use the ragbook command-line tool on a copy of the file instead.'],
   ])('%s', (code, message) => {
     const explained = explainExcelError(new SimError(code, 'technical text'));
     expect(explained).toBeInstanceOf(ExcelRefusedError);
     expect(explained).toMatchObject({ code, message });
+    expect((explained as Error).message).not.toContain(code);
   });
 
-  test('an error Ragbook has no words for is passed on unchanged', () => {
-    const error = new SimError('GeneralException', 'technical text');
-    expect(explainExcelError(error)).toBe(error);
+  test('an error that is not Excel’s is passed on unchanged', () => {
     const plain = new Error('x');
     expect(explainExcelError(plain)).toBe(plain);
   });

@@ -6,34 +6,57 @@ import { execute, simulated } from './run-plan';
 
 describe('writePlan on the simulated Excel host', () => {
   test('the number of syncs does not grow with the number of measures', async () => {
-    const counts: Record<number, { syncs: number; bytes: number }> = {};
+    const syncs: Record<number, number> = {};
     for (const measures of [10, 5000]) {
       const { sim } = await simulated(measures);
       await execute(sim, applyLikePlan(measures));
-      counts[measures] = { syncs: sim.counters.syncs, bytes: Math.max(...sim.counters.requestBytes) };
+      syncs[measures] = sim.counters.syncs;
     }
-    expect(counts[10].syncs).toBe(2);
-    expect(counts[5000].syncs).toBe(counts[10].syncs);
-    // The host refuses requests over 5 MB; 5,000 measures fit in one.
-    expect(counts[5000].bytes).toBeLessThan(5 * 1024 * 1024);
+    // Two to check (names, protection), one to write, one to recalculate.
+    expect(syncs[10]).toBe(4);
+    expect(syncs[5000]).toBe(syncs[10]);
   });
 
-  test.each([10, 500])('fills are one call per run of same-coloured cells (%i measures)', async (measures) => {
-    const { sim } = await simulated(measures);
-    const plan = applyLikePlan(measures);
-    await execute(sim, plan);
-    expect(sim.counters.fills).toBe(fillRunCount(plan));
-    // One range per styled run, whatever it sets (fill, font, borders).
-    expect(sim.counters.formattedRanges).toBe(plan.sheets.reduce((n, s) => n + s.styles.length, 0));
-    // Far fewer calls than cells coloured.
-    expect(sim.counters.fills).toBeLessThan(measures * 4);
+  test('each colour is one discontiguous range, whatever the number of runs', async () => {
+    const fills: number[] = [];
+    for (const measures of [10, 500]) {
+      const { sim } = await simulated(measures);
+      const plan = applyLikePlan(measures);
+      await execute(sim, plan);
+      fills.push(sim.counters.fills);
+      // Every styled run is one area of those ranges, whatever it sets (fill, font, borders).
+      const formatted = plan.sheets.flatMap((s) => s.styles).filter((r) => Object.keys(plan.styles[r.style]).some((k) => k !== 'numberFormat'));
+      expect(sim.counters.formattedRanges).toBe(formatted.length);
+      expect(fillRunCount(plan)).toBeGreaterThan(measures / 2);
+    }
+    expect(fills[1]).toBe(fills[0]);
   });
 
-  test('calculation and screen updating are suspended around the writes', async () => {
+  test('calculation and screen updating are suspended while writing, and the workbook recalculated after', async () => {
     const { sim } = await simulated(10);
     await execute(sim, applyLikePlan(10));
     expect(sim.counters.suspendCalculation).toBe(1);
     expect(sim.counters.suspendScreenUpdating).toBe(1);
+    expect(sim.counters.recalculations).toBe(1);
+  });
+
+  test('a workbook calculated by hand is left to the user to recalculate', async () => {
+    const { sim } = await simulated(10);
+    sim.book.calculationMode = 'Manual';
+    await execute(sim, applyLikePlan(10));
+    expect(sim.counters.recalculations).toBe(0);
+  });
+
+  test.each([
+    ['a protected sheet', (sim: ExcelSim) => (sim.book.sheet('Measures')!.protected = true), 'The sheet "Measures" is protected, so Ragbook cannot write to it. Unprotect it (Review ▸ Unprotect Sheet) and try again. Nothing was changed.'],
+    ['a protected workbook structure', (sim: ExcelSim) => (sim.book.structureProtected = true), "This workbook's structure is protected, so Ragbook cannot add or replace its own sheets. Unprotect it (Review ▸ Protect Workbook) and try again. Nothing was changed."],
+  ])('%s is found before anything is written', async (_what, protect, message) => {
+    const { sim } = await simulated(10);
+    protect(sim);
+    const before = JSON.stringify(sim.book);
+    await expect(execute(sim, applyLikePlan(10))).rejects.toThrow(message);
+    expect(JSON.stringify(sim.book)).toBe(before);
+    expect(sim.counters.valueWrites + sim.counters.formatCalls).toBe(0);
   });
 
   test('text that looks like a formula or a number stays the text in the plan', async () => {

@@ -11,9 +11,6 @@
 import { cellAddress, parseCellAddress, quoteSheetName, rangeAddress } from '../../../../src/model/address';
 import { type SimBorder, type SimCell, type SimChart, type SimRange, SimSheet, SimWorkbook } from './model';
 
-/** Excel on the web refuses a request larger than this. */
-export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
-
 export class SimError extends Error {
   constructor(readonly code: string, message: string) {
     super(message);
@@ -33,13 +30,8 @@ export interface SimCounters {
   valueWrites: number;
   suspendCalculation: number;
   suspendScreenUpdating: number;
-  /** Payload of each sync's request, in bytes. */
-  requestBytes: number[];
-}
-
-interface QueuedOp {
-  bytes: number;
-  run(): void;
+  /** Application.calculate calls. */
+  recalculations: number;
 }
 
 type LoadOption = string | string[] | { select?: string | string[] } | undefined;
@@ -50,12 +42,8 @@ function propertyList(option: LoadOption): string[] {
   return list.map((p) => p.trim()).filter(Boolean);
 }
 
-function payloadSize(args: unknown[]): number {
-  return 40 + JSON.stringify(args, (_k, v) => (v instanceof SimObject ? '<ref>' : v)).length;
-}
-
 export class SimContext {
-  private queue: QueuedOp[] = [];
+  private queue: (() => void)[] = [];
   readonly workbook: SimWorkbookProxy;
   readonly application: SimApplication;
   readonly trackedObjects = { add: () => undefined, remove: () => undefined };
@@ -65,20 +53,15 @@ export class SimContext {
     this.application = new SimApplication(this);
   }
 
-  enqueue(args: unknown[], run: () => void): void {
-    this.queue.push({ bytes: payloadSize(args), run });
+  enqueue(run: () => void): void {
+    this.queue.push(run);
   }
 
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
     this.host.counters.syncs++;
-    const bytes = ops.reduce((sum, op) => sum + op.bytes, 0);
-    this.host.counters.requestBytes.push(bytes);
-    if (bytes > REQUEST_LIMIT_BYTES) {
-      throw new SimError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
-    }
-    for (const op of ops) op.run();
+    for (const op of ops) op();
   }
 }
 
@@ -114,8 +97,8 @@ abstract class SimObject<T> {
     return this.loaded.get(property) as V;
   }
 
-  protected op(args: unknown[], run: (target: T) => void): void {
-    this.ctx.enqueue(args, () => run(this.must()));
+  protected op(run: (target: T) => void): void {
+    this.ctx.enqueue(() => run(this.must()));
   }
 
   /** The value of a property for load(); undefined for a property this simulation does not know. */
@@ -127,7 +110,7 @@ abstract class SimObject<T> {
 
   load(option?: LoadOption): this {
     const properties = propertyList(option);
-    this.ctx.enqueue([properties], () => {
+    this.ctx.enqueue(() => {
       const target = this.resolve();
       this.loaded.set('isNullObject', target === null);
       if (target === null) return;
@@ -147,7 +130,7 @@ export class ExcelSim {
   constructor(readonly book: SimWorkbook = new SimWorkbook()) {}
 
   static zeroCounters(): SimCounters {
-    return { syncs: 0, fills: 0, formatCalls: 0, formattedRanges: 0, numberFormatWrites: 0, valueWrites: 0, suspendCalculation: 0, suspendScreenUpdating: 0, requestBytes: [] };
+    return { syncs: 0, fills: 0, formatCalls: 0, formattedRanges: 0, numberFormatWrites: 0, valueWrites: 0, suspendCalculation: 0, suspendScreenUpdating: 0, recalculations: 0 };
   }
 
   resetCounters(): void {
@@ -169,15 +152,43 @@ export class ExcelSim {
   }
 }
 
-class SimApplication {
-  constructor(private readonly ctx: SimContext) {}
+class SimApplication extends SimObject<SimWorkbook> {
+  constructor(ctx: SimContext) {
+    super(ctx, () => ctx.host.book);
+  }
+
+  protected snapshot(book: SimWorkbook, property: string): unknown {
+    return property === 'calculationMode' ? book.calculationMode : undefined;
+  }
+
+  get calculationMode(): string {
+    return this.read('calculationMode');
+  }
+
+  calculate(type: string): void {
+    this.ctx.enqueue(() => {
+      if (!['Recalculate', 'Full', 'FullRebuild'].includes(type)) throw new SimError('InvalidArgument', `Unknown calculation type ${type}.`);
+      this.ctx.host.counters.recalculations++;
+    });
+  }
 
   suspendApiCalculationUntilNextSync(): void {
-    this.ctx.enqueue([], () => this.ctx.host.counters.suspendCalculation++);
+    this.ctx.enqueue(() => this.ctx.host.counters.suspendCalculation++);
   }
 
   suspendScreenUpdatingUntilNextSync(): void {
-    this.ctx.enqueue([], () => this.ctx.host.counters.suspendScreenUpdating++);
+    this.ctx.enqueue(() => this.ctx.host.counters.suspendScreenUpdating++);
+  }
+}
+
+/** Worksheet.protection and Workbook.protection: whether they are protected. */
+class SimProtection extends SimObject<{ protected: boolean }> {
+  protected snapshot(target: { protected: boolean }, property: string): unknown {
+    return property === 'protected' ? target.protected : undefined;
+  }
+
+  get protected(): boolean {
+    return this.read('protected');
   }
 }
 
@@ -185,12 +196,18 @@ class SimWorkbookProxy {
   readonly worksheets: SimWorksheetCollection;
   readonly tables: SimTableCollection;
   readonly settings: SimSettingCollection;
+  readonly protection: SimProtection;
 
   constructor(ctx: SimContext) {
     this.worksheets = new SimWorksheetCollection(ctx);
     this.tables = new SimTableCollection(ctx);
     this.settings = new SimSettingCollection(ctx);
+    this.protection = new SimProtection(ctx, () => ({ protected: ctx.host.book.structureProtected }));
   }
+}
+
+function refuseIfStructureProtected(book: SimWorkbook): void {
+  if (book.structureProtected) throw new SimError('InvalidOperation', 'The workbook is protected: sheets cannot be added, deleted or renamed.');
 }
 
 const BAD_SHEET_NAME = /[[\]:*?/\\]/;
@@ -208,7 +225,7 @@ class SimWorksheetCollection extends SimObject<SimWorkbook> {
 
   override load(option?: LoadOption): this {
     const properties = propertyList(option).map((p) => p.replace(/^items\//, ''));
-    this.ctx.enqueue([properties], () => {
+    this.ctx.enqueue(() => {
       this.loadedItems = this.must().sheets.map((sheet) => {
         const proxy = new SimWorksheet(this.ctx, () => sheet);
         proxy.preload(sheet, properties);
@@ -244,11 +261,12 @@ class SimWorksheetCollection extends SimObject<SimWorkbook> {
 
   add(name: string): SimWorksheet {
     let added: SimSheet | undefined;
-    this.op([name], (book) => {
+    this.op((book) => {
       if (!name || name.length > 31 || BAD_SHEET_NAME.test(name) || name.startsWith("'") || name.endsWith("'")) {
         throw new SimError('InvalidArgument', `'${name}' is not a valid sheet name.`);
       }
       if (book.sheet(name)) throw new SimError('ItemAlreadyExists', `A sheet called '${name}' already exists.`);
+      refuseIfStructureProtected(book);
       added = new SimSheet(name);
       book.sheets.push(added);
     });
@@ -261,6 +279,7 @@ class SimWorksheet extends SimObject<SimSheet> {
   readonly pageLayout: SimPageLayoutProxy;
   readonly charts: SimChartCollection;
   readonly horizontalPageBreaks: { add(range: SimRangeProxy): void };
+  readonly protection: SimProtection;
 
   constructor(ctx: SimContext, resolver: () => SimSheet | null) {
     super(ctx, () => {
@@ -272,11 +291,12 @@ class SimWorksheet extends SimObject<SimSheet> {
     this.pageLayout = new SimPageLayoutProxy(ctx, () => this.must());
     this.charts = new SimChartCollection(ctx, () => this.must());
     this.horizontalPageBreaks = {
-      add: (range) => ctx.enqueue([], () => {
+      add: (range) => ctx.enqueue(() => {
         const page = this.must().page;
         page.rowBreaks = [...(page.rowBreaks ?? []), range.bounds().row];
       }),
     };
+    this.protection = new SimProtection(ctx, () => this.must());
   }
 
   /** For items of a loaded collection: their properties are already there. */
@@ -303,28 +323,30 @@ class SimWorksheet extends SimObject<SimSheet> {
   }
 
   set name(value: string) {
-    this.op([value], (sheet) => (sheet.name = value));
+    this.op((sheet) => (sheet.name = value));
   }
 
   set tabColor(value: string) {
-    this.op([value], (sheet) => (sheet.tabColor = value));
+    this.op((sheet) => (sheet.tabColor = value));
   }
 
   getRange(address?: string): SimRangeProxy {
-    return new SimRangeProxy(this.ctx, () => {
-      const sheet = this.must();
-      const [from, to] = (address || 'A1').split(':');
-      const start = parseCellAddress(from);
-      const end = parseCellAddress(to ?? from);
-      if (!start || !end) throw new SimError('InvalidArgument', `'${address}' is not a cell address.`);
-      return { sheet, row: start.row, col: start.col, rowCount: end.row - start.row + 1, colCount: end.col - start.col + 1 };
-    });
+    return new SimRangeProxy(this.ctx, () => rangeTarget(this.must(), address || 'A1'));
   }
 
   getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): SimRangeProxy {
     return new SimRangeProxy(this.ctx, () => {
       if (row < 0 || col < 0 || rowCount < 1 || colCount < 1) throw new SimError('InvalidArgument', 'The range is outside the sheet.');
       return { sheet: this.must(), row, col, rowCount, colCount };
+    });
+  }
+
+  /** Worksheet.getRanges (ExcelApi 1.9): "B2:B9,D4,…", refused past Excel's 8,192 characters. */
+  getRanges(address: string): SimRangeAreasProxy {
+    return new SimRangeAreasProxy(this.ctx, () => {
+      if (address.length > GET_RANGES_ADDRESS_LIMIT) throw new SimError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      const sheet = this.must();
+      return address.split(',').map((part) => rangeTarget(sheet, part));
     });
   }
 
@@ -337,13 +359,14 @@ class SimWorksheet extends SimObject<SimSheet> {
   }
 
   activate(): void {
-    this.op([], (sheet) => (this.ctx.host.book.activeSheet = sheet.name));
+    this.op((sheet) => (this.ctx.host.book.activeSheet = sheet.name));
   }
 
   delete(): void {
-    this.op([], (sheet) => {
+    this.op((sheet) => {
       const book = this.ctx.host.book;
       if (book.sheets.length === 1) throw new SimError('InvalidOperation', 'A workbook must keep at least one sheet.');
+      refuseIfStructureProtected(book);
       book.sheets.splice(book.sheets.indexOf(sheet), 1);
       sheet.deleted = true;
       if (book.activeSheet === sheet.name) book.activeSheet = book.sheets[0].name;
@@ -355,15 +378,15 @@ class SimFreezePanes {
   constructor(private readonly ctx: SimContext, private readonly sheet: () => SimSheet) {}
 
   freezeRows(count: number): void {
-    this.ctx.enqueue([count], () => (this.sheet().freeze = { rows: count, cols: 0 }));
+    this.ctx.enqueue(() => (this.sheet().freeze = { rows: count, cols: 0 }));
   }
 
   freezeColumns(count: number): void {
-    this.ctx.enqueue([count], () => (this.sheet().freeze = { rows: 0, cols: count }));
+    this.ctx.enqueue(() => (this.sheet().freeze = { rows: 0, cols: count }));
   }
 
   freezeAt(range: SimRangeProxy): void {
-    this.ctx.enqueue([], () => {
+    this.ctx.enqueue(() => {
       const r = range.bounds();
       if (r.row !== 0 || r.col !== 0) throw new SimError('InvalidArgument', 'freezeAt needs a range starting at A1.');
       this.sheet().freeze = { rows: r.rowCount, cols: r.colCount };
@@ -375,23 +398,23 @@ class SimPageLayoutProxy {
   constructor(private readonly ctx: SimContext, private readonly sheet: () => SimSheet) {}
 
   set orientation(value: string) {
-    this.ctx.enqueue([value], () => (this.sheet().page.orientation = value));
+    this.ctx.enqueue(() => (this.sheet().page.orientation = value));
   }
 
   set paperSize(value: string) {
-    this.ctx.enqueue([value], () => (this.sheet().page.paperSize = value));
+    this.ctx.enqueue(() => (this.sheet().page.paperSize = value));
   }
 
   set zoom(value: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
-    this.ctx.enqueue([value], () => (this.sheet().page.zoom = { ...value }));
+    this.ctx.enqueue(() => (this.sheet().page.zoom = { ...value }));
   }
 
   setPrintTitleRows(rows: string): void {
-    this.ctx.enqueue([rows], () => (this.sheet().page.printTitleRows = rows));
+    this.ctx.enqueue(() => (this.sheet().page.printTitleRows = rows));
   }
 
   setPrintArea(area: string): void {
-    this.ctx.enqueue([area], () => (this.sheet().page.printArea = area));
+    this.ctx.enqueue(() => (this.sheet().page.printArea = area));
   }
 }
 
@@ -399,7 +422,20 @@ interface RangeTarget extends SimRange {
   sheet: SimSheet;
 }
 
+/** The longest address Worksheet.getRanges takes (Microsoft's "Excel range limits"). */
+export const GET_RANGES_ADDRESS_LIMIT = 8192;
+
+function rangeTarget(sheet: SimSheet, address: string): RangeTarget {
+  const [from, to] = address.split(':');
+  const start = parseCellAddress(from);
+  const end = parseCellAddress(to ?? from);
+  if (!start || !end) throw new SimError('InvalidArgument', `'${address}' is not a cell address.`);
+  return { sheet, row: start.row, col: start.col, rowCount: end.row - start.row + 1, colCount: end.col - start.col + 1 };
+}
+
+/** Every change to a cell passes here: a protected sheet refuses it, as Excel does. */
 function cellsOf(t: RangeTarget, visit: (cell: SimCell, r: number, c: number) => void): void {
+  if (t.sheet.protected) throw new SimError('InvalidOperation', 'The cell or chart you are trying to change is on a protected sheet.');
   for (let r = 0; r < t.rowCount; r++) for (let c = 0; c < t.colCount; c++) visit(t.sheet.cell(t.row + r, t.col + c), r, c);
 }
 
@@ -422,6 +458,9 @@ function coerce(cell: SimCell, text: string): void {
   if (number !== undefined && Number.isFinite(number)) {
     cell.value = number;
     if (trimmed.endsWith('%') && cell.numberFormat === 'General') cell.numberFormat = '0%';
+  } else if (text.startsWith("'")) {
+    // Excel's text prefix: the apostrophe itself is not kept.
+    cell.value = text.slice(1);
   } else if (/^[=+\-@]/.test(text)) {
     cell.formula = text.startsWith('=') ? text : `=${text}`;
     cell.value = '#NAME?';
@@ -451,11 +490,28 @@ export class SimRangeProxy extends SimObject<RangeTarget> {
 
   constructor(ctx: SimContext, resolver: () => RangeTarget | null) {
     super(ctx, resolver);
-    this.format = new SimRangeFormat(ctx, this);
+    this.format = new SimRangeFormat(ctx, () => [this.must()]);
   }
 
   bounds(): RangeTarget {
     return this.must();
+  }
+
+  /** Office.js itself writes arrays of more than 1,500 cells as row blocks, getRow(i).getBoundingRect(getRow(j)). */
+  getRow(index: number): SimRangeProxy {
+    return new SimRangeProxy(this.ctx, () => ({ ...this.must(), row: this.must().row + index, rowCount: 1 }));
+  }
+
+  getBoundingRect(other: SimRangeProxy): SimRangeProxy {
+    return new SimRangeProxy(this.ctx, () => {
+      const a = this.must();
+      const b = other.bounds();
+      const row = Math.min(a.row, b.row);
+      const col = Math.min(a.col, b.col);
+      const rowCount = Math.max(a.row + a.rowCount, b.row + b.rowCount) - row;
+      const colCount = Math.max(a.col + a.colCount, b.col + b.colCount) - col;
+      return { sheet: a.sheet, row, col, rowCount, colCount };
+    });
   }
 
   protected snapshot(t: RangeTarget, property: string): unknown {
@@ -502,7 +558,7 @@ export class SimRangeProxy extends SimObject<RangeTarget> {
   }
 
   set values(values: unknown[][]) {
-    this.op([values], (t) => {
+    this.op((t) => {
       checkShape(t, values, 'values');
       this.ctx.host.counters.valueWrites++;
       cellsOf(t, (cell, r, c) => writeValue(cell, values[r][c]));
@@ -518,7 +574,7 @@ export class SimRangeProxy extends SimObject<RangeTarget> {
   }
 
   set numberFormat(formats: string[][]) {
-    this.op([formats], (t) => {
+    this.op((t) => {
       checkShape(t, formats, 'numberFormat');
       this.ctx.host.counters.numberFormatWrites++;
       cellsOf(t, (cell, r, c) => {
@@ -528,7 +584,7 @@ export class SimRangeProxy extends SimObject<RangeTarget> {
   }
 
   set hyperlink(link: { documentReference?: string; textToDisplay?: string; address?: string }) {
-    this.op([link], (t) => {
+    this.op((t) => {
       cellsOf(t, (cell) => {
         cell.hyperlink = { ...link };
         if (link.textToDisplay !== undefined) writeValue(cell, link.textToDisplay);
@@ -537,7 +593,7 @@ export class SimRangeProxy extends SimObject<RangeTarget> {
   }
 
   merge(across = false): void {
-    this.op([across], (t) => {
+    this.op((t) => {
       if (across) throw new SimError('InvalidArgument', 'The simulated host merges whole ranges only.');
       t.sheet.merges.push({ row: t.row, col: t.col, rowCount: t.rowCount, colCount: t.colCount });
       // Excel keeps the top-left cell's value only.
@@ -551,9 +607,23 @@ export class SimRangeProxy extends SimObject<RangeTarget> {
   }
 
   select(): void {
-    this.op([], (t) => {
+    this.op((t) => {
       this.ctx.host.book.selection = { sheet: t.sheet.name, address: rangeAddress(t.row, t.col, t.rowCount, t.colCount) };
     });
+  }
+}
+
+/** Worksheet.getRanges: several rectangles formatted as one. */
+export class SimRangeAreasProxy extends SimObject<RangeTarget[]> {
+  readonly format: SimRangeFormat;
+
+  constructor(ctx: SimContext, resolver: () => RangeTarget[]) {
+    super(ctx, resolver);
+    this.format = new SimRangeFormat(ctx, () => this.must());
+  }
+
+  protected snapshot(areas: RangeTarget[], property: string): unknown {
+    return property === 'areaCount' ? areas.length : undefined;
   }
 }
 
@@ -563,69 +633,67 @@ class SimRangeFormat {
   readonly borders: { getItem(edge: string): SimBorder };
   private counted = false;
 
-  constructor(private readonly ctx: SimContext, private readonly range: SimRangeProxy) {
-    const set: SimRangeFormat['set'] = (args, apply, isFill) => this.set(args, apply, isFill);
+  constructor(private readonly ctx: SimContext, private readonly areas: () => RangeTarget[]) {
+    const set: SimRangeFormat['set'] = (apply, isFill) => this.set(apply, isFill);
     this.fill = {
       set color(value: string) {
-        set([value], (cell) => (cell.fill = value), true);
+        set((cell) => (cell.fill = value), true);
       },
     } as { color: string };
     this.font = {
       set color(value: string) {
-        set([value], (cell) => (cell.fontColor = value));
+        set((cell) => (cell.fontColor = value));
       },
       set bold(value: boolean) {
-        set([value], (cell) => (cell.bold = value));
+        set((cell) => (cell.bold = value));
       },
       set italic(value: boolean) {
-        set([value], (cell) => (cell.italic = value));
+        set((cell) => (cell.italic = value));
       },
       set size(value: number) {
-        set([value], (cell) => (cell.size = value));
+        set((cell) => (cell.size = value));
       },
     } as { color: string; bold: boolean; italic: boolean; size: number };
     this.borders = { getItem: (edge: string) => this.border(edge) };
   }
 
-  private set(args: unknown[], apply: (cell: SimCell, r: number, c: number, t: RangeTarget) => void, isFill = false): void {
+  private set(apply: (cell: SimCell, r: number, c: number, t: RangeTarget) => void, isFill = false): void {
     const counters = this.ctx.host.counters;
-    this.ctx.enqueue(args, () => {
-      const t = this.range.bounds();
+    this.ctx.enqueue(() => {
+      const areas = this.areas();
       counters.formatCalls++;
       if (isFill) counters.fills++;
       if (!this.counted) {
         this.counted = true;
-        counters.formattedRanges++;
+        counters.formattedRanges += areas.length;
       }
-      cellsOf(t, (cell, r, c) => apply(cell, r, c, t));
+      for (const t of areas) cellsOf(t, (cell, r, c) => apply(cell, r, c, t));
     });
   }
 
   set wrapText(value: boolean) {
-    this.set([value], (cell) => (cell.wrap = value));
+    this.set((cell) => (cell.wrap = value));
   }
 
   set horizontalAlignment(value: string) {
-    this.set([value], (cell) => (cell.horizontal = value));
+    this.set((cell) => (cell.horizontal = value));
   }
 
   set verticalAlignment(value: string) {
-    this.set([value], (cell) => (cell.vertical = value));
+    this.set((cell) => (cell.vertical = value));
   }
 
   set rowHeight(points: number) {
-    this.ctx.enqueue([points], () => {
-      const t = this.range.bounds();
+    this.ctx.enqueue(() => {
       this.ctx.host.counters.formatCalls++;
-      for (let r = 0; r < t.rowCount; r++) t.sheet.rowHeights.set(t.row + r, points);
+      for (const t of this.areas()) for (let r = 0; r < t.rowCount; r++) t.sheet.rowHeights.set(t.row + r, points);
     });
   }
 
   set columnWidth(points: number) {
-    this.ctx.enqueue([points], () => {
-      const t = this.range.bounds();
+    this.ctx.enqueue(() => {
       this.ctx.host.counters.formatCalls++;
-      for (let c = 0; c < t.colCount; c++) t.sheet.columnWidths.set(t.col + c, points);
+      for (const t of this.areas()) for (let c = 0; c < t.colCount; c++) t.sheet.columnWidths.set(t.col + c, points);
     });
   }
 
@@ -641,7 +709,7 @@ class SimRangeFormat {
     const which = sides[edge];
     if (!which) throw new SimError('InvalidArgument', `Unknown border edge ${edge}.`);
     const setPart = (part: keyof SimBorder, value: string) =>
-      this.set([edge, part, value], (cell, r, c, t) => {
+      this.set((cell, r, c, t) => {
         for (const side of which(r, c, t)) cell.borders[side] = { ...(cell.borders[side] ?? { style: 'Continuous' }), [part]: value };
       });
     return {
@@ -663,7 +731,7 @@ class SimChartCollection {
 
   add(type: string, source: SimRangeProxy, seriesBy = 'Auto'): SimChartProxy {
     const chart: SimChart = { type, series: [] };
-    this.ctx.enqueue([type, seriesBy], () => {
+    this.ctx.enqueue(() => {
       const t = source.bounds();
       const byColumns = seriesBy === 'Columns' || (seriesBy === 'Auto' && t.rowCount >= t.colCount);
       const count = byColumns ? t.colCount : t.rowCount;
@@ -686,30 +754,30 @@ class SimChartProxy {
   constructor(private readonly ctx: SimContext, private readonly chart: SimChart) {
     this.title = {
       set text(value: string) {
-        ctx.enqueue([value], () => (chart.title = value));
+        ctx.enqueue(() => (chart.title = value));
       },
     } as { text: string };
     this.axes = {
       valueAxis: {
         title: {
           set text(value: string) {
-            ctx.enqueue([value], () => (chart.valueAxisTitle = value));
+            ctx.enqueue(() => (chart.valueAxisTitle = value));
           },
         } as { text: string },
         set minimum(value: number) {
-          ctx.enqueue([value], () => (chart.valueAxis = { ...chart.valueAxis, minimum: value }));
+          ctx.enqueue(() => (chart.valueAxis = { ...chart.valueAxis, minimum: value }));
         },
         set maximum(value: number) {
-          ctx.enqueue([value], () => (chart.valueAxis = { ...chart.valueAxis, maximum: value }));
+          ctx.enqueue(() => (chart.valueAxis = { ...chart.valueAxis, maximum: value }));
         },
       } as { title: { text: string }; minimum: number; maximum: number },
     };
     this.legend = {
       set visible(value: boolean) {
-        ctx.enqueue([value], () => (chart.legend = { ...chart.legend, visible: value }));
+        ctx.enqueue(() => (chart.legend = { ...chart.legend, visible: value }));
       },
       set position(value: string) {
-        ctx.enqueue([value], () => (chart.legend = { ...chart.legend, position: value }));
+        ctx.enqueue(() => (chart.legend = { ...chart.legend, position: value }));
       },
     } as { visible: boolean; position: string };
     this.series = {
@@ -720,7 +788,7 @@ class SimChartProxy {
       }),
       add: (name) => {
         let added: SimChart['series'][number] | undefined;
-        ctx.enqueue([name], () => {
+        ctx.enqueue(() => {
           added = { name };
           chart.series.push(added);
         });
@@ -735,7 +803,7 @@ class SimChartProxy {
       const t = at.bounds();
       return cellAddress(t.row, t.col);
     };
-    this.ctx.enqueue([start, end], () => (this.chart.position = [address(start)!, address(end)]));
+    this.ctx.enqueue(() => (this.chart.position = [address(start)!, address(end)]));
   }
 }
 
@@ -743,40 +811,40 @@ class SimSeriesProxy {
   readonly format: { line: { color: string; lineStyle: string; weight: number }; fill: { setSolidColor(colour: string): void } };
 
   constructor(private readonly ctx: SimContext, private readonly series: () => SimChart['series'][number]) {
-    const queue = (args: unknown[], run: (s: SimChart['series'][number]) => void) => ctx.enqueue(args, () => run(series()));
+    const queue = (run: (s: SimChart['series'][number]) => void) => ctx.enqueue(() => run(series()));
     this.format = {
       line: {
         set color(value: string) {
-          queue([value], (s) => (s.lineColor = value));
+          queue((s) => (s.lineColor = value));
         },
         set lineStyle(value: string) {
-          queue([value], (s) => (s.lineStyle = value));
+          queue((s) => (s.lineStyle = value));
         },
         set weight(value: number) {
-          queue([value], (s) => (s.lineWeight = value));
+          queue((s) => (s.lineWeight = value));
         },
       } as { color: string; lineStyle: string; weight: number },
-      fill: { setSolidColor: (value: string) => queue([value], (s) => (s.fillColor = value)) },
+      fill: { setSolidColor: (value: string) => queue((s) => (s.fillColor = value)) },
     };
   }
 
   set name(value: string) {
-    this.ctx.enqueue([value], () => (this.series().name = value));
+    this.ctx.enqueue(() => (this.series().name = value));
   }
 
   set markerStyle(value: string) {
-    this.ctx.enqueue([value], () => (this.series().markerStyle = value));
+    this.ctx.enqueue(() => (this.series().markerStyle = value));
   }
 
   setValues(range: SimRangeProxy): void {
-    this.ctx.enqueue([], () => {
+    this.ctx.enqueue(() => {
       const t = range.bounds();
       this.series().values = rangeAddress(t.row, t.col, t.rowCount, t.colCount);
     });
   }
 
   setXAxisValues(range: SimRangeProxy): void {
-    this.ctx.enqueue([], () => {
+    this.ctx.enqueue(() => {
       const t = range.bounds();
       this.series().xValues = rangeAddress(t.row, t.col, t.rowCount, t.colCount);
     });
@@ -795,7 +863,7 @@ class SimTableCollection {
 
   load(option?: LoadOption): this {
     const properties = propertyList(option).map((p) => p.replace(/^items\//, ''));
-    this.ctx.enqueue([properties], () => {
+    this.ctx.enqueue(() => {
       this.loadedItems = this.ctx.host.book.sheets.flatMap((sheet) =>
         sheet.tables.map((table) => {
           const proxy = new SimTable(this.ctx, () => ({ sheet, name: table.name }));
@@ -805,6 +873,14 @@ class SimTableCollection {
       );
     });
     return this;
+  }
+
+  getItem(name: string): SimTable {
+    return new SimTable(this.ctx, () => {
+      const sheet = this.ctx.host.book.sheets.find((s) => s.tables.some((t) => t.name === name));
+      if (!sheet) throw new SimError('ItemNotFound', `The requested resource doesn't exist: table '${name}'.`);
+      return { sheet, name };
+    });
   }
 
   get items(): SimTable[] {
@@ -857,7 +933,7 @@ class SimSettingCollection {
   constructor(private readonly ctx: SimContext) {}
 
   add(key: string, value: unknown): void {
-    this.ctx.enqueue([key, value], () => this.ctx.host.book.settings.set(key, value));
+    this.ctx.enqueue(() => this.ctx.host.book.settings.set(key, value));
   }
 
   getItemOrNullObject(key: string): SimSetting {

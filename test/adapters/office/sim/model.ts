@@ -82,6 +82,8 @@ export class SimSheet {
   freeze?: { rows: number; cols: number };
   tabColor?: string;
   deleted = false;
+  /** Review ▸ Protect Sheet: the host refuses every change to its cells. */
+  protected = false;
 
   constructor(public name: string) {}
 
@@ -118,6 +120,9 @@ export class SimWorkbook {
   readonly sheets: SimSheet[] = [];
   readonly settings = new Map<string, unknown>();
   activeSheet?: string;
+  /** Review ▸ Protect Workbook: sheets cannot be added, deleted or renamed. */
+  structureProtected = false;
+  calculationMode: 'Automatic' | 'AutomaticExceptTables' | 'Manual' = 'Automatic';
   selection?: { sheet: string; address: string };
   /** Base64 files passed to Excel.createWorkbook. */
   readonly createdWorkbooks: string[] = [];

@@ -1,0 +1,55 @@
+/**
+ * Everything that would stop a write part-way, found before anything is
+ * written: sheets that are missing or protected, a protected workbook
+ * structure when sheets are to be added or replaced, cells beyond the sheet.
+ * Two small requests whatever the size of the plan.
+ */
+import type { CellRange, WritePlan } from '../../model/plan';
+import { MissingSheetError, OutsideSheetError, ProtectedSheetError, ProtectedWorkbookError } from './errors';
+
+const LAST_ROW = 1_048_575;
+const LAST_COLUMN = 16_383;
+
+export interface Preflight {
+  /** The workbook's sheet names, lower-cased (Excel compares them without case). */
+  present: Set<string>;
+  /** False when the user calculates by hand (Formulas ▸ Calculation Options ▸ Manual): Ragbook then leaves it to them. */
+  recalculate: boolean;
+}
+
+export function sheetKey(name: string): string {
+  return name.toLowerCase();
+}
+
+function beyondSheet(range: CellRange): boolean {
+  return range.row + range.rowCount - 1 > LAST_ROW || range.col + range.colCount - 1 > LAST_COLUMN;
+}
+
+function checkBounds(plan: WritePlan): void {
+  for (const sheet of plan.sheets) {
+    const blocks = sheet.values.map((b) => ({ row: b.row, col: b.col, rowCount: b.values.length, colCount: Math.max(1, ...b.values.map((r) => r.length)) }));
+    if ([...blocks, ...sheet.styles.map((s) => s.range)].some(beyondSheet)) throw new OutsideSheetError(sheet.name);
+  }
+}
+
+export async function checkBeforeWriting(context: Excel.RequestContext, plan: WritePlan): Promise<Preflight> {
+  checkBounds(plan);
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
+  const structure = context.workbook.protection.load('protected');
+  const application = context.application.load('calculationMode');
+  await context.sync();
+
+  const present = new Set(worksheets.items.map((sheet) => sheetKey(sheet.name)));
+  const existing = plan.sheets.filter((s) => s.mode === 'existing');
+  for (const sheet of existing) if (!present.has(sheetKey(sheet.name))) throw new MissingSheetError(sheet.name);
+  const changesSheets = plan.sheets.some((s) => s.mode === 'generated') || plan.removeSheets.some((name) => present.has(sheetKey(name)));
+  if (changesSheets && structure.protected) throw new ProtectedWorkbookError();
+
+  const protections = existing.map((sheet) => ({ name: sheet.name, protection: worksheets.getItem(sheet.name).protection.load('protected') }));
+  if (protections.length > 0) await context.sync();
+  const locked = protections.filter((p) => p.protection.protected).map((p) => p.name);
+  if (locked.length > 0) throw new ProtectedSheetError(locked);
+
+  return { present, recalculate: application.calculationMode !== 'Manual' };
+}
