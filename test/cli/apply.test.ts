@@ -59,7 +59,8 @@ describe('ragbook apply on a wide sheet', () => {
     output = path.join(dir, 'wide-out.xlsx');
     const result = await runCli(['apply', input, '-o', output, '--scheme', 'brag']);
     expect(result).toMatchObject({ code: 0, err: '' });
-    expect(result.out).toContain('5 measures for Q2 2017/18: 1 met, 1 within tolerance, 1 not met, 1 no data, 1 no target');
+    // S2's Q2 figure is unreadable: it is judged on its latest figure, Q1's 500.
+    expect(result.out).toContain('5 measures for Q2 2017/18: 1 met, 1 within tolerance, 2 not met, 1 no target');
   });
 
   test('the input file is untouched', async () => {
@@ -91,7 +92,7 @@ describe('ragbook apply on a wide sheet', () => {
     const sheet = (await loadWorkbook(output)).getWorksheet('KPIs')!;
     expect(sheet.getCell('K4').value).toBe('Status for Q2 2017/18');
     expect(sheet.getCell('L4').value).toBe('Direction of travel for Q2 2017/18');
-    expect([5, 6, 7, 8, 9].map((r) => sheet.getCell(`K${r}`).value)).toEqual(['Within tolerance', 'Not met', 'Met', 'No data', 'No target']);
+    expect([5, 6, 7, 8, 9].map((r) => sheet.getCell(`K${r}`).value)).toEqual(['Within tolerance', 'Not met', 'Met', 'Not met (Q1 2017/18)', 'No target']);
     expect([5, 6, 7, 8, 9].map((r) => sheet.getCell(`L${r}`).value)).toEqual(['↓ Worsening', '↓ Worsening', '↑ Improving', 'No comparison', '↑ Improving']);
     expect(fillOf(sheet.getCell('K6'))).toBe(COLOURS.red);
   });
@@ -101,9 +102,9 @@ describe('ragbook apply on a wide sheet', () => {
     const summary = book.getWorksheet('Summary')!;
     const rows = sheetRows(summary);
     const header = rows.find((r) => r[0] === 'Theme')!;
-    expect(header).toEqual(['Theme', 'Exceeded', 'Met', 'Within tolerance', 'Not met', 'No data', 'No target', 'Total']);
-    expect(rows.find((r) => r[0] === 'Help')).toEqual(['Help', 0, 0, 1, 1, 0, 0, 2]);
-    expect(rows.find((r) => r[0] === 'All themes')).toEqual(['All themes', 0, 1, 1, 1, 1, 1, 5]);
+    expect(header).toEqual(['Theme', 'Exceeded', 'Met', 'Within tolerance', 'Not met', 'No data', 'No target', 'Total', 'Improving but not met', 'Latest available (stale)']);
+    expect(rows.find((r) => r[0] === 'Help')).toEqual(['Help', 0, 0, 1, 1, 0, 0, 2, 0, 0]);
+    expect(rows.find((r) => r[0] === 'All themes')).toEqual(['All themes', 0, 1, 1, 2, 0, 1, 5, 0, 0]);
     const issues = book.getWorksheet('Issues')!;
     const issueRows = sheetRows(issues);
     const adoption = issueRows.find((r) => r[2] === "'about 430' is not a number — treated as no data");
@@ -136,7 +137,7 @@ describe('ragbook apply on a wide sheet', () => {
     const json = JSON.parse(result.out);
     expect(json.scheme).toBe('rag');
     expect(json.measures[0]).toEqual({
-      id: 'H1', name: 'Visits completed on time', period: 'Q2 2017/18', actual: 76, target: 80, low: 75, high: 85,
+      id: 'H1', name: 'Visits completed on time', period: 'Q2 2017/18', stale: false, actual: 76, target: 80, low: 75, high: 85,
       polarity: 'higher', status: 'within-tolerance', label: 'Within tolerance', colour: COLOURS.amber, direction: 'worsening',
     });
     expect(json.issues).toContainEqual({ sheet: 'KPIs', cell: 'I8', message: "'about 430' is not a number — treated as no data" });

@@ -110,8 +110,10 @@ describe('the generated Commentary sheet', () => {
       text: ['met the target of 300 with 14 to spare'],
     },
     {
-      ref: 'EH2', status: 'No data', fill: COLOURS.grey, latest: 'No data', target: '60%', range: '55% to 65%', variance: '', percent: '', previous: '', lastYear: '', benchmarks: '',
-      text: ['No figure has been reported for Q2 2018/19; the most recent is 62.9% for Q1 2018/19, against a target of 60%.'],
+      // No figure for Q2 2018/19: judged on the latest available, Q1 2018/19's.
+      ref: 'EH2', status: 'Met', fill: COLOURS.green, latest: '62.9% (Q1 2018/19 — latest available)', target: '60%', range: '55% to 65%', variance: '+2.9 percentage points', percent: '+4.8%',
+      previous: '↓ Worsening (from 65.2% in Q4 2017/18)', lastYear: '↑ Improving (from 58.7% in Q1 2017/18)', benchmarks: '',
+      text: ['There is no figure yet for Q2 2018/19; at 62.9% in Q1 2018/19, the latest available, performance met the target of 60% with 2.9 percentage points to spare.'],
     },
     {
       ref: 'EH3', status: 'No target', fill: undefined, latest: '1,684', target: 'No target', range: '', variance: '', percent: '',

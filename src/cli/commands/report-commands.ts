@@ -1,6 +1,6 @@
 import path from 'node:path';
 /**
- * The report verbs (apply, commentary, ttc, budgets, actions) share one flow:
+ * The report verbs (apply, commentary, ttc, budgets, actions, exceptions) share one flow:
  * read the workbook, run the core report, execute its plan with the file
  * adapter, write a new file, print JSON or a summary.
  */
@@ -24,6 +24,7 @@ const REPORT_FLAGS: Record<string, ReportFlag[]> = {
   ttc: ['json'],
   budgets: ['json'],
   actions: ['as-at', 'json'],
+  exceptions: ['period', 'json'],
 };
 
 const FLAG_SPECS: Record<ReportFlag, OptionSpec> = {

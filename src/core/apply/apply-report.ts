@@ -19,10 +19,11 @@ export function applyJson(analysis: MeasuresAnalysis) {
   return {
     scheme: analysis.scheme.name,
     period: analysis.period ?? null,
-    measures: analysis.measures.map(({ measure, current }) => ({
+    measures: analysis.measures.map(({ measure, current, stale }) => ({
       id: measure.id,
       name: measure.name,
       period: current.observation.label,
+      stale,
       actual: current.observation.actual,
       target: current.target ?? null,
       low: current.band?.low ?? null,

@@ -4,6 +4,7 @@
  */
 import type { SheetGrid } from '../../model/grid';
 import type { PlanValue, SheetPlan, StyledRange, ValueBlock } from '../../model/plan';
+import { periodShown } from '../measures/period';
 import { directionLabel } from '../measures/status';
 import type { Evaluation, MeasuresAnalysis, MeasuresSource } from '../measures/types';
 import { cellText } from '../shared/values';
@@ -59,7 +60,9 @@ export function measureSheetPlan(analysis: MeasuresAnalysis, sheet: SheetGrid | 
   // Wide: one row per measure, its current evaluation; long: one row per observation.
   const rowsEvaluated: Evaluation[] = [];
   const rowNumbers: number[] = [];
-  for (const { evaluations, current, measure } of analysis.measures) {
+  /** Wide rows judged on another period's figure: the Status cell names that period. */
+  const periodNotes = new Map<number, string>();
+  for (const { evaluations, current, measure, stale } of analysis.measures) {
     for (const e of evaluations) {
       const { row, col } = e.observation;
       if (row === undefined || col === undefined) continue;
@@ -72,6 +75,8 @@ export function measureSheetPlan(analysis: MeasuresAnalysis, sheet: SheetGrid | 
     if (source.layout === 'wide') {
       rowNumbers.push(measure.source.row);
       rowsEvaluated.push(current);
+      const label = current.observation.label;
+      if (current.observation.actual !== null && label !== analysis.period) periodNotes.set(measure.source.row, periodShown(label, stale));
     }
   }
 
@@ -84,7 +89,8 @@ export function measureSheetPlan(analysis: MeasuresAnalysis, sheet: SheetGrid | 
     const e = rowsEvaluated[i];
     // Consecutive rows share one block, so the live workbook gets one write per block.
     const last = values.at(-1);
-    const rowValues: PlanValue[] = [e.label, directionLabel(e.direction)];
+    const note = periodNotes.get(row);
+    const rowValues: PlanValue[] = [note ? `${e.label} (${note})` : e.label, directionLabel(e.direction)];
     if (last && last.row + last.values.length === row) last.values.push(rowValues);
     else values.push({ row, col: statusCol, values: [rowValues] });
     if (e.style) fills.add(row, statusCol, e.style);

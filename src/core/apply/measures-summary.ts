@@ -2,6 +2,7 @@
 import type { PlanValue } from '../../model/plan';
 import type { SummarySection } from '../summary/summary-sheet';
 import { labelGroups, type Status, statusStyleName } from '../measures/scheme';
+import { isImproving } from '../measures/analyse';
 import type { EvaluatedMeasure, MeasuresAnalysis } from '../measures/types';
 import { statusStyles } from './status-styles';
 
@@ -22,6 +23,14 @@ function meaning(statuses: Status[]): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** What the two counts after the total mean. */
+function countNotes(analysis: MeasuresAnalysis): string[] {
+  return [
+    '"Improving but not met": not met, but better than the same period last year (or, with no figure a year earlier, than the period before).',
+    `"Latest available (stale)": judged on a figure ${analysis.staleAfter} or more of its own periods older than ${analysis.period ?? 'the reporting period'}, the latest it has.`,
+  ];
+}
+
 export function measuresSummarySections(analysis: MeasuresAnalysis): SummarySection[] {
   if (!analysis.source || analysis.measures.length === 0) return [];
   const { scheme } = analysis;
@@ -39,12 +48,16 @@ export function measuresSummarySections(analysis: MeasuresAnalysis): SummarySect
   // One pass over the measures: each status's groups are found once.
   const countRow = (name: string, measures: EvaluatedMeasure[]): PlanValue[] => {
     const counts = groups.map(() => 0);
-    for (const { current } of measures) {
+    let improvingNotMet = 0;
+    let stale = 0;
+    for (const { current, stale: isStale } of measures) {
       let indexes = groupsByStatus.get(current.status);
       if (!indexes) groupsByStatus.set(current.status, (indexes = groupsOf(current.status)));
       for (const i of indexes) counts[i]++;
+      if (current.status === 'not-met' && isImproving(current)) improvingNotMet++;
+      if (isStale) stale++;
     }
-    return [name, ...counts, measures.length];
+    return [name, ...counts, measures.length, improvingNotMet, stale];
   };
   const rows = [...byTheme].map(([theme, measures]) => countRow(theme, measures));
   const total = countRow('All themes', analysis.measures);
@@ -58,14 +71,17 @@ export function measuresSummarySections(analysis: MeasuresAnalysis): SummarySect
       return [styled, 'plain'];
     }),
     styles,
-    notes: analysis.measures.some((m) => m.current.label.includes('improving on last year'))
-      ? ['"Not met (improving on last year)" is shown amber: worse than the band allows, but better than the same period last year.']
-      : [],
+    notes: [
+      ...(analysis.measures.some((m) => m.current.label.includes('improving on last year'))
+        ? ['"Not met (improving on last year)" is shown amber: worse than the band allows, but better than the same period last year.']
+        : []),
+      ...countNotes(analysis),
+    ],
   };
   return [
     {
       heading: `Measures by status, ${analysis.period ?? 'latest period'}`,
-      header: ['Theme', ...groups.map((g) => g.label), 'Total'],
+      header: ['Theme', ...groups.map((g) => g.label), 'Total', 'Improving but not met', 'Latest available (stale)'],
       rows: [...rows, total],
       cellStyles: [...rows.map(() => []), total.map(() => 'total')],
       chart: {

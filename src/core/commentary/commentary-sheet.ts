@@ -5,11 +5,11 @@
  * Landscape, one page wide, header row repeated, text wrapped.
  */
 import type { CellStyle, PlanValue, SheetPlan } from '../../model/plan';
+import { periodShown } from '../measures/period';
 import { directionLabel } from '../measures/status';
 import type { Scheme } from '../measures/scheme';
-import { statusStyles } from '../apply/status-styles';
+import { labelledStatusStyles } from '../apply/status-styles';
 import { SheetBuilder } from '../shared/sheet-builder';
-import { BASE_STYLES } from '../shared/styles';
 import type { Comparison, MeasureFacts } from './facts';
 import { formatRange, formatSignedDifference, formatSignedPercent, formatValue } from './format';
 import { MEASURE_HEADER, OFFICER_COLUMNS, type OfficerEntry, PERIOD_HEADER, REF_HEADER } from './officer-text';
@@ -46,13 +46,6 @@ const COMMENTARY_STYLES: Record<string, CellStyle> = {
   'commentary.section': { bold: true, fontSize: 12, fontColour: '#833C0B' },
 };
 
-/** Status fills for the Status column: the scheme's colours with the sheet's borders and wrapping. */
-function statusCellStyles(scheme: Scheme): Record<string, CellStyle> {
-  const styles: Record<string, CellStyle> = {};
-  for (const [name, style] of Object.entries(statusStyles(scheme))) styles[`commentary.${name}`] = { ...BASE_STYLES.text, bold: true, ...style };
-  return styles;
-}
-
 function comparisonText(comparison: Comparison | undefined, facts: MeasureFacts, none: string): string {
   if (!comparison) return none;
   const then = `${formatValue(comparison.value, facts.unit, comparison.decimals)} in ${comparison.label}`;
@@ -69,6 +62,12 @@ function targetCell(facts: MeasureFacts): string {
   return facts.targetFollows ? `${value} (${benchmarkPhrase(facts.targetFollows).replace(/^the /, '')})` : value;
 }
 
+/** "91%", or "91% (Q2 2017/18 — latest available)" when the figure is an earlier period's. */
+function latestCell(facts: MeasureFacts): string {
+  const value = formatValue(facts.actual ?? 0, facts.unit, facts.decimals);
+  return facts.latestAvailable ? `${value} (${periodShown(facts.dataPeriod, true)})` : value;
+}
+
 function factCells(facts: MeasureFacts): PlanValue[] {
   const { unit, variance, band } = facts;
   return [
@@ -76,7 +75,7 @@ function factCells(facts: MeasureFacts): PlanValue[] {
     facts.name,
     facts.period,
     facts.current.label,
-    facts.actual === null ? 'No data' : formatValue(facts.actual, unit, facts.decimals),
+    facts.actual === null ? 'No data' : latestCell(facts),
     targetCell(facts),
     band ? formatRange(band.low, band.high, unit, facts.bandDecimals) : '',
     variance ? formatSignedDifference(variance.difference, unit, variance.decimals) : '',
@@ -152,6 +151,6 @@ export function buildCommentarySheet(input: CommentarySheetInput): { sheet: Shee
     .widths(WIDTHS)
     .freeze(headerRow + 1, 2)
     .page({ orientation: 'landscape', fitToWidth: true, repeatRows: { first: headerRow, last: headerRow } });
-  const styles = { ...COMMENTARY_STYLES, ...statusCellStyles(input.scheme) };
+  const styles = { ...COMMENTARY_STYLES, ...labelledStatusStyles(input.scheme, 'commentary') };
   return { sheet: builder.useStyles(styles).build(), styles };
 }

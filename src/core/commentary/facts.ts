@@ -36,8 +36,12 @@ export interface MeasureFacts {
   theme: string;
   unit: Unit;
   polarity?: Polarity;
-  /** The reported period's label. */
+  /** The reporting period's label. */
   period: string;
+  /** The period of the figure judged: the reporting period's, or the latest available before it. */
+  dataPeriod: string;
+  /** The figure is the latest available, not the reporting period's own. */
+  latestAvailable: boolean;
   /** "quarter", "year", "month" or "period": how the text names the period before. */
   periodWord: string;
   current: Evaluation;
@@ -62,7 +66,8 @@ export interface MeasureFacts {
 
 const BENCHMARK_ORDER = ['England', 'Statistical neighbours', 'Similar authorities', 'Region'];
 
-function periodWord(kind: PeriodKind | undefined): string {
+/** "quarter", "year", "month" or "period": how text names a period of this kind. */
+export function periodWord(kind: PeriodKind | undefined): string {
   switch (kind) {
     case 'fy-quarter':
     case 'quarter':
@@ -130,6 +135,8 @@ export function measureFacts(evaluated: EvaluatedMeasure, period: string): Measu
     theme: measure.theme ?? '',
     unit: measure.unit,
     period,
+    dataPeriod: actual === null ? period : obs.label,
+    latestAvailable: actual !== null && obs.label !== period,
     periodWord: periodWord(obs.period?.kind),
     current,
     actual,

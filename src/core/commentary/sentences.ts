@@ -94,11 +94,9 @@ function statusSentence(facts: MeasureFacts, variant: number): string {
     const opening = [`No figure has been reported for ${period}`, `There is no figure yet for ${period}`, `The ${period} figure is not available`][variant % 3];
     return `${opening}; the most recent is ${formatValue(known.value, facts.unit, known.decimals)} for ${known.label}${against}.`;
   }
+  if (facts.latestAvailable) return latestAvailableSentence(facts, actual, variant);
   if (facts.current.status === 'no-target') {
-    const reason = facts.target !== undefined && !facts.polarity
-      ? `It has no status because the workbook does not say whether a higher or a lower figure is better (the target is ${targetText(facts)}).`
-      : 'There is no target for this measure, so it has no status.';
-    return [`The ${period} figure was ${actual}.`, `In ${period} the figure was ${actual}.`, `The figure for ${period} was ${actual}.`][variant % 3] + ` ${reason}`;
+    return [`The ${period} figure was ${actual}.`, `In ${period} the figure was ${actual}.`, `The figure for ${period} was ${actual}.`][variant % 3] + ` ${noStatusReason(facts)}`;
   }
   const verb = standing(facts);
   switch (variant % 3) {
@@ -108,6 +106,29 @@ function statusSentence(facts: MeasureFacts, variant: number): string {
       return `The ${period} figure of ${actual} ${verb}.`;
     default:
       return `In ${period} the figure was ${actual}, which ${verb}.`;
+  }
+}
+
+function noStatusReason(facts: MeasureFacts): string {
+  return facts.target !== undefined && !facts.polarity
+    ? `It has no status because the workbook does not say whether a higher or a lower figure is better (the target is ${targetText(facts)}).`
+    : 'There is no target for this measure, so it has no status.';
+}
+
+/** The figure is an earlier period's, the latest available: the sentence says so, and names the reporting period. */
+function latestAvailableSentence(facts: MeasureFacts, actual: string, variant: number): string {
+  const { dataPeriod, period } = facts;
+  if (facts.current.status === 'no-target') {
+    return `There is no figure yet for ${period}; the latest available, for ${dataPeriod}, was ${actual}. ${noStatusReason(facts)}`;
+  }
+  const verb = standing(facts);
+  switch (variant % 3) {
+    case 0:
+      return `There is no figure yet for ${period}; at ${actual} in ${dataPeriod}, the latest available, performance ${verb}.`;
+    case 1:
+      return `The latest available figure is for ${dataPeriod}, not ${period}: at ${actual} it ${verb}.`;
+    default:
+      return `No figure has been reported for ${period} yet; the latest available, ${actual} for ${dataPeriod}, ${verb}.`;
   }
 }
 

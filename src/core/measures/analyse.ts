@@ -9,7 +9,7 @@ import type { ReportOptions } from '../report';
 import { readSettingsSheet } from '../shared/settings-sheet';
 import { roundTo } from '../shared/values';
 import { type MeasureSettings, readMeasureSettings } from './measure-settings';
-import { comparePeriods, indexOfPreviousOfKind, indexOfSamePeriodLastYear } from './period';
+import { comparePeriods, endsByPeriod, indexOfPreviousOfKind, indexOfSamePeriodLastYear, type Period, periodsBehind } from './period';
 import { readMeasures } from './read-measures';
 import { statusStyleName, type Scheme } from './scheme';
 import { classify, directionOfTravel } from './status';
@@ -181,8 +181,8 @@ function evaluateMeasure(measure: Measure, scheme: Scheme, settings: MeasureSett
   return evaluations;
 }
 
-/** The reported period: the one asked for, else the latest with any actual. */
-function reportedPeriod(measures: Measure[], settings: MeasureSettings, issues: IssueList, settingsSheet: string): string | undefined {
+/** The reporting period: the one asked for, else the latest with any actual. */
+function reportedPeriod(measures: Measure[], settings: MeasureSettings, issues: IssueList, settingsSheet: string): Observation | undefined {
   // One representative observation per label (the first with an actual, if any): labels are few, observations many.
   const byLabel = new Map<string, Observation>();
   for (const m of measures) {
@@ -195,14 +195,37 @@ function reportedPeriod(measures: Measure[], settings: MeasureSettings, issues: 
   if (settings.period) {
     const wanted = settings.period.label.replace(/\s+/g, ' ').trim().toLowerCase();
     const found = all.find((o) => o.label.replace(/\s+/g, ' ').toLowerCase() === wanted);
-    if (found) return found.label;
+    if (found) return found;
     const message = `the workbook has no period '${settings.period.label}' (it has ${all.map((o) => o.label).slice(-8).join(', ') || 'none'})`;
     if (settings.period.from === 'options') throw new UnknownPeriodError(message);
     issues.add(settingsSheet, undefined, undefined, `${message} — the latest period is reported instead`);
   }
   const withData = all.filter((o) => o.actual !== null);
-  if (withData.length === 0) return all.at(-1)?.label;
-  return withData.reduce((latest, o) => ((comparePeriods(o.period, latest.period) || o.order - latest.order) > 0 ? o : latest)).label;
+  if (withData.length === 0) return all.at(-1);
+  return withData.reduce((latest, o) => ((comparePeriods(o.period, latest.period) || o.order - latest.order) > 0 ? o : latest));
+}
+
+/**
+ * The evaluation a measure is judged on: its latest figure at or before the
+ * reporting period (a quarterly measure published to Q2, an annual one a year
+ * behind), else the reporting period's own empty one. Labels that are not
+ * recognised periods only match themselves.
+ */
+function judgedEvaluation(evaluations: Evaluation[], label: string | undefined, reporting: Period | undefined): Evaluation | undefined {
+  let own: Evaluation | undefined;
+  for (let i = evaluations.length - 1; i >= 0; i--) {
+    const obs = evaluations[i].observation;
+    const same = obs.label === label;
+    if (!same && !(reporting && obs.period && endsByPeriod(obs.period, reporting))) continue;
+    if (obs.actual !== null) return evaluations[i];
+    if (same) own ??= evaluations[i];
+  }
+  return own;
+}
+
+/** Better than the same period last year where there is a figure for it, otherwise better than the previous period. */
+export function isImproving(evaluation: Evaluation): boolean {
+  return evaluation.directionYear !== 'n/a' ? evaluation.directionYear === 'improving' : evaluation.direction === 'improving';
 }
 
 function noDataEvaluation(label: string, scheme: Scheme, measure: Measure): Evaluation {
@@ -251,7 +274,8 @@ function analyse(grids: WorkbookGrids, options: ReportOptions): MeasuresAnalysis
   const settings = readMeasureSettings(settingsSheet, options, issues);
   const scheme = settings.scheme;
   const measures = data?.measures ?? [];
-  const period = reportedPeriod(measures, settings, issues, settingsSheet.sheet?.name ?? 'Settings');
+  const reporting = reportedPeriod(measures, settings, issues, settingsSheet.sheet?.name ?? 'Settings');
+  const period = reporting?.label;
   if (settings.defaultTolerance && measures.length > 0) {
     const reading = parseTolerance(settings.defaultTolerance.text, measures[0].unit);
     if (!reading.ok) issues.add(settingsSheet.sheet?.name ?? 'Settings', settings.defaultTolerance.row, 1, `${reading.reason} — no default tolerance used`);
@@ -259,19 +283,21 @@ function analyse(grids: WorkbookGrids, options: ReportOptions): MeasuresAnalysis
 
   const evaluated: EvaluatedMeasure[] = measures.map((measure) => {
     const evaluations = evaluateMeasure(measure, scheme, settings);
-    const found = evaluations.find((e) => e.observation.label === period);
+    const found = judgedEvaluation(evaluations, period, reporting?.period);
     const current = found ?? noDataEvaluation(period ?? '', scheme, measure);
+    const judged = current.observation.actual !== null ? current.observation.period : undefined;
+    const behind = judged && reporting?.period ? periodsBehind(judged, reporting.period) : 0;
     const currentIndex = found ? evaluations.indexOf(found) : -1;
     const follows = found ? followedBenchmark(measure, found.observation) : undefined;
     if (follows && found) {
       if (found.target === undefined && found.observation.actual !== null && follows.seen === undefined && !benchmarkFigure(measure, currentIndex, follows.benchmark)) {
-        issues.add(measure.source.sheet, measure.source.row, measure.source.col, `'${measure.name}' follows the ${follows.benchmark} figure, and the workbook has none for ${period} or before — shown as no target`);
+        issues.add(measure.source.sheet, measure.source.row, measure.source.col, `'${measure.name}' follows the ${follows.benchmark} figure, and the workbook has none for ${current.observation.label} or before — shown as no target`);
       } else explainFollowedTarget(measure, currentIndex, found.target, issues);
     }
     if (found?.band && found.target !== undefined && (found.target < found.band.low - 1e-9 || found.target > found.band.high + 1e-9)) {
       issues.add(measure.source.sheet, measure.source.row, measure.source.col, `the tolerance band ${formatBand(found.band)} does not include the target ${roundTo(found.target, 4)} — used as written`);
     }
-    return { measure, evaluations, current };
+    return { measure, evaluations, current, periodsBehind: behind, stale: behind >= settings.staleAfter };
   });
 
   if (!data) {
@@ -287,6 +313,8 @@ function analyse(grids: WorkbookGrids, options: ReportOptions): MeasuresAnalysis
       dataRows: data.dataRows,
     },
     period,
+    reportingPeriod: reporting?.period,
+    staleAfter: settings.staleAfter,
     scheme,
     measures: evaluated,
     issues: issues.items,

@@ -12,7 +12,26 @@ export interface MeasureSettings {
   /** Default tolerance text for measures without one ("within 5% of target", "±2 points"). */
   defaultTolerance?: { text: string; row: number };
   amberWhenImproving: boolean;
+  /** A figure this many of its own periods behind the reporting period, or more, is stale (default 2). */
+  staleAfter: number;
   title: string;
+}
+
+/** A whole number of periods from a Settings cell ("3", "3 periods"); undefined when the text is not one. */
+export function periodCount(text: string): number | undefined {
+  const m = /^(\d+)(?:\s*(?:periods?|quarters?|years?|months?))?$/i.exec(text.trim());
+  const n = m ? Number(m[1]) : NaN;
+  return n >= 1 && n <= 100 ? n : undefined;
+}
+
+/** A "number of periods" setting, the default when absent, an Issue when unreadable. */
+export function periodCountSetting(settings: SettingsSheet, keys: string[], fallback: number, issues: IssueList): number {
+  const row = settings.find(...keys);
+  const text = row ? cellText(row.values[0]) : '';
+  if (!row || !text) return fallback;
+  const n = periodCount(text);
+  if (n === undefined) issues.add(row.sheet, row.row, 1, `'${text}' is not a number of periods (write a whole number such as 2) — ${fallback} used`);
+  return n ?? fallback;
 }
 
 const STATUS_KEYS: Record<Status, string[]> = {
@@ -77,6 +96,7 @@ export function readMeasureSettings(settings: SettingsSheet, options: ReportOpti
     period: options.period ? { label: options.period, from: 'options' } : periodText ? { label: periodText, from: 'settings' } : undefined,
     defaultTolerance: toleranceRow && toleranceText ? { text: toleranceText, row: toleranceRow.row } : undefined,
     amberWhenImproving: isYes(settings.text('Amber when improving', 'Amber if improving', 'Show improving as amber')),
+    staleAfter: periodCountSetting(settings, ['Stale after', 'Latest available lag', 'Stale lag'], 2, issues),
     title: settings.text('Report title', 'Title') ?? 'Performance report',
   };
 }

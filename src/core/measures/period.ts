@@ -163,6 +163,25 @@ export function indexOfSamePeriodLastYear(items: readonly { period?: Period }[],
   return found;
 }
 
+/** True when `value` ends no later than `reporting`: a figure a report for `reporting` may use. */
+export function endsByPeriod(value: Period, reporting: Period): boolean {
+  return value.end <= reporting.end;
+}
+
+/**
+ * How many of its own periods a figure lags the reporting period: Q2 in a Q4
+ * report is two quarters behind, 2016/17 in a 2017/18 (or Q4 2017/18) report one year.
+ */
+export function periodsBehind(value: Period, reporting: Period): number {
+  const length = value.end - value.start + 1;
+  return Math.max(0, Math.floor((reporting.end - value.end) / length));
+}
+
+/** A judged figure's period as reports show it: "Q2 2017/18 — latest available" when stale. */
+export function periodShown(label: string, stale: boolean): string {
+  return stale ? `${label} — latest available` : label;
+}
+
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "Apr 2016 to Mar 2017": the months a period covers, for explanations. */

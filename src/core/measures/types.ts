@@ -119,8 +119,15 @@ export interface EvaluatedMeasure {
   measure: Measure;
   /** Every observation, in order, judged. */
   evaluations: Evaluation[];
-  /** The evaluation for the reported period (no-data when the measure has none for it). */
+  /**
+   * The evaluation the measure is judged on: its latest figure at or before the
+   * reporting period, with that figure's own period (no-data when it has none).
+   */
   current: Evaluation;
+  /** How many of its own periods the judged figure lags the reporting period (0 when it is the reporting period's). */
+  periodsBehind: number;
+  /** The figure lags by the Settings' "Stale after" (default two) of its own periods or more: shown as "latest available". */
+  stale: boolean;
 }
 
 /** Where the measures sit, so the apply report can add its columns beside them. */
@@ -139,8 +146,12 @@ export interface MeasuresSource {
 export interface MeasuresAnalysis {
   /** Undefined when the workbook has no measures sheet. */
   source?: MeasuresSource;
-  /** The reported period's label. */
+  /** The reporting period's label. */
   period?: string;
+  /** The reporting period, when its label is a recognised period. */
+  reportingPeriod?: Period;
+  /** Periods behind the reporting period at which a figure is stale (Settings "Stale after", default 2). */
+  staleAfter: number;
   scheme: Scheme;
   measures: EvaluatedMeasure[];
   issues: Issue[];

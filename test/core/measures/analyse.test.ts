@@ -48,7 +48,10 @@ describe('wide layout', () => {
   });
 
   test('messy cells become issues naming sheet and cell, and no data', () => {
-    expect(byName('Assessments in time').current.status).toBe('no-data');
+    const assessments = byName('Assessments in time');
+    expect(assessments.evaluations.find((e) => e.observation.label === 'Q2 2017/18')?.status).toBe('no-data');
+    // Judged instead on its latest figure, Q1's 84, one quarter behind.
+    expect(assessments).toMatchObject({ current: { status: 'within-tolerance', observation: { label: 'Q1 2017/18' } }, stale: false });
     expect(analysis.issues).toEqual(
       expect.arrayContaining([
         { sheet: 'Performance', cell: 'G7', message: "'about 80' is not a number — treated as no data" },
@@ -84,9 +87,10 @@ describe('long layout', () => {
     ]);
   });
 
-  test('text that is not a number is no data', () => {
-    expect(analysis.measures[1].current.status).toBe('no-data');
-    expect(analysis.measures[1].current.direction).toBe('n/a');
+  test('text that is not a number is no data, and the measure is judged on its latest figure', () => {
+    const earlyHelp = analysis.measures[1];
+    expect(earlyHelp.evaluations.find((e) => e.observation.label === 'Q2 2017/18')).toMatchObject({ status: 'no-data', direction: 'n/a' });
+    expect(earlyHelp).toMatchObject({ current: { status: 'met', observation: { label: 'Q1 2017/18', actual: 310 } }, periodsBehind: 1, stale: false });
   });
 });
 
