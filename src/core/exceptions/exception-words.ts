@@ -8,9 +8,14 @@ import { type ExceptionReason, lastWithFigures, type MeasureException } from './
 
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
+/** "two", "ten", "12": numbers in words up to ten, as in prose. */
+export function numberWord(n: number): string {
+  return NUMBER_WORDS[n] ?? String(n);
+}
+
 /** "two quarters", "one year", "12 months". */
 function count(n: number, word: string): string {
-  return `${NUMBER_WORDS[n] ?? n} ${word}${n === 1 ? '' : 's'}`;
+  return `${numberWord(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function listWithAnd(items: string[]): string {

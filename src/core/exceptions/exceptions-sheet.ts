@@ -11,7 +11,7 @@ import { periodShown } from '../measures/period';
 import type { Scheme } from '../measures/scheme';
 import type { EvaluatedMeasure } from '../measures/types';
 import { SheetBuilder } from '../shared/sheet-builder';
-import { changeText, figureText, historyText } from './exception-words';
+import { changeText, figureText, historyText, numberWord } from './exception-words';
 
 /** One listed measure: the words for its own columns, worked out by the report. */
 export interface ExceptionRow {
@@ -86,7 +86,7 @@ export function buildExceptionsSheet(input: ExceptionsSheetInput): { sheet: Shee
   section(
     builder,
     'Exceptions',
-    `Measures not met in each of their last ${input.notMetPeriods} periods with figures, worse than the same period last year, or whose latest figure is ${input.staleAfter} or more of their own periods old.`,
+    `Measures not met in each of their last ${numberWord(input.notMetPeriods)} periods with figures, worse than the same period last year, or whose latest figure is ${numberWord(input.staleAfter)} or more of their own periods old.`,
     input.exceptions,
     `No measure is an exception for ${period}.`,
     false,

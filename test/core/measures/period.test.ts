@@ -1,4 +1,4 @@
-import { comparePeriods, indexOfPreviousOfKind, indexOfSamePeriodLastYear, parsePeriod, periodEndDate } from '../../../src/core/measures/period';
+import { comparePeriods, endsByPeriod, indexOfPreviousOfKind, indexOfSamePeriodLastYear, parsePeriod, periodEndDate, periodShown, periodsBehind } from '../../../src/core/measures/period';
 
 describe('parsePeriod', () => {
   test.each([
@@ -58,5 +58,34 @@ describe('chronological order', () => {
     expect(periodEndDate(parsePeriod('Q3 2016/17')!)).toBe('2016-12-31');
     expect(periodEndDate(parsePeriod('2015/16')!)).toBe('2016-03-31');
     expect(periodEndDate(parsePeriod('Feb 2016')!)).toBe('2016-02-29');
+  });
+});
+
+describe('a figure judged for a reporting period', () => {
+  const p = (label: string) => parsePeriod(label)!;
+
+  test.each([
+    // figure, reporting period, own periods behind, usable (ends by the reporting period)
+    ['Q4 2017/18', 'Q4 2017/18', 0, true],
+    ['Q3 2017/18', 'Q4 2017/18', 1, true],
+    ['Q2 2017/18', 'Q4 2017/18', 2, true],
+    ['Q4 2016/17', 'Q4 2017/18', 4, true],
+    ['2017/18', 'Q4 2017/18', 0, true],
+    ['2016/17', 'Q4 2017/18', 1, true],
+    ['2016/17', '2017/18', 1, true],
+    ['2015/16', '2017/18', 2, true],
+    ['2016/17', 'Q2 2017/18', 0, true],
+    ['2017/18', 'Q2 2017/18', 0, false],
+    ['Q1 2018/19', 'Q4 2017/18', 0, false],
+    ['2016', 'Q4 2017/18', 1, true],
+    ['Jan 2018', 'Q4 2017/18', 2, true],
+  ])('%s in a %s report: %i of its own periods behind', (figure, reporting, behind, usable) => {
+    expect(periodsBehind(p(figure), p(reporting))).toBe(behind);
+    expect(endsByPeriod(p(figure), p(reporting))).toBe(usable);
+  });
+
+  test('a stale figure is shown as the latest available', () => {
+    expect(periodShown('Q2 2017/18', true)).toBe('Q2 2017/18 — latest available');
+    expect(periodShown('Q3 2017/18', false)).toBe('Q3 2017/18');
   });
 });
