@@ -61,7 +61,7 @@ function addSheetCharts(parts: PackageParts, sheetPart: string, sheet: SheetPlan
     setOverride(parts, chart, CHART_CONTENT_TYPE);
     const relId = addRelationship(parts, drawing, RELATIONSHIP_TYPES.chart, chart);
     const id = nextShapeId(drawingXml);
-    drawingXml = insertBeforeClosing(drawingXml, 'wsDr', chartAnchorXml(spec.anchor, id, `Chart ${id - 1}`, relId));
+    drawingXml = insertBeforeClosing(drawingXml, 'wsDr', chartAnchorXml(spec.anchor, id, `Chart ${id - 1}`, relId), drawing);
   }
   parts.set(drawing, drawingXml);
 }

@@ -67,7 +67,7 @@ export function typeNewRelationshipParts(parts: PackageParts): void {
 /** Adds or replaces the Override for a part. */
 export function setOverride(parts: PackageParts, part: string, contentType: string): void {
   const xml = removeOverrideFrom(parts.text(CONTENT_TYPES_PART) ?? '', part);
-  parts.set(CONTENT_TYPES_PART, insertBeforeClosing(xml, 'Types', `<Override PartName="/${escapeAttr(part)}" ContentType="${escapeAttr(contentType)}"/>`));
+  parts.set(CONTENT_TYPES_PART, insertBeforeClosing(xml, 'Types', `<Override PartName="/${escapeAttr(part)}" ContentType="${escapeAttr(contentType)}"/>`, CONTENT_TYPES_PART));
 }
 
 export function removeOverride(parts: PackageParts, part: string): void {

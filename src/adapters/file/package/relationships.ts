@@ -1,4 +1,5 @@
 /** Package relationships (the _rels parts): read, resolve, add and remove. */
+import { WorkbookWriteError } from '../errors';
 import type { PackageParts } from './parts';
 import { attrOf, escapeAttr, parseXml } from './xml';
 
@@ -105,7 +106,7 @@ export function addRelationship(parts: PackageParts, sourcePart: string, type: s
   const xml = parts.text(relsPath) ?? EMPTY_RELS;
   const relId = id ?? freeRelationshipId(readRelationships(parts, sourcePart));
   const entry = `<Relationship Id="${escapeAttr(relId)}" Type="${escapeAttr(type)}" Target="${escapeAttr(relativeTarget(sourcePart, targetPart))}"/>`;
-  parts.set(relsPath, insertBeforeClosing(xml, 'Relationships', entry));
+  parts.set(relsPath, insertBeforeClosing(xml, 'Relationships', entry, relsPath));
   return relId;
 }
 
@@ -122,11 +123,11 @@ export function removeRelationships(parts: PackageParts, sourcePart: string, ids
   else parts.delete(relsPath);
 }
 
-/** Inserts `content` before the root's closing tag (expanding a self-closed root). */
-export function insertBeforeClosing(xml: string, rootName: string, content: string): string {
+/** Inserts `content` before the root's closing tag of `part` (expanding a self-closed root). */
+export function insertBeforeClosing(xml: string, rootName: string, content: string, part: string): string {
   const closing = new RegExp(`</(\\w+:)?${rootName}>\\s*$`).exec(xml);
   if (closing) return xml.slice(0, closing.index) + content + xml.slice(closing.index);
   const selfClosed = new RegExp(`<((\\w+:)?${rootName})\\b([^>]*?)/>\\s*$`).exec(xml);
-  if (!selfClosed) throw new Error(`The package part has no <${rootName}> root element.`);
+  if (!selfClosed) throw new WorkbookWriteError(`the part ${part} has no <${rootName}> element for Ragbook to add to; open the file in Excel and save it again`);
   return `${xml.slice(0, selfClosed.index)}<${selfClosed[1]}${selfClosed[3]}>${content}</${selfClosed[1]}>`;
 }

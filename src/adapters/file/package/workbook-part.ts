@@ -2,7 +2,7 @@
  * xl/workbook.xml: the sheet list and defined names, read with saxes and
  * patched as text so everything else in the part stays as it was.
  */
-import { WorkbookReadError } from '../errors';
+import { WorkbookReadError, WorkbookWriteError } from '../errors';
 import type { PackageParts } from './parts';
 import { RELATIONSHIP_TYPES, RELATIONSHIPS_NAMESPACE, readRelationships, resolveTarget, STRICT_RELATIONSHIPS_NAMESPACE } from './relationships';
 import { attrOf, escapeAttr, escapeText, parseXml, prefixFor, rootPrefix, withAttr } from './xml';
@@ -141,7 +141,7 @@ export class WorkbookXml {
       } else {
         // definedNames follows sheets, functionGroups and externalReferences, the last of them present.
         const after = ['externalReferences', 'functionGroups', 'sheets'].map((name) => new RegExp(`</${p}${name}>`).exec(this.xml)).find((m) => m !== null);
-        if (!after) throw new Error('workbook.xml has no <sheets> element.');
+        if (!after) throw new WorkbookWriteError('the workbook part has no <sheets> element; open the file in Excel and save it again');
         const at = after.index + after[0].length;
         this.xml = `${this.xml.slice(0, at)}<${p}definedNames>${entry}</${p}definedNames>${this.xml.slice(at)}`;
       }

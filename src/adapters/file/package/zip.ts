@@ -9,7 +9,7 @@
  */
 import * as zlib from 'node:zlib';
 import { groupThousands } from '../../../core/shared/values';
-import { WorkbookReadError } from '../errors';
+import { WorkbookReadError, WorkbookWriteError } from '../errors';
 
 /** One entry as the central directory describes it. */
 export interface ZipEntry {
@@ -253,7 +253,7 @@ export function writeZip(outputs: readonly ZipOutput[]): Uint8Array {
     centralSize += 46 + p.rawName.length;
   }
   if (localSize + centralSize > 0xffffffff || prepared.length > 0xffff) {
-    throw new Error('The workbook would be larger than a zip package without ZIP64 can hold (4 GB or 65,535 parts).');
+    throw new WorkbookWriteError('the workbook Ragbook would write is larger than it can save (4 GiB or 65,535 parts)');
   }
   const out = new Uint8Array(localSize + centralSize + 22);
   const view = new DataView(out.buffer);
