@@ -202,7 +202,8 @@ export function benchmarkClause(facts: MeasureFacts, benchmark: BenchmarkCompari
   return `${VERDICT_WORDS[benchmark.verdict]} ${benchmarkObject(facts, benchmark)}`;
 }
 
-function listWithAnd(items: string[]): string {
+/** "a, b and c". */
+export function listWithAnd(items: string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 

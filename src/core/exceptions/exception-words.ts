@@ -1,6 +1,7 @@
 /** The Exceptions sheet's words: why a measure is listed, its history and its change on last year. */
 import { periodWord } from '../commentary/facts';
 import { formatDifference, formatValue, sensibleDecimals } from '../commentary/format';
+import { listWithAnd } from '../commentary/sentences';
 import { indexOfPreviousOfKind, indexOfSamePeriodLastYear } from '../measures/period';
 import type { Direction, EvaluatedMeasure, Evaluation } from '../measures/types';
 import { roundTo } from '../shared/values';
@@ -16,10 +17,6 @@ export function numberWord(n: number): string {
 /** "two quarters", "one year", "12 months". */
 function count(n: number, word: string): string {
   return `${numberWord(n)} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function listWithAnd(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /** An evaluation's figure as shown: "24.5%", "390", "12 days". */
