@@ -12,6 +12,7 @@ import { promises as fs, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { openWorkbook } from '../../../src/adapters/file';
+import type { WritePlan } from '../../../src/model/plan';
 import { runCli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/xlsx';
 import { PRODUCERS_DIR } from '../../fixtures/producers/make';
@@ -193,6 +194,19 @@ describe('each producer quirk is read right', () => {
     const workbook = await openWorkbook(readFileSync(fixture('date1904.xlsx')));
     // 30 June 2017 is serial 42916 in the 1900 system the model uses (41454 in the file's 1904 system).
     expect(workbook.grids.sheets[0].rows[0][5]?.value).toBe(42916);
+  });
+
+  it('1904 dates: a date Ragbook writes reads back as the same date, stored in the 1904 system', async () => {
+    const workbook = await openWorkbook(readFileSync(fixture('date1904.xlsx')));
+    const plan: WritePlan = {
+      styles: { date: { numberFormat: 'd mmm yyyy' } },
+      removeSheets: [],
+      sheets: [{ name: 'Dates', mode: 'generated', values: [{ row: 0, col: 0, values: [[43190, 7]] }], styles: [{ range: { row: 0, col: 0, rowCount: 1, colCount: 1 }, style: 'date' }] }],
+    };
+    const written = await workbook.write(plan);
+    // 31 March 2018: 43190 in the 1900 system, 41728 as the file stores it; the plain number is left alone.
+    expect((await openWorkbook(written)).grids.sheets.find((s) => s.name === 'Dates')?.rows[0].map((c) => c?.value)).toEqual([43190, 7]);
+    expect(strFromU8(unzipSync(written)['xl/worksheets/sheet2.xml'])).toMatch(/<v>41728<\/v>/);
   });
 
   it('hidden and very hidden sheets are passed over for the visible measures sheet', async () => {
