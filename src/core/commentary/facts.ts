@@ -162,7 +162,9 @@ export function measureFacts(evaluated: EvaluatedMeasure, period: string): Measu
     const varianceDecimals = Math.max(decimals, facts.targetDecimals);
     const difference = roundTo(actual - facts.target, varianceDecimals);
     facts.variance = { difference, decimals: varianceDecimals };
-    if (facts.target !== 0) facts.variance.percentOfTarget = roundTo((difference / Math.abs(facts.target)) * 100, 1);
+    const percentOfTarget = roundTo((difference / Math.abs(facts.target)) * 100, 1);
+    // Against a zero (or vanishingly small) target a percentage says nothing.
+    if (Number.isFinite(percentOfTarget)) facts.variance.percentOfTarget = percentOfTarget;
   }
   if (index >= 0) {
     // Evaluations follow the measure's observations one for one.

@@ -19,7 +19,8 @@ export function sensibleDecimals(value: number, shown?: number, atMost?: number)
 
 /** "1234.5" → "1,234.5"; never "-0". (Intl.NumberFormat writes the same, a test checks, but took a tenth of the commentary's time.) */
 export function plainNumber(value: number, decimals: number): string {
-  const rounded = roundTo(value, decimals);
+  // A sum that overflowed stands at the largest figure a spreadsheet holds, never "Infinity".
+  const rounded = roundTo(Math.max(-Number.MAX_VALUE, Math.min(Number.MAX_VALUE, value)) || 0, decimals);
   const text = groupThousands(toPlaces(Math.abs(rounded), decimals));
   return rounded < 0 ? `−${text}` : text;
 }
@@ -31,12 +32,23 @@ export function plainNumber(value: number, decimals: number): string {
  * of billions).
  */
 function toPlaces(value: number, decimals: number): string {
+  if (value >= 1e21) return `${wholeDigits(value)}${decimals > 0 ? `.${'0'.repeat(decimals)}` : ''}`;
   const shortest = String(value);
   const point = shortest.indexOf('.');
   const places = point < 0 ? 0 : shortest.length - point - 1;
   if (shortest.includes('e') || places > decimals) return value.toFixed(decimals);
   if (places === decimals) return shortest;
   return `${shortest}${point < 0 ? '.' : ''}${'0'.repeat(decimals - places)}`;
+}
+
+/**
+ * A whole number too big for toFixed (which writes 1e+21 and up in exponent
+ * form): its fifteen significant digits, as Excel shows it, then zeros.
+ */
+function wholeDigits(value: number): string {
+  const [mantissa, exponent] = value.toExponential(14).split('e');
+  const digits = mantissa.replace('.', '').replace(/0+$/, '');
+  return digits + '0'.repeat(Number(exponent) + 1 - digits.length);
 }
 
 /** "per 10,000" or "per 10,000 children" from the unit's label. */

@@ -1,4 +1,4 @@
-import { type SheetGrid, cellAt } from '../../model/grid';
+import { type SheetGrid, cellAt, isCellError } from '../../model/grid';
 import { cellText } from './values';
 
 /** Lower case, punctuation and extra spaces removed: "Good is:" → "good is". */
@@ -67,7 +67,9 @@ export function findHeaderRow<Field extends string>(
     const texts: string[] = [];
     let count = 0;
     for (let c = 0; c < row.length; c++) {
-      const text = cellText(cellAt(sheet, r, c));
+      const cell = cellAt(sheet, r, c);
+      // A header formula that failed (#NAME?) names nothing: "#NAME?" is not the header "Name".
+      const text = cell && isCellError(cell.value) ? '' : cellText(cell);
       texts[c] = text;
       const field = matchHeader(text, synonyms);
       if (field !== undefined && columns[field] === undefined) {

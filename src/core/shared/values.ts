@@ -151,7 +151,8 @@ export function groupThousands(value: number | string): string {
 
 /** Rounds to the given decimal places without binary noise (1.005 → 1.01). */
 export function roundTo(value: number, decimals: number): number {
-  if (!Number.isFinite(value)) return value;
+  // From 2^52 up every double is a whole number (and scaling it up could overflow to Infinity).
+  if (!Number.isFinite(value) || Math.abs(value) >= 2 ** 52) return value;
   const factor = 10 ** decimals;
   return Math.round((value + Math.sign(value) * Number.EPSILON * Math.abs(value)) * factor) / factor;
 }
