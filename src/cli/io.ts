@@ -1,6 +1,6 @@
 /** Everything the CLI does with the outside world, so tests can run it in-process. */
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ReadLimits } from '../adapters/file';
 import { DEFAULT_LIMITS, formatBytes } from '../adapters/file/package/limits';
@@ -48,16 +48,50 @@ export class CliError extends Error {
 /** Largest input file read (a workbook package, compressed). */
 export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
 
+/** Why a file could not be opened or read, in words for the usual causes. */
+function readFailure(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'Ragbook may not read it (permission denied)';
+    case 'EISDIR':
+      return 'is a folder, not a workbook';
+    default:
+      return `could not be read (${error.code ?? error.message})`;
+  }
+}
+
+/**
+ * Reads an input file. Only a regular file is read: a device (/dev/zero) or a
+ * pipe never ends, and opening a pipe would wait for a writer.
+ */
 export async function readInputFile(file: string): Promise<Uint8Array> {
   let stat;
   try {
     stat = await fs.stat(file);
-  } catch {
-    throw new CliError(`${file}: no such file`);
+  } catch (error) {
+    throw new CliError(`${file}: ${readFailure(error as NodeJS.ErrnoException)}`);
   }
   if (stat.isDirectory()) throw new CliError(`${file}: is a folder, not a workbook`);
+  if (!stat.isFile()) throw new CliError(`${file}: is not a file but a device, pipe or socket; give the path of a workbook file`);
   if (stat.size > MAX_INPUT_BYTES) throw new CliError(`${file}: the file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
-  return new Uint8Array(await fs.readFile(file));
+  try {
+    // Non-blocking, and checked again once open: the path may have been swapped for a pipe in between.
+    const handle = await fs.open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+    try {
+      const opened = await handle.stat();
+      if (!opened.isFile() || opened.size > MAX_INPUT_BYTES) throw new CliError(`${file}: changed while Ragbook was reading it; run again`);
+      return new Uint8Array(await handle.readFile());
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`${file}: ${readFailure(error as NodeJS.ErrnoException)}`);
+  }
 }
 
 /** Temporary files are named `.ragbook-tmp-<pid>-<random>-<final name>`, so a leftover is recognisably ours. */
@@ -94,6 +128,9 @@ export async function removeStaleTempFiles(file: string): Promise<void> {
  * rename, so a crash never leaves a half-written workbook under the real name.
  */
 export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
+  if (await fs.stat(file).then((s) => s.isDirectory(), () => false)) {
+    throw new CliError(`${file}: is a folder; -o names the workbook to write, e.g. ${path.join(file, 'out.xlsx')}`);
+  }
   await removeStaleTempFiles(file);
   const dir = path.dirname(path.resolve(file));
   const temp = path.join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}-${path.basename(file)}`);
@@ -124,6 +161,8 @@ function writeFailure(error: NodeJS.ErrnoException, dir: string): string {
       return `Ragbook may not write in ${dir}`;
     case 'ENOSPC':
       return 'the disk is full';
+    case 'EISDIR':
+      return 'a folder has that name';
     default:
       return error.code ?? error.message;
   }
@@ -184,10 +223,38 @@ export function readLimitsFrom(values: Record<string, unknown>): ReadLimits {
   return limits;
 }
 
-/** Refuses an output path that is the input itself unless --in-place was given. */
-export function checkNotOverwritingInput(input: string, output: string): void {
-  if (path.resolve(input) === path.resolve(output)) {
+/** The path with every symbolic link resolved; a file not yet there is resolved through its folder. */
+async function realPathOf(file: string): Promise<string> {
+  const resolved = path.resolve(file);
+  try {
+    return await fs.realpath(resolved);
+  } catch {
+    const dir = path.dirname(resolved);
+    return dir === resolved ? resolved : path.join(await realPathOf(dir), path.basename(resolved));
+  }
+}
+
+/**
+ * Refuses an output path that is the input itself unless --in-place was
+ * given: the same path, the same file reached through a symbolic link (to it
+ * or to a folder on the way), or another name of the same file (a hard link).
+ */
+export async function checkNotOverwritingInput(input: string, output: string): Promise<void> {
+  const [inputStat, outputStat] = await Promise.all([fs.stat(input).catch(() => undefined), fs.stat(output).catch(() => undefined)]);
+  const sameFile = inputStat && outputStat && inputStat.dev === outputStat.dev && inputStat.ino === outputStat.ino;
+  if (sameFile || (await realPathOf(input)) === (await realPathOf(output))) {
     throw new CliError(`${output}: that is the input workbook; write elsewhere, or use --in-place to replace it (a backup is kept)`);
+  }
+}
+
+/** Creates `run -o`'s output folder, or says in one line why it cannot. */
+export async function makeOutputFolder(dir: string): Promise<void> {
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new CliError(`${dir}: is a file, not a folder; -o names the folder to write the reports in`);
+    throw new CliError(`${dir}: could not create the output folder (${writeFailure(error as NodeJS.ErrnoException, path.dirname(path.resolve(dir)))})`);
   }
 }
 

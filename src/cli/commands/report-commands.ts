@@ -140,7 +140,7 @@ function reportCommand(report: Report): Command {
       const input = await openInput(file, io, readLimitsFrom(values));
       const json = values.json === true;
       const output = inPlace ? file : ((values.output as string | undefined) ?? (json ? undefined : outputPathFor(file, report.fileSuffix, undefined, report.target === 'new')));
-      if (output && !inPlace) checkNotOverwritingInput(file, output);
+      if (output && !inPlace) await checkNotOverwritingInput(file, output);
       if (output && report.target === 'input') checkOutputExtension(output, input);
       io.progress(`${report.title}…`);
       const { result, bytes } = await produce(report, input, options, file);

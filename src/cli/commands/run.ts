@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { promises as fs } from 'node:fs';
 import { reports } from '../../core/reports';
 import { type Command, parseCommandArgs } from '../command';
-import { CliError, LIMIT_HELP, LIMIT_OPTIONS, outputPathFor, readLimitsFrom, writeFileAtomic } from '../io';
+import { CliError, LIMIT_HELP, LIMIT_OPTIONS, makeOutputFolder, outputPathFor, readLimitsFrom, writeFileAtomic } from '../io';
 import { checkOutputExtension, flagHelp, flagSpecs, type ReportFlag, openInput, produce, reportOptionsFrom } from './report-commands';
 import { RUN_EMAIL_HELP, RUN_EMAIL_OPTIONS, runEmailPlan, sendReports } from './email';
 
@@ -36,7 +35,7 @@ export const runCommand: Command = {
     const options = reportOptionsFrom(values, io);
     const emailPlan = runEmailPlan(values, io);
     const input = await openInput(file, io, readLimitsFrom(values));
-    await fs.mkdir(dir, { recursive: true });
+    await makeOutputFolder(dir);
     const written: string[] = [];
     for (const report of reports) {
       io.progress(`${report.title}…`);
