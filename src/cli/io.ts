@@ -128,9 +128,7 @@ export async function removeStaleTempFiles(file: string): Promise<void> {
  * rename, so a crash never leaves a half-written workbook under the real name.
  */
 export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
-  if (await fs.stat(file).then((s) => s.isDirectory(), () => false)) {
-    throw new CliError(`${file}: is a folder; -o names the workbook to write, e.g. ${path.join(file, 'out.xlsx')}`);
-  }
+  await checkNotFolder(file);
   await removeStaleTempFiles(file);
   const dir = path.dirname(path.resolve(file));
   const temp = path.join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}-${path.basename(file)}`);
@@ -234,12 +232,21 @@ async function realPathOf(file: string): Promise<string> {
   }
 }
 
+/** Refuses an output path that is a folder. */
+async function checkNotFolder(file: string): Promise<void> {
+  if (await fs.stat(file).then((s) => s.isDirectory(), () => false)) {
+    throw new CliError(`${file}: is a folder; -o names the workbook to write, e.g. ${path.join(file, 'out.xlsx')}`);
+  }
+}
+
 /**
- * Refuses an output path that is the input itself unless --in-place was
- * given: the same path, the same file reached through a symbolic link (to it
- * or to a folder on the way), or another name of the same file (a hard link).
+ * Refuses an output path that is a folder, or that is the input itself
+ * unless --in-place was given: the same path, the same file reached through
+ * a symbolic link (to it or to a folder on the way), or another name of the
+ * same file (a hard link).
  */
-export async function checkNotOverwritingInput(input: string, output: string): Promise<void> {
+export async function checkOutputPath(input: string, output: string): Promise<void> {
+  await checkNotFolder(output);
   const [inputStat, outputStat] = await Promise.all([fs.stat(input).catch(() => undefined), fs.stat(output).catch(() => undefined)]);
   const sameFile = inputStat && outputStat && inputStat.dev === outputStat.dev && inputStat.ino === outputStat.ino;
   if (sameFile || (await realPathOf(input)) === (await realPathOf(output))) {

@@ -13,7 +13,7 @@ import { SCHEME_NAMES } from '../../core/measures/scheme';
 import { type Command, type OptionSpec, parseCommandArgs } from '../command';
 import { CliError, type CliIo, outputPathFor, readInputFile, writeFileAtomic } from '../io';
 // Robustness (issue 11): read limits, --in-place, never writing over the input by accident.
-import { checkNotOverwritingInput, LIMIT_HELP, LIMIT_OPTIONS, readLimitsFrom, writeInPlace } from '../io';
+import { checkOutputPath, LIMIT_HELP, LIMIT_OPTIONS, readLimitsFrom, writeInPlace } from '../io';
 
 export type ReportFlag = 'scheme' | 'period' | 'as-at' | 'json';
 
@@ -140,7 +140,7 @@ function reportCommand(report: Report): Command {
       const input = await openInput(file, io, readLimitsFrom(values));
       const json = values.json === true;
       const output = inPlace ? file : ((values.output as string | undefined) ?? (json ? undefined : outputPathFor(file, report.fileSuffix, undefined, report.target === 'new')));
-      if (output && !inPlace) await checkNotOverwritingInput(file, output);
+      if (output && !inPlace) await checkOutputPath(file, output);
       if (output && report.target === 'input') checkOutputExtension(output, input);
       io.progress(`${report.title}…`);
       const { result, bytes } = await produce(report, input, options, file);
