@@ -7,7 +7,7 @@ import type { WorkbookGrids } from '../../model/grid';
 import type { WritePlan } from '../../model/plan';
 import { explainExcelError } from './errors';
 import { readDocumentFile, workbookBaseName } from './document-file';
-import { buildExportFile, exportPayload } from './export-file';
+import { buildExportFile, createWorkbookLimit, exportPayload } from './export-file';
 import { readGrids } from './read-grids';
 import { selectCell } from './select';
 import { readSetting, writeSetting } from './settings';
@@ -18,7 +18,7 @@ export interface LiveWorkbook {
   read(): Promise<WorkbookGrids>;
   /** Executes the plan on the open workbook (fills, added columns, Ragbook's own sheets). */
   write(plan: WritePlan): Promise<void>;
-  /** Builds a new workbook from the plan and opens it in Excel; ExportTooLargeError past Excel's limit. Returns the file. */
+  /** Builds a new workbook from the plan and opens it in Excel; ExportTooLargeError past Excel on the web's limit. Returns the file. */
   openAsNewWorkbook(plan: WritePlan): Promise<Uint8Array>;
   /** The workbook's file name without ".xlsx", when it has been saved. */
   baseName(): string | undefined;
@@ -49,7 +49,7 @@ export function connectToExcel(): LiveWorkbook {
     openAsNewWorkbook: async (plan) => {
       const bytes = await buildExportFile(plan);
       try {
-        await Excel.createWorkbook(exportPayload(bytes));
+        await Excel.createWorkbook(exportPayload(bytes, createWorkbookLimit(Office.context.platform)));
       } catch (error) {
         throw explainExcelError(error);
       }

@@ -9,6 +9,11 @@ import { ExportTooLargeError } from './errors';
 /** Excel on the web refuses requests over 5 MB; the base64 text is what is sent. */
 export const CREATE_WORKBOOK_LIMIT = 5 * 1024 * 1024;
 
+/** The limit on Excel.createWorkbook's file where Office runs (`Office.context.platform`): only Excel on the web has one. */
+export function createWorkbookLimit(platform: Office.PlatformType | string | undefined): number | undefined {
+  return platform === 'OfficeOnline' ? CREATE_WORKBOOK_LIMIT : undefined;
+}
+
 export function toBase64(bytes: Uint8Array): string {
   let binary = '';
   const step = 0x8000;
@@ -16,10 +21,10 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** The file as base64, ready for Excel.createWorkbook; ExportTooLargeError when Excel could not open it. */
-export function exportPayload(bytes: Uint8Array, limit = CREATE_WORKBOOK_LIMIT): string {
+/** The file as base64, ready for Excel.createWorkbook; ExportTooLargeError past the limit, when there is one. */
+export function exportPayload(bytes: Uint8Array, limit: number | undefined): string {
   const base64 = toBase64(bytes);
-  if (base64.length > limit) throw new ExportTooLargeError(base64.length, limit);
+  if (limit !== undefined && base64.length > limit) throw new ExportTooLargeError(base64.length, limit);
   return base64;
 }
 

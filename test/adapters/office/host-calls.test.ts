@@ -1,5 +1,5 @@
 import { ExcelRefusedError, explainExcelError, ExportTooLargeError } from '../../../src/adapters/office/errors';
-import { exportPayload, toBase64 } from '../../../src/adapters/office/export-file';
+import { CREATE_WORKBOOK_LIMIT, createWorkbookLimit, exportPayload, toBase64 } from '../../../src/adapters/office/export-file';
 import { selectCell } from '../../../src/adapters/office/select';
 import { readSetting, writeSetting } from '../../../src/adapters/office/settings';
 import { ExcelSim, SimError } from './sim/excel-sim';
@@ -41,7 +41,7 @@ test('an issue about a whole sheet selects its first cell', async () => {
 describe('export payload', () => {
   test('is the file in base64', () => {
     const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00]);
-    expect(exportPayload(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+    expect(exportPayload(bytes, CREATE_WORKBOOK_LIMIT)).toBe(Buffer.from(bytes).toString('base64'));
   });
 
   test('base64 of a large file matches Node’s', () => {
@@ -49,10 +49,18 @@ describe('export payload', () => {
     expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
   });
 
+  test('only Excel on the web has a limit: desktop Excel and Excel on Mac open any size', () => {
+    expect(createWorkbookLimit('OfficeOnline')).toBe(5 * 1024 * 1024);
+    for (const platform of ['PC', 'Mac', 'iOS', 'Universal', undefined]) expect(createWorkbookLimit(platform)).toBeUndefined();
+    const bytes = new Uint8Array(4 * 1024 * 1024);
+    expect(exportPayload(bytes, createWorkbookLimit('PC'))).toHaveLength(Math.ceil(bytes.length / 3) * 4);
+  });
+
   test('over Excel on the web’s 5 MB the user is told plainly and offered the alternative', () => {
     const bytes = new Uint8Array(4 * 1024 * 1024);
-    expect(() => exportPayload(bytes)).toThrow(ExportTooLargeError);
-    expect(() => exportPayload(bytes)).toThrow(
+    const limit = createWorkbookLimit('OfficeOnline');
+    expect(() => exportPayload(bytes, limit)).toThrow(ExportTooLargeError);
+    expect(() => exportPayload(bytes, limit)).toThrow(
       'The new workbook would be 5.3 MB, and Excel on the web opens at most 5.0 MB at a time. Add its sheets to this workbook instead, or make it with the ragbook command-line tool.',
     );
   });
