@@ -1,10 +1,11 @@
 /**
- * Reads the live workbook into grids, as the file adapter reads a file: two
- * `context.sync()` round trips whatever its size (sheet and table names, then
- * every sheet's used range — values, number formats and formulas — and every
- * table's bounds, all in one batch).
+ * Reads the live workbook into grids, as the file adapter reads a file: sheet
+ * and table names, then every sheet's used range and table bounds, then each
+ * used range in blocks of rows small enough for Excel on the web's 5 MB
+ * response limit (values, number formats and formulas).
  */
 import { type Cell, type CellValue, cellOf, type SheetGrid, type TableInfo, type WorkbookGrids } from '../../model/grid';
+import { jsonBytes } from './request-batch';
 
 /** What `Range.values` shows for a cell holding an Excel error. */
 const ERROR_VALUES = new Set([
@@ -28,19 +29,60 @@ export function toCell(raw: RawValue, numberFormat: string | undefined, formula:
   return cellOf(value, numberFormat && numberFormat !== 'General' ? numberFormat : undefined, hasFormula ? formula.slice(1) : undefined);
 }
 
-function toRows(used: Excel.Range): (Cell | undefined)[][] {
-  const rows: (Cell | undefined)[][] = [];
-  const values = used.values as RawValue[][];
-  const formats = used.numberFormat as string[][];
-  const formulas = used.formulas as RawValue[][];
+/** Excel on the web refuses a response over 5 MB; each block aims at well under half that. */
+const TARGET_RESPONSE_BYTES = 2 * 1024 * 1024;
+/** The first block, before any block has shown how large this sheet's cells are. */
+const FIRST_BLOCK_CELLS = 20_000;
+
+interface Bounds {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+function addRows(rows: (Cell | undefined)[][], block: Excel.Range, top: number, left: number): void {
+  const values = block.values as RawValue[][];
+  const formats = block.numberFormat as string[][];
+  const formulas = block.formulas as RawValue[][];
   values.forEach((rowValues, r) => {
     const cells: (Cell | undefined)[] = [];
     rowValues.forEach((raw, c) => {
       const cell = toCell(raw, formats[r]?.[c], formulas[r]?.[c]);
-      if (cell) cells[used.columnIndex + c] = cell;
+      if (cell) cells[left + c] = cell;
     });
-    if (cells.length > 0) rows[used.rowIndex + r] = cells;
+    if (cells.length > 0) rows[top + r] = cells;
   });
+}
+
+function isResponseTooLarge(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ResponsePayloadSizeLimitExceeded';
+}
+
+/**
+ * A sheet's used range in blocks of whole rows, each one response. The next
+ * block's height follows from the size of the last; a block Excel still finds
+ * too large is read again in halves.
+ */
+async function readRows(context: Excel.RequestContext, sheet: Excel.Worksheet, used: Bounds): Promise<(Cell | undefined)[][]> {
+  const rows: (Cell | undefined)[][] = [];
+  let blockRows = Math.max(1, Math.floor(FIRST_BLOCK_CELLS / used.columnCount));
+  let first = 0;
+  while (first < used.rowCount) {
+    const count = Math.min(blockRows, used.rowCount - first);
+    const block = sheet.getRangeByIndexes(used.rowIndex + first, used.columnIndex, count, used.columnCount).load('values,numberFormat,formulas');
+    try {
+      await context.sync();
+    } catch (error) {
+      if (!isResponseTooLarge(error) || count === 1) throw error;
+      blockRows = Math.ceil(count / 2);
+      continue;
+    }
+    addRows(rows, block, used.rowIndex + first, used.columnIndex);
+    const bytes = jsonBytes([block.values, block.numberFormat, block.formulas]);
+    blockRows = Math.max(1, Math.floor((count * TARGET_RESPONSE_BYTES) / Math.max(1, bytes)));
+    first += count;
+  }
   return rows;
 }
 
@@ -51,9 +93,7 @@ export async function readGrids(context: Excel.RequestContext): Promise<Workbook
   tables.load('items/name');
   await context.sync();
 
-  const used = worksheets.items.map((sheet) =>
-    sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,values,numberFormat,formulas'),
-  );
+  const used = worksheets.items.map((sheet) => sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'));
   const tableParts = tables.items.map((table) => ({
     name: table.name,
     range: table.getRange().load('rowIndex,columnIndex,rowCount,columnCount'),
@@ -67,10 +107,9 @@ export async function readGrids(context: Excel.RequestContext): Promise<Workbook
     list.push({ name, top: range.rowIndex, left: range.columnIndex, bottom: range.rowIndex + range.rowCount - 1, right: range.columnIndex + range.columnCount - 1 });
     tablesBySheet.set(sheet.name, list);
   }
-  const sheets: SheetGrid[] = worksheets.items.map((sheet, i) => ({
-    name: sheet.name,
-    rows: used[i].isNullObject ? [] : toRows(used[i]),
-    tables: tablesBySheet.get(sheet.name) ?? [],
-  }));
+  const sheets: SheetGrid[] = [];
+  for (const [i, sheet] of worksheets.items.entries()) {
+    sheets.push({ name: sheet.name, rows: used[i].isNullObject ? [] : await readRows(context, sheet, used[i]), tables: tablesBySheet.get(sheet.name) ?? [] });
+  }
   return { sheets };
 }

@@ -81,11 +81,24 @@ async function write(setup: Setup, plan: WritePlan): Promise<RunOutcome> {
   }
 }
 
-/** Runs readGrids under the real runtime; the grids read and the requests made. */
-async function read(setup: Setup): Promise<{ grids: WorkbookGrids; sent: SentRequest[] }> {
-  const sim = simulatedBook(setup);
+export interface ReadOutcome {
+  sent: SentRequest[];
+  /** True when the grids read are the grids the workbook was made from. */
+  same: boolean;
+  error?: RunOutcome['error'];
+}
+
+/** Runs readGrids under the real runtime on a workbook made from `grids` (or the bench's wide measures). */
+async function read(grids: WorkbookGrids | number): Promise<ReadOutcome> {
+  const source = typeof grids === 'number' ? wideGrids(grids) : grids;
+  const sim = simulatedBook({ grids: source });
   const { context, executor } = contextOver(sim);
-  return { grids: await readGrids(context), sent: executor.sent };
+  try {
+    const read = await readGrids(context);
+    return { sent: executor.sent, same: JSON.stringify(read) === JSON.stringify(source) };
+  } catch (error) {
+    return { ...outcome(sim, executor.sent, error), same: false };
+  }
 }
 
 const REPORTS = { apply: applyReport, commentary: commentaryReport };

@@ -94,3 +94,24 @@ test.each([
   expect(outcome.sheetNames).toEqual(['Measures']);
   expect(Object.keys(outcome.cells.Measures)).toEqual(['0,0', '0,1', '1,0', '1,1']);
 });
+
+test('reading 10,000 measures × 12 quarters: every answer under Excel on the web’s 5 MB, the grids as made', async () => {
+  const read = await runtime.call('read', 10_000);
+  expect(read.error).toBeUndefined();
+  expect(read.same).toBe(true);
+  const answers = read.sent.map((r) => r.responseBytes);
+  expect(Math.max(...answers)).toBeLessThan(4 * MB);
+  // Names, then bounds, then the sheet in blocks: more than one block, each well filled.
+  expect(answers.length).toBeGreaterThan(3);
+}, 60_000);
+
+test('a sheet of long texts is read in smaller blocks after Excel refuses a large one', async () => {
+  const text = 'A long note about this measure. '.repeat(40);
+  const rows = Array.from({ length: 1000 }, (_, r) => Array.from({ length: 6 }, (_, c) => ({ value: `${r},${c} ${text}` })));
+  const read = await runtime.call('read', { sheets: [{ name: 'Notes', rows, tables: [] }] });
+  expect(read.error).toBeUndefined();
+  expect(read.same).toBe(true);
+  // The first block (20,000 cells' worth) was refused, answered by nothing; the rest fit.
+  expect(read.sent.some((r) => r.responseBytes === 0 && r.actions.includes('Query'))).toBe(true);
+  expect(Math.max(...read.sent.map((r) => r.responseBytes))).toBeLessThanOrEqual(5 * MB);
+}, 60_000);

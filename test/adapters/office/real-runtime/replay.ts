@@ -7,7 +7,7 @@
  * refuses it over Excel on the web's 5 MB as that host does, and otherwise
  * carries the request out on the simulated host (its object paths and actions
  * replayed as calls on the simulator) and answers its queries in the shape
- * Excel answers them. Sizes therefore come from the real serialiser, and
+ * Excel answers them, refusing answers over 5 MB as well. Sizes therefore come from the real serialiser, and
  * behaviour from the simulator.
  */
 import { type ExcelSim, SimError } from '../sim/excel-sim';
@@ -52,16 +52,19 @@ export interface RichApiResponse {
 export interface SentRequest {
   /** UTF-8 bytes of the request body Office.js serialised. */
   bytes: number;
+  /** UTF-8 bytes of the answer's body as Excel shapes it (0 when refused). */
+  responseBytes: number;
   /** The actions' kinds and names in order, e.g. "SetProperty NumberFormat", so tests can check what was sent before what. */
   actions: string[];
   /** The body itself, kept only when asked for (tests of what exactly was sent). */
   body?: RichApiRequest;
 }
 
-/** Excel on the web refuses larger requests (Microsoft's "resource limits"). */
-export const WEB_REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
-/** Office.js's code for that refusal (RichApiMessageUtility.OfficeJsErrorCode_ooeRequestPayloadSizeLimitExceeded). */
+/** Excel on the web refuses larger requests and responses (Microsoft's "resource limits"). */
+export const WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** Office.js's codes for those refusals (RichApiMessageUtility.OfficeJsErrorCode_ooe…PayloadSizeLimitExceeded). */
 const REQUEST_PAYLOAD_SIZE_LIMIT_EXCEEDED = 5103;
+const RESPONSE_PAYLOAD_SIZE_LIMIT_EXCEEDED = 5104;
 
 /** Where RichApiMessageUtility.buildRequestMessageSafeArray puts the body text. */
 const BODY_INDEX = 4;
@@ -162,13 +165,19 @@ export class ReplayExecutor {
     const bodyText = envelope[BODY_INDEX] as string;
     const bytes = new TextEncoder().encode(bodyText).length;
     const body = JSON.parse(bodyText) as RichApiRequest;
-    this.sent.push({ bytes, actions: body.Actions.map((a) => `${ACTION_NAMES[a.ActionType] ?? a.ActionType} ${a.Name}`.trim()), ...(this.keepBodies ? { body } : {}) });
-    if (bytes > WEB_REQUEST_LIMIT_BYTES) {
+    const sent: SentRequest = { bytes, responseBytes: 0, actions: body.Actions.map((a) => `${ACTION_NAMES[a.ActionType] ?? a.ActionType} ${a.Name}`.trim()), ...(this.keepBodies ? { body } : {}) };
+    this.sent.push(sent);
+    if (bytes > WEB_PAYLOAD_LIMIT_BYTES) {
       return this.office.RichApiMessageUtility.buildResponseOnError(REQUEST_PAYLOAD_SIZE_LIMIT_EXCEEDED, `The request payload size has exceeded the limit (${bytes} bytes).`);
     }
     try {
-      const results = await replay(this.sim, body);
-      return { HttpStatusCode: 200, ErrorCode: '', ErrorMessage: '', Headers: {}, Body: { Results: results } };
+      const answer = { Results: await replay(this.sim, body) };
+      const responseBytes = new TextEncoder().encode(JSON.stringify(answer)).length;
+      if (responseBytes > WEB_PAYLOAD_LIMIT_BYTES) {
+        return this.office.RichApiMessageUtility.buildResponseOnError(RESPONSE_PAYLOAD_SIZE_LIMIT_EXCEEDED, `The response payload size has exceeded the limit (${responseBytes} bytes).`);
+      }
+      sent.responseBytes = responseBytes;
+      return { HttpStatusCode: 200, ErrorCode: '', ErrorMessage: '', Headers: {}, Body: answer };
     } catch (error) {
       if (error instanceof SimError) return errorResponse(error);
       throw error;
