@@ -2,6 +2,7 @@
 import type { PlanValue } from '../../model/plan';
 import type { SummarySection } from '../summary/summary-sheet';
 import { labelGroups, type Status, statusStyleName } from '../measures/scheme';
+import { numberWord } from '../exceptions/exception-words';
 import { isImproving } from '../measures/analyse';
 import type { EvaluatedMeasure, MeasuresAnalysis } from '../measures/types';
 import { statusStyles } from './status-styles';
@@ -11,7 +12,7 @@ const MEANINGS: Record<Status, string> = {
   met: 'at or better than target',
   'within-tolerance': 'worse than target but within the tolerance band',
   'not-met': 'worse than the tolerance band allows',
-  'no-data': 'no figure for the period',
+  'no-data': 'no figure for the period or before it',
   'no-target': 'a figure but no target to judge it against',
 };
 
@@ -27,7 +28,7 @@ function meaning(statuses: Status[]): string {
 function countNotes(analysis: MeasuresAnalysis): string[] {
   return [
     '"Improving but not met": not met, but better than the same period last year (or, with no figure a year earlier, than the period before).',
-    `"Latest available (stale)": judged on a figure ${analysis.staleAfter} or more of its own periods older than ${analysis.period ?? 'the reporting period'}, the latest it has.`,
+    `"Latest available (stale)": the latest figure is ${numberWord(analysis.staleAfter)} or more of its own periods older than ${analysis.period ?? 'the reporting period'}.`,
   ];
 }
 
