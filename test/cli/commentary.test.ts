@@ -3,8 +3,10 @@
  * run in-process, the Commentary sheet read back; officer text written into the
  * output with exceljs and carried through further runs.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { chartsOfSheet, packageTexts } from '../adapters/file/charts/read-chart';
 import { COLOURS } from '../../src/core/measures/scheme';
 import { runCli } from '../helpers/cli';
 import { fillOf, loadWorkbook, tempDir } from '../helpers/xlsx';
@@ -12,35 +14,87 @@ import { commentaryWorkbook, MEASURES } from '../fixtures/commentary/commentary-
 
 const OFFICER = ['About the latest performance', 'About the target', 'About the target range', 'About benchmarking'];
 
-interface SheetRow {
-  row: number;
-  cells: Record<string, string>;
+/** One measure's block on the Commentary sheet, as a reader sees it. */
+interface Block {
+  ref: string;
+  title: string;
+  /** Row numbers (1-based) of the block's title and last officer box. */
+  firstRow: number;
+  lastRow: number;
+  facts: Record<string, string>;
+  factCells: Record<string, ExcelJS.Cell>;
+  /** Benchmark name → [figure, period, comparison]. */
+  benchmarks: Record<string, string[]>;
+  paragraph: string;
+  boxes: Record<string, ExcelJS.Cell>;
 }
 
-/** The Commentary sheet's rows by header, from its header row down. */
-function readCommentary(book: ExcelJS.Workbook, name = 'Commentary'): { header: string[]; rows: SheetRow[]; sheet: ExcelJS.Worksheet } {
+/** A cell's text; a cell merged into another reads as empty (exceljs cannot print one whose first cell is empty). */
+function textOf(cell: ExcelJS.Cell): string {
+  return cell.isMerged && cell.master.address !== cell.address ? '' : cell.text;
+}
+
+const FACT_LABELS = new Set(['Ref', 'Period', 'Status', 'Latest figure', 'Target', 'Target range', 'Variance to target']);
+
+/** The Commentary sheet's blocks, each from its title row (two rows above its Ref row) to its last officer box. */
+function readBlocks(book: ExcelJS.Workbook, name = 'Commentary'): { blocks: Block[]; sheet: ExcelJS.Worksheet; texts: string[] } {
   const sheet = book.getWorksheet(name);
   if (!sheet) throw new Error(`no ${name} sheet`);
-  let headerRow = 0;
-  sheet.eachRow((row, n) => {
-    if (!headerRow && row.getCell(1).text === 'Ref') headerRow = n;
-  });
-  const header = (sheet.getRow(headerRow).values as unknown[]).slice(1).map(String);
-  const rows: SheetRow[] = [];
-  for (let n = headerRow + 1; n <= sheet.rowCount; n++) {
-    const cells: Record<string, string> = {};
-    header.forEach((h, c) => {
-      cells[h] = sheet.getRow(n).getCell(c + 1).text;
-    });
-    rows.push({ row: n, cells });
+  const blocks: Block[] = [];
+  const texts: string[] = [];
+  let block: Block | undefined;
+  let inBenchmarks = false;
+  for (let n = 1; n <= sheet.rowCount; n++) {
+    const row = sheet.getRow(n);
+    const label = row.getCell(1).text;
+    texts.push(label);
+    if (label === 'Ref') {
+      block = {
+        ref: row.getCell(2).text, title: sheet.getRow(n - 2).getCell(1).text, firstRow: n - 2, lastRow: n,
+        facts: {}, factCells: {}, benchmarks: {}, paragraph: '', boxes: {},
+      };
+      blocks.push(block);
+    }
+    if (!block) continue;
+    if (label === 'Benchmark') inBenchmarks = true;
+    else if (inBenchmarks && label && label !== 'Summary of performance') block.benchmarks[label] = [2, 4, 6].map((c) => textOf(row.getCell(c)));
+    if (label === 'Summary of performance') {
+      inBenchmarks = false;
+      block.paragraph = sheet.getRow(n + 1).getCell(1).text;
+    }
+    if ((FACT_LABELS.has(label) || label.startsWith('Against the')) && !(label in block.facts)) {
+      block.facts[label] = row.getCell(2).text;
+      block.factCells[label] = row.getCell(2);
+    }
+    for (let c = 1; c <= 7; c++) {
+      const text = textOf(row.getCell(c));
+      if (OFFICER.includes(text) && !(text in block.boxes)) {
+        block.boxes[text] = sheet.getRow(n + 1).getCell(c);
+        block.lastRow = n + 1;
+      }
+    }
   }
-  return { header, rows, sheet };
+  return { blocks, sheet, texts };
 }
 
-function byRef(rows: SheetRow[], ref: string): SheetRow {
-  const found = rows.find((r) => r.cells.Ref === ref);
-  if (!found) throw new Error(`no row for ${ref}`);
+/** Where the link in a cell leads, from the sheet's XML (a location inside the workbook). */
+function internalLink(file: string, sheetName: string, cell: string): string | undefined {
+  const { sheetXml } = chartsOfSheet(packageTexts(new Uint8Array(readFileSync(file))), sheetName);
+  const link = [...sheetXml.matchAll(/<hyperlink\b[^>]*>/g)].map((m) => m[0]).find((l) => l.includes(`ref="${cell}"`));
+  return link && /location="([^"]*)"/.exec(link)?.[1].replace(/&apos;/g, "'");
+}
+
+function byRef(blocks: Block[], ref: string): Block {
+  const found = blocks.find((b) => b.ref === ref);
+  if (!found) throw new Error(`no block for ${ref}`);
   return found;
+}
+
+/** The rows (0-based) a manual page break sits above, from the sheet's XML. */
+function rowBreaks(file: string, sheetName: string): number[] {
+  const texts = packageTexts(new Uint8Array(readFileSync(file)));
+  const { sheetXml } = chartsOfSheet(texts, sheetName);
+  return [...sheetXml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
 }
 
 let dir: string;
@@ -126,58 +180,110 @@ describe('the generated Commentary sheet', () => {
       text: ['missed the target of £1.2m by £0.25m.', 'worse than both the previous quarter (£1.42m in Q1 2018/19) and the same quarter last year (£1.28m in Q2 2017/18)'],
     },
   ])('$ref: $status', async ({ ref, status, fill, latest, target, range, variance, percent, previous, lastYear, benchmarks, text }) => {
-    const { rows, header, sheet } = readCommentary(await loadWorkbook(output));
-    const row = byRef(rows, ref);
-    expect(row.cells).toMatchObject({
-      Period: 'Q2 2018/19', Status: status, Latest: latest, Target: target, 'Target range': range,
-      'Variance to target': variance, 'Variance (% of target)': percent,
-      'Against the previous period': previous, 'Against the same period last year': lastYear,
+    const { blocks } = readBlocks(await loadWorkbook(output));
+    const block = byRef(blocks, ref);
+    expect(block.facts).toMatchObject({
+      Period: 'Q2 2018/19', Status: status, 'Latest figure': latest, Target: target, 'Target range': range || 'None set',
+      'Variance to target': variance ? `${variance}${percent ? ` (${percent} of target)` : ''}` : 'Not applicable',
+      'Against the previous quarter': previous, 'Against the same quarter last year': lastYear,
     });
-    if (benchmarks !== undefined) expect(row.cells.Benchmarks).toBe(benchmarks);
-    expect(fillOf(sheet.getRow(row.row).getCell(header.indexOf('Status') + 1))).toBe(fill);
-    for (const fact of text) expect(row.cells.Commentary).toContain(fact);
+    if (benchmarks === '') expect(block.benchmarks).toEqual({});
+    expect(fillOf(block.factCells.Status)).toBe(fill);
+    for (const fact of text) expect(block.paragraph).toContain(fact);
   });
 
-  test('is grouped by theme, print-ready, and officer columns are pale yellow and empty', async () => {
-    const { rows, header, sheet } = readCommentary(await loadWorkbook(output));
-    expect(header).toEqual([
-      'Ref', 'Measure', 'Period', 'Status', 'Latest', 'Target', 'Target range', 'Variance to target', 'Variance (% of target)',
-      'Against the previous period', 'Against the same period last year', 'Benchmarks', 'Commentary', ...OFFICER,
-    ]);
-    // Theme rows are merged across the sheet, so every cell reads as the theme.
-    expect(rows.filter((r) => r.cells.Ref === r.cells.Measure).map((r) => r.cells.Ref)).toEqual(['Safeguarding', 'Adoption', 'Early help', 'Finance']);
+  test('a benchmark table sets this council beside each benchmark', async () => {
+    const block = byRef(readBlocks(await loadWorkbook(output)).blocks, 'AS1');
+    expect(block.benchmarks).toEqual({
+      'This council': ['89.5%', 'Q2 2018/19', ''],
+      England: ['82.7%', '2017/18', 'Better'],
+      'Statistical neighbours': ['84.2%', '2017/18', 'Better'],
+    });
+    expect(byRef(readBlocks(await loadWorkbook(output)).blocks, 'CC2').benchmarks.England).toEqual(['43.3 per 10,000', '2017/18', 'Above']);
+  });
+
+  test('each block has a native history chart with its target line, over the figures on the sheet', async () => {
+    const { blocks, sheet } = readBlocks(await loadWorkbook(output));
+    const { charts } = chartsOfSheet(packageTexts(new Uint8Array(readFileSync(output))), 'Commentary');
+    // EH2 has figures before its missing one, so every measure has a chart.
+    expect(charts).toHaveLength(MEASURES.length);
+    const as1 = charts[blocks.findIndex((b) => b.ref === 'AS1')];
+    expect(as1.plot).toBe('lineChart');
+    expect(as1.series.map((s) => [s.name, s.dash])).toEqual([['Figure', 'solid'], ['Target', 'dash']]);
+    expect(as1.series[0].values).toEqual([80.1, 84.1, 83, 85.2, 86, 89.5]);
+    expect(as1.series[1].values).toEqual([85, 85, 85, 85, 85, 85]);
+    expect(as1.series[0].categories).toEqual(['Q1 2017/18', 'Q2 2017/18', 'Q3 2017/18', 'Q4 2017/18', 'Q1 2018/19', 'Q2 2018/19']);
+    // Scaled to the figures (80 to 90), not from 0.
+    expect(as1.valueAxis.min).toBeGreaterThan(70);
+    const figuresRow = Number(/\$(\d+):/.exec(as1.series[0].valuesRef)?.[1]);
+    expect(sheet.getRow(figuresRow).getCell(1).text).toBe('Figure');
+    expect(sheet.getRow(figuresRow).getCell(7).value).toBe(89.5);
+  });
+
+  test('blocks print on portrait A4 at full size, a manual page break before each block that would not fit', async () => {
+    const { blocks, sheet } = readBlocks(await loadWorkbook(output));
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'portrait', fitToPage: false });
+    const breaks = rowBreaks(output, 'Commentary');
+    expect(breaks.length).toBeGreaterThan(0);
+    const starts = new Set(blocks.map((b) => b.firstRow - 1));
+    for (const at of breaks) expect(starts.has(at)).toBe(true);
     expect(sheet.getCell('A2').text).toMatch(/^Generated by Ragbook: .*always kept/);
-    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
-    expect(sheet.pageSetup.printTitlesRow).toBe(`${rows[0].row - 1}:${rows[0].row - 1}`);
-    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: rows[0].row - 1, xSplit: 2 });
-    const commentaryCell = sheet.getRow(byRef(rows, 'AS1').row).getCell(header.indexOf('Commentary') + 1);
-    expect(commentaryCell.alignment?.wrapText).toBe(true);
-    const officerCell = sheet.getRow(byRef(rows, 'AS1').row).getCell(header.indexOf(OFFICER[0]) + 1);
-    expect(fillOf(officerCell)).toBe('#FFF9E5');
-    expect(officerCell.text).toBe('');
+    expect(sheet.getCell('A1').text).toBe("Children's Services Performance Report: commentary for Q2 2018/19");
+  });
+
+  test('officer boxes are pale yellow and empty; the title and definition head each block', async () => {
+    const { blocks, sheet } = readBlocks(await loadWorkbook(output));
+    expect(blocks.map((b) => b.ref)).toEqual(MEASURES.map((m) => m[0]));
+    const as1 = byRef(blocks, 'AS1');
+    expect(as1.title).toBe('AS1  Assessments completed within 45 working days');
+    expect(sheet.getRow(as1.firstRow + 1).getCell(1).text).toBe('Measured as: %. Higher is better. Theme: Safeguarding.');
+    expect(Object.keys(as1.boxes)).toEqual(OFFICER);
+    for (const cell of Object.values(as1.boxes)) {
+      expect(fillOf(cell)).toBe('#FFF9E5');
+      expect(cell.text).toBe('');
+      expect(cell.alignment?.wrapText).toBe(true);
+    }
+  });
+
+  test('the overview has a row per measure, grouped by theme, landscape at full size with its header repeated', async () => {
+    const book = await loadWorkbook(output);
+    const sheet = book.getWorksheet('Commentary overview') as ExcelJS.Worksheet;
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: false });
+    let header = 0;
+    sheet.eachRow((row, n) => {
+      if (!header && row.getCell(1).text === 'Ref') header = n;
+    });
+    expect(sheet.pageSetup.printTitlesRow).toBe(`${header}:${header}`);
+    const rows = Array.from({ length: sheet.rowCount - header }, (_, i) => sheet.getRow(header + 1 + i));
+    expect(rows.filter((r) => r.getCell(1).text === r.getCell(2).text).map((r) => r.getCell(1).text)).toEqual(['Safeguarding', 'Adoption', 'Early help', 'Finance']);
+    const as1 = rows.find((r) => r.getCell(1).text === 'AS1') as ExcelJS.Row;
+    expect([2, 3, 4, 5, 6, 7, 8].map((c) => as1.getCell(c).text)).toEqual([
+      'Assessments completed within 45 working days', 'Exceeded', '89.5%', '85%', '82% to 88%', '+4.5 percentage points', '↑ Improving',
+    ]);
+    expect(fillOf(as1.getCell(3))).toBe(COLOURS.blue);
+    // The Ref opens the measure's block.
+    const title = byRef(readBlocks(book).blocks, 'AS1').firstRow;
+    expect(internalLink(output, 'Commentary overview', `A${as1.number}`)).toBe(`Commentary!A${title}`);
   });
 
   test('text from the input that starts with @ is written as text', async () => {
-    const { rows, header, sheet } = readCommentary(await loadWorkbook(output));
-    const cell = sheet.getRow(byRef(rows, 'EH3').row).getCell(header.indexOf('Measure') + 1);
-    expect(cell.type).toBe(ExcelJS.ValueType.String);
-    expect(cell.value).toBe('@Risk: families open to early help');
+    const block = byRef(readBlocks(await loadWorkbook(output)).blocks, 'EH3');
+    expect(block.title).toBe('EH3  @Risk: families open to early help');
   });
 
   test('neighbouring paragraphs do not open alike', async () => {
-    const { rows } = readCommentary(await loadWorkbook(output));
-    const openings = rows.filter((r) => r.cells.Commentary).map((r) => r.cells.Commentary.split(' ').slice(0, 2).join(' '));
+    const { blocks } = readBlocks(await loadWorkbook(output));
+    const openings = blocks.map((b) => b.paragraph.split(' ').slice(0, 2).join(' '));
     for (let i = 1; i < openings.length; i++) expect(openings[i]).not.toBe(openings[i - 1]);
   });
 });
 
-/** Writes officer text into a Commentary sheet's officer cells, as an officer would in Excel. */
+/** Writes officer text into a Commentary sheet's boxes, as an officer would in Excel. */
 async function writeOfficerText(file: string, out: string, texts: Record<string, Record<string, string>>): Promise<void> {
   const book = await loadWorkbook(file);
-  const { rows, header, sheet } = readCommentary(book);
-  for (const [ref, byColumn] of Object.entries(texts)) {
-    const row = byRef(rows, ref);
-    for (const [column, text] of Object.entries(byColumn)) sheet.getRow(row.row).getCell(header.indexOf(column) + 1).value = text;
+  const { blocks } = readBlocks(book);
+  for (const [ref, byBox] of Object.entries(texts)) {
+    for (const [box, text] of Object.entries(byBox)) byRef(blocks, ref).boxes[box].value = text;
   }
   await book.xlsx.writeFile(out);
 }
@@ -200,20 +306,36 @@ describe('officer text', () => {
     expect((await runCli(['commentary', second, '-o', third])).code).toBe(0);
   });
 
-  test.each([['second run', () => second], ['third run', () => third]])('survives the %s, in the same rows, as text', async (_, file) => {
+  test.each([['second run', () => second], ['third run', () => third]])('survives the %s, in the same boxes, as text', async (_, file) => {
     const book = await loadWorkbook(file());
-    expect(book.worksheets.filter((s) => /commentary/i.test(s.name)).map((s) => s.name)).toEqual(['Commentary']);
-    const { rows, header, sheet } = readCommentary(book);
-    for (const [ref, byColumn] of Object.entries(EDITS)) {
-      const row = byRef(rows, ref);
-      for (const [column, text] of Object.entries(byColumn)) {
-        const cell = sheet.getRow(row.row).getCell(header.indexOf(column) + 1);
+    expect(book.worksheets.filter((s) => /^commentary/i.test(s.name)).map((s) => s.name)).toEqual(['Commentary', 'Commentary overview']);
+    const { blocks } = readBlocks(book);
+    for (const [ref, byBox] of Object.entries(EDITS)) {
+      for (const [box, text] of Object.entries(byBox)) {
+        const cell = byRef(blocks, ref).boxes[box];
         expect(cell.value).toBe(text);
         expect(cell.type).toBe(ExcelJS.ValueType.String);
       }
-      expect(row.cells.Commentary).not.toBe('');
+      expect(byRef(blocks, ref).paragraph).not.toBe('');
     }
-    expect(byRef(rows, 'PL1').cells[OFFICER[0]]).toBe('');
+    expect(byRef(blocks, 'PL1').boxes[OFFICER[0]].text).toBe('');
+  });
+
+  test('text written in the earlier one-row-per-measure layout moves into the blocks', async () => {
+    const book = await loadWorkbook(output);
+    book.removeWorksheet((book.getWorksheet('Commentary') as ExcelJS.Worksheet).id);
+    const old = book.addWorksheet('Commentary');
+    old.getCell('A1').value = 'Commentary for Q2 2018/19';
+    old.getCell('A2').value = 'Generated by Ragbook: the generated columns are replaced each time Ragbook runs.';
+    old.getRow(4).values = ['Ref', 'Measure', 'Period', 'Status', 'Commentary', ...OFFICER];
+    old.getRow(5).values = ['AS1', 'Assessments completed within 45 working days', 'Q2 2018/19', 'Exceeded', 'Old words', 'Written in the old layout', null, null, 'Benchmarks noted'];
+    const oldFile = path.join(dir, 'old-layout.xlsx');
+    await book.xlsx.writeFile(oldFile);
+    const moved = path.join(dir, 'old-layout-moved.xlsx');
+    expect((await runCli(['commentary', oldFile, '-o', moved])).code).toBe(0);
+    const as1 = byRef(readBlocks(await loadWorkbook(moved)).blocks, 'AS1');
+    expect(as1.boxes[OFFICER[0]].value).toBe('Written in the old layout');
+    expect(as1.boxes[OFFICER[3]].value).toBe('Benchmarks noted');
   });
 
   test('text for a measure no longer in the data is kept in a marked section, and stays there', async () => {
@@ -231,28 +353,31 @@ describe('officer text', () => {
     expect((await runCli(['commentary', dropped, '-o', once])).code).toBe(0);
     expect((await runCli(['commentary', once, '-o', twice])).code).toBe(0);
     for (const file of [once, twice]) {
-      const { rows } = readCommentary(await loadWorkbook(file));
-      const section = rows.findIndex((r) => r.cells.Ref === 'No longer reported');
+      const { blocks, texts } = readBlocks(await loadWorkbook(file));
+      const section = texts.indexOf('No longer reported') + 1;
       expect(section).toBeGreaterThan(0);
-      const kept = rows.slice(section).find((r) => r.cells.Ref === 'FN1');
-      expect(kept?.cells).toMatchObject({ Measure: 'Spend on agency social workers', Period: 'Q2 2018/19', 'About the target': EDITS.FN1['About the target'] });
-      expect(rows.slice(0, section).some((r) => r.cells.Ref === 'FN1')).toBe(false);
+      const kept = blocks.filter((b) => b.ref === 'FN1');
+      expect(kept).toHaveLength(1);
+      expect(kept[0].firstRow).toBeGreaterThan(section);
+      expect(kept[0].title).toBe('FN1  Spend on agency social workers');
+      expect(kept[0].facts.Period).toBe('Q2 2018/19');
+      expect(kept[0].boxes['About the target'].value).toBe(EDITS.FN1['About the target']);
     }
   });
 
   test('text for another period is kept apart, and returns when that period is reported again', async () => {
     const earlier = path.join(dir, 'earlier-period.xlsx');
     expect((await runCli(['commentary', second, '-o', earlier, '--period', 'Q1 2018/19'])).code).toBe(0);
-    const { rows } = readCommentary(await loadWorkbook(earlier));
-    expect(byRef(rows, 'AS1').cells).toMatchObject({ Period: 'Q1 2018/19', [OFFICER[0]]: '' });
-    const section = rows.findIndex((r) => r.cells.Ref === 'Officer text for other periods');
-    expect(rows.slice(section).find((r) => r.cells.Ref === 'AS1')?.cells).toMatchObject({ Period: 'Q2 2018/19', [OFFICER[0]]: EDITS.AS1[OFFICER[0]] });
+    const { blocks, texts } = readBlocks(await loadWorkbook(earlier));
+    const as1 = blocks.filter((b) => b.ref === 'AS1');
+    expect(as1.map((b) => [b.facts.Period, b.boxes[OFFICER[0]].text])).toEqual([['Q1 2018/19', ''], ['Q2 2018/19', EDITS.AS1[OFFICER[0]]]]);
+    expect(as1[1].firstRow).toBeGreaterThan(texts.indexOf('Officer text for other periods') + 1);
 
     const back = path.join(dir, 'back.xlsx');
     expect((await runCli(['commentary', earlier, '-o', back])).code).toBe(0);
-    const again = readCommentary(await loadWorkbook(back)).rows;
-    expect(byRef(again, 'AS1').cells).toMatchObject({ Period: 'Q2 2018/19', [OFFICER[0]]: EDITS.AS1[OFFICER[0]] });
-    expect(again.some((r) => r.cells.Ref === 'Officer text for other periods')).toBe(false);
+    const again = readBlocks(await loadWorkbook(back));
+    expect(again.blocks.filter((b) => b.ref === 'AS1').map((b) => [b.facts.Period, b.boxes[OFFICER[0]].text])).toEqual([['Q2 2018/19', EDITS.AS1[OFFICER[0]]]]);
+    expect(again.texts).not.toContain('Officer text for other periods');
   });
 });
 

@@ -30,10 +30,18 @@ export interface BenchmarkComparison {
   period?: string;
 }
 
+/** One period of the measure's recent history, as its block's table and chart show it. */
+export interface HistoryPoint {
+  label: string;
+  actual: number | null;
+  target: number | null;
+}
+
 export interface MeasureFacts {
   id: string;
   name: string;
   theme: string;
+  lead?: string;
   unit: Unit;
   polarity?: Polarity;
   /** The reporting period's label. */
@@ -62,7 +70,12 @@ export interface MeasureFacts {
   /** For a period without data: the most recent earlier figure. */
   lastKnown?: { label: string; value: number; decimals: number };
   benchmarks: BenchmarkComparison[];
+  /** The reported period and those before it of the same kind (quarters with quarters), oldest first. */
+  history: HistoryPoint[];
 }
+
+/** Periods of history a block shows: as many as fit across its table. */
+export const HISTORY_LENGTH = 6;
 
 const BENCHMARK_ORDER = ['England', 'Statistical neighbours', 'Similar authorities', 'Region'];
 
@@ -144,7 +157,9 @@ export function measureFacts(evaluated: EvaluatedMeasure, period: string): Measu
     targetDecimals: 0,
     bandDecimals: 0,
     benchmarks: [],
+    history: historyOf(evaluations, index),
   };
+  if (measure.lead) facts.lead = measure.lead;
   if (measure.polarity) facts.polarity = measure.polarity;
   if (current.target !== undefined) {
     facts.target = current.target;
@@ -183,6 +198,15 @@ export function measureFacts(evaluated: EvaluatedMeasure, period: string): Measu
     if (source) facts.benchmarks = benchmarkComparisons(actual, decimals, measure.polarity, source, source === obs ? undefined : source.label);
   }
   return facts;
+}
+
+function historyOf(evaluations: Evaluation[], index: number): HistoryPoint[] {
+  const upTo = index >= 0 ? evaluations.slice(0, index + 1) : evaluations;
+  const kind = upTo.at(-1)?.observation.period?.kind;
+  return upTo
+    .filter((e) => e.observation.period?.kind === kind)
+    .slice(-HISTORY_LENGTH)
+    .map((e) => ({ label: e.observation.label, actual: shownValue(e.observation), target: e.target ?? null }));
 }
 
 /** The reported period's benchmarks, else the latest published before it (benchmarks are often annual). */

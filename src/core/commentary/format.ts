@@ -4,6 +4,7 @@
  * workbook shows them, and differences of percentages in percentage points.
  */
 import { groupThousands, roundTo } from '../shared/values';
+import type { CellStyle } from '../../model/plan';
 import type { Unit } from '../measures/types';
 
 /**
@@ -139,4 +140,14 @@ export function formatRange(low: number, high: number, unit: Unit, decimals?: nu
     return `${plainNumber(low, sensibleDecimals(low, decimals))} to ${highText}`;
   }
   return `${formatValue(low, unit, decimals)} to ${highText}`;
+}
+
+/** The number style for figures with this many decimals, as a percentage or not; added to the plan's styles. */
+export function figureStyle(decimals: number, unit: Unit | undefined): { name: string; style: CellStyle } {
+  const digits = decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
+  const percent = unit?.kind === 'percent';
+  return {
+    name: `figure.${decimals}${percent ? '.percent' : ''}`,
+    style: { border: true, horizontal: 'right', numberFormat: percent ? `${digits}"%"` : `#,##${digits}` },
+  };
 }

@@ -11,6 +11,7 @@ import { generatedSheetName } from '../shared/sheet-builder';
 import { buildCommentarySheet, type CommentaryRow, type KeptOfficerText } from './commentary-sheet';
 import { measureFacts } from './facts';
 import { COMMENTARY_SHEET, OFFICER_COLUMNS, type OfficerEntry, officerKey, readOfficerText } from './officer-text';
+import { buildOverviewSheet, OVERVIEW_SHEET } from './overview-sheet';
 import { commentaryParagraph } from './sentences';
 
 /** Measures grouped by theme, themes in the order they first appear. */
@@ -58,7 +59,20 @@ function run(grids: WorkbookGrids, options: ReportOptions): ReportResult {
   };
 
   const commentary = buildCommentarySheet({ name, title: analysis.title, period, scheme: analysis.scheme, rows, kept });
-  const plan = reportPlan(grids, options, { sheets: [commentary.sheet], styles: commentary.styles, issues: issues.items, summary: false });
+  const overview = buildOverviewSheet({
+    name: generatedSheetName(grids, OVERVIEW_SHEET),
+    title: analysis.title,
+    period,
+    commentarySheet: name,
+    facts: rows.map((r) => r.facts),
+    titleRows: commentary.titleRows,
+  });
+  const plan = reportPlan(grids, options, {
+    sheets: [commentary.sheet, overview.sheet],
+    styles: { ...commentary.styles, ...overview.styles },
+    issues: issues.items,
+    summary: false,
+  });
 
   const json = {
     period: analysis.period ?? null,

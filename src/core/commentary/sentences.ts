@@ -91,12 +91,13 @@ function statusSentence(facts: MeasureFacts, variant: number): string {
     const known = facts.lastKnown;
     if (!known) return `No figure has been reported for ${period}, nor for any earlier period.`;
     const against = facts.target !== undefined ? `, against a target of ${targetText(facts)}` : '';
-    const opening = [`No figure has been reported for ${period}`, `There is no figure yet for ${period}`, `The ${period} figure is not available`][variant % 3];
+    // Openings differ from the neighbours' (see the variants below), whatever their status.
+    const opening = [`No figure has been reported for ${period}`, `There is no figure yet for ${period}`, `The figure for ${period} is not available`][variant % 3];
     return `${opening}; the most recent is ${formatValue(known.value, facts.unit, known.decimals)} for ${known.label}${against}.`;
   }
   if (facts.latestAvailable) return latestAvailableSentence(facts, actual, variant);
   if (facts.current.status === 'no-target') {
-    return [`The ${period} figure was ${actual}.`, `In ${period} the figure was ${actual}.`, `The figure for ${period} was ${actual}.`][variant % 3] + ` ${noStatusReason(facts)}`;
+    return [`The figure for ${period} was ${actual}.`, `The ${period} figure was ${actual}.`, `In ${period} the figure was ${actual}.`][variant % 3] + ` ${noStatusReason(facts)}`;
   }
   const verb = standing(facts);
   switch (variant % 3) {

@@ -7,10 +7,9 @@
 import { quoteSheetName } from '../../model/address';
 import type { Issue } from '../../model/issue';
 import type { CellStyle, ChartSeries, PlanValue, SheetPlan } from '../../model/plan';
-import { formatValue } from '../commentary/format';
+import { figureStyle, formatValue } from '../commentary/format';
 import { describePolarity } from '../measures/polarity';
 import { directionLabel } from '../measures/status';
-import type { Unit } from '../measures/types';
 import { valueAxisFor } from '../shared/chart-axis';
 import { SheetBuilder } from '../shared/sheet-builder';
 import { parseNumberText } from '../shared/values';
@@ -37,16 +36,6 @@ export const TTC_STYLES: Record<string, CellStyle> = {
   'ttc.trend.worsening': { bold: true, fontColour: '#C00000' },
   'ttc.trend.same': { bold: true },
 };
-
-/** The number style for figures with this many decimals, as a percentage or not; added to the plan's styles. */
-export function figureStyle(decimals: number, unit: Unit | undefined): { name: string; style: CellStyle } {
-  const digits = decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
-  const percent = unit?.kind === 'percent';
-  return {
-    name: `ttc.figure.${decimals}${percent ? '.percent' : ''}`,
-    style: { border: true, horizontal: 'right', numberFormat: percent ? `${digits}"%"` : `#,##${digits}` },
-  };
-}
 
 /**
  * The series of the curve, in the comparator table's row order. Series often
