@@ -1,11 +1,12 @@
-// Builds the task pane into dist/ (npm run build) and serves it over https on
-// localhost:3000 with Office's development certificates (npm start).
+// Builds the task pane into dist/ (npm run build), with the production manifest for the configured
+// base URL, and serves it over https on localhost:3000 with Office's development certificates (npm start).
 /* eslint-disable @typescript-eslint/no-require-imports -- webpack loads this file as CommonJS */
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { configuredBaseUrl, normaliseBaseUrl, productionManifest } = require('./production-manifest');
 
 const DEV_PORT = 3000;
 
@@ -40,6 +41,9 @@ function sideloadIntoDesktopExcel() {
 module.exports = async (_env, argv) => {
   const development = argv.mode !== 'production';
   const serving = process.env.WEBPACK_SERVE === 'true';
+  // Checked before building, so a bad address stops the build with its reason.
+  const baseUrl = development ? undefined : normaliseBaseUrl(configuredBaseUrl());
+  if (baseUrl) console.log(`dist/manifest.xml: the add-in served from ${baseUrl} (RAGBOOK_BASE_URL or package.json config.baseUrl)`);
   return {
     mode: development ? 'development' : 'production',
     devtool: development ? 'source-map' : false,
@@ -72,7 +76,7 @@ module.exports = async (_env, argv) => {
       new webpack.NormalModuleReplacementPlugin(/\/load-exceljs(\.js)?$/, path.resolve(__dirname, 'src/adapters/office/browser-exceljs.ts')),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/taskpane/commands.html', chunks: [] }),
-      new CopyWebpackPlugin({ patterns: [{ from: 'assets/icon-*.png', to: 'assets/[name][ext]' }, { from: 'manifest.xml' }, { from: 'node_modules/exceljs/dist/exceljs.min.js' }] }),
+      new CopyWebpackPlugin({ patterns: [{ from: 'assets/icon-*.png', to: 'assets/[name][ext]' }, { from: 'manifest.xml', ...(baseUrl && { transform: (content) => productionManifest(content.toString('utf8'), baseUrl) }) }, { from: 'node_modules/exceljs/dist/exceljs.min.js' }] }),
     ],
     // exceljs (for exports only) ships a minified browser build: copied as it is and loaded
     // with a script tag the first time an export needs it, never part of the pane's bundle.
