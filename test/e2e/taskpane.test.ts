@@ -1,31 +1,42 @@
 /**
  * End to end: the built task pane (dist/) served on 127.0.0.1 and driven in
- * headless Debian Chromium against the simulated Excel host, which the test
- * serves at office.js's CDN address (the machine has no internet). Pick
- * options, Apply colours, read the summary and the Issues list, go to an
- * issue's cell, export Turning the Curve sheets, and check accessibility with
- * axe-core. Screenshots go to test-results/e2e/.
+ * headless Debian Chromium, in a pane of 320 × 900, against the simulated
+ * Excel host, which the test serves at office.js's CDN address (the machine
+ * has no internet). Pick options, Apply colours and Generate commentary and
+ * compare every cell with what the CLI writes for the same workbook, see the
+ * result without scrolling, go to an issue's cell, export Turning the Curve
+ * sheets, and check accessibility with axe-core. Screenshots go to
+ * test-results/e2e/.
  *
- *   npm run test:e2e      (builds dist/ first)
+ *   npm run test:e2e      (builds dist/ and the CLI first)
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { promisify } from 'node:util';
 import { simpleParser } from 'mailparser';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { openWorkbook } from '../../src/adapters/file';
 import { reports } from '../../src/core/reports';
 import type { WorkbookGrids } from '../../src/model/grid';
+import { configuredBaseUrl, productionManifest } from '../../production-manifest';
+import { differences } from '../adapters/office/compare';
 import { buildSampleWorkbook } from '../fixtures/sample/build-sample';
 import { bundleSimulatedHost } from './bundle-sim';
 import { serveDirectory } from './serve';
+import { SimWorkbook } from '../adapters/office/sim/model';
+import { simulatedBook } from './sim-book';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
 const RESULTS = path.join(ROOT, 'test-results', 'e2e');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CLI = path.join(ROOT, 'lib', 'cli', 'main.js');
+/** Excel's task pane at its narrowest, on a laptop screen. */
+const PANE = { width: 320, height: 900 };
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 let browser: Browser;
@@ -33,6 +44,15 @@ let server: Awaited<ReturnType<typeof serveDirectory>>;
 let simScript: string;
 let seed: WorkbookGrids;
 let seedFile: Uint8Array;
+/** The seed workbook as a file, for the CLI. */
+let seedPath: string;
+/**
+ * How the seed file differs from the simulated host seeded with it: the host
+ * takes values, formulas and number formats, not the user's fills, fonts or
+ * merges. Those differences are the user's own formatting, which Excel keeps
+ * and the CLI copies through; any other difference is a real one.
+ */
+let seedBaseline: Set<string>;
 /** Where the simulated document says it is saved; the pane names attachments after it. */
 const DOCUMENT_URL = 'https://council.sharepoint.com/sites/perf/Shared%20Documents/Q2%20performance.xlsx';
 
@@ -42,6 +62,9 @@ before(async () => {
   simScript = await bundleSimulatedHost(RESULTS);
   seedFile = new Uint8Array(await buildSampleWorkbook());
   seed = (await openWorkbook(seedFile)).grids;
+  seedPath = path.join(RESULTS, 'Q2 performance.xlsx');
+  writeFileSync(seedPath, seedFile);
+  seedBaseline = new Set(await differences(seedFile, SimWorkbook.fromGrids(seed)));
   server = await serveDirectory(DIST);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
@@ -53,7 +76,7 @@ after(async () => {
 
 /** A pane the width of Excel's task pane, over a fresh simulated workbook; nothing leaves the machine. */
 async function openPane(officeTheme?: { bodyBackgroundColor: string }): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 360, height: 1100 } });
+  const page = await browser.newPage({ viewport: PANE });
   page.on('pageerror', (error) => console.error('page error:', error.message));
   await page.addInitScript(
     ([grids, theme, file]) => Object.assign(window, { __ragbookSeed: grids, __ragbookOfficeTheme: theme, __ragbookFile: file }),
@@ -84,6 +107,45 @@ async function selectionIs(page: Page, place: string): Promise<void> {
   }, place);
 }
 
+/** Runs `ragbook COMMAND input -o output OPTIONS` and gives the output's path. */
+async function cli(command: string, input: string, options: string[] = []): Promise<string> {
+  const output = path.join(RESULTS, `${path.basename(input, '.xlsx')} ${command}.xlsx`);
+  await promisify(execFile)(process.execPath, [CLI, command, input, '-o', output, ...options]);
+  return output;
+}
+
+/** The sheets' names in the pane's workbook, in order. */
+function sheetNames(page: Page): Promise<string[]> {
+  return host<string[]>(page, 'sim.book.sheets.map((s) => s.name)');
+}
+
+/**
+ * Every cell of every sheet in the pane's workbook (value, formula, number
+ * format, fill, font, alignment, borders, links) against the CLI's output, in
+ * words; what only the seeding lost (seedBaseline) aside. The same sheets, but
+ * their order is checked on its own (see the todo test below).
+ */
+async function differencesFromCli(page: Page, cliOutput: string): Promise<string[]> {
+  const bytes = new Uint8Array(readFileSync(cliOutput));
+  const found = await differences(bytes, await simulatedBook(page));
+  const cliSheets = (await openWorkbook(bytes)).grids.sheets.map((s) => s.name);
+  assert.deepEqual([...(await sheetNames(page))].sort(), [...cliSheets].sort());
+  return found.filter((difference) => !seedBaseline.has(difference) && !difference.startsWith('sheets: '));
+}
+
+/** A report is done: its result is in view without scrolling, has the focus, and is a live region. */
+async function resultShown(page: Page, title: string): Promise<void> {
+  const result = page.getByTestId('result');
+  await result.getByText(`${title}: done`).waitFor({ timeout: 90_000 });
+  const box = await result.boundingBox();
+  assert.ok(box, 'the result is displayed');
+  assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= PANE.width && box.y + box.height <= PANE.height, `the result ${JSON.stringify(box)} lies within the ${PANE.width} × ${PANE.height} pane`);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'result');
+  assert.equal(await result.getAttribute('aria-live'), 'polite');
+  assert.match(await result.getByTestId('result-summary').innerText(), /\w/);
+  await result.getByRole('heading', { name: /^Issues \(\d+\)$/ }).waitFor();
+}
+
 async function seriousAccessibilityProblems(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const results = await page.evaluate(() =>
@@ -108,14 +170,14 @@ test('pick options, Apply colours, read the summary and issues, go to an issue',
   assert.deepEqual(await seriousAccessibilityProblems(page), []);
 
   await page.getByRole('button', { name: 'Apply colours' }).click();
-  await page.getByText('Apply colours: done').waitFor({ timeout: 60_000 });
+  await resultShown(page, 'Apply colours');
   const summary = await page.getByTestId('result-summary').innerText();
   assert.match(summary, /^\d+ measures for Q1 2018\/19: /);
 
-  // The workbook now carries the colours and Ragbook's own sheets.
-  const sheets = await host<string[]>(page, 'sim.book.sheets.map((s) => s.name)');
-  assert.ok(sheets.includes('Summary'), `sheets: ${sheets}`);
-  assert.ok((await host<number>(page, "[...sim.book.sheet('Measures').cells.values()].filter((c) => c.fill).length")) > 10);
+  // Cell for cell, the workbook in Excel is what the CLI writes for the same workbook and options.
+  const options = ['--scheme', 'brag', '--period', 'Q1 2018/19'];
+  const applied = await cli('apply', seedPath, options);
+  assert.deepEqual(await differencesFromCli(page, applied), []);
 
   const issues = page.getByRole('region', { name: /^Issues/ }).getByRole('listitem');
   assert.ok((await issues.count()) > 0, 'the sample has problems to list');
@@ -133,6 +195,12 @@ test('pick options, Apply colours, read the summary and issues, go to an issue',
   await last.click();
   await selectionIs(page, lastPlace);
   assert.deepEqual(await seriousAccessibilityProblems(page), []);
+
+  // Commentary on the coloured workbook: again the CLI's workbook, cell for cell.
+  await page.getByRole('button', { name: 'Generate commentary' }).click();
+  await resultShown(page, 'Generate commentary');
+  await page.screenshot({ path: path.join(RESULTS, '02b-commentary.png') });
+  assert.deepEqual(await differencesFromCli(page, await cli('commentary', applied, options)), []);
   await page.close();
 });
 
@@ -141,18 +209,19 @@ test('Export Turning the Curve sheets opens a new workbook built in the pane', {
   assert.ok(exporter, 'a report that exports a workbook of its own');
   const page = await openPane();
   await page.getByRole('button', { name: exporter.title }).click();
-  await page.getByText(`${exporter.title}: done`).waitFor({ timeout: 90_000 });
+  await resultShown(page, exporter.title);
   const created = await host<string[]>(page, 'sim.book.createdWorkbooks');
   assert.equal(created.length, 1);
   const opened = await openWorkbook(new Uint8Array(Buffer.from(created[0], 'base64')));
-  assert.ok(opened.grids.sheets.length > 0);
+  // The workbook the pane built is the one the CLI writes: every sheet, cell value, formula and number format.
+  assert.deepEqual(opened.grids, (await openWorkbook(new Uint8Array(readFileSync(await cli(exporter.name, seedPath))))).grids);
   await page.screenshot({ path: path.join(RESULTS, '03-exported.png'), fullPage: true });
 
   // The same export as sheets in this workbook instead.
   await page.getByRole('radio', { name: 'New sheets in this workbook' }).check();
   await page.getByRole('button', { name: exporter.title }).click();
   await page.getByText('Its sheets were added to this workbook.').waitFor({ timeout: 90_000 });
-  const sheets = await host<string[]>(page, 'sim.book.sheets.map((s) => s.name)');
+  const sheets = await sheetNames(page);
   for (const sheet of opened.grids.sheets) assert.ok(sheets.includes(sheet.name), `${sheet.name} in ${sheets}`);
   await page.close();
 });
@@ -195,6 +264,31 @@ test('Prepare email after an export: a draft .eml with the export and a copy of 
   await page.close();
 });
 
+test(
+  'a generated sheet the next report replaces keeps its place among the sheets, as in the CLI',
+  { timeout: 180_000, todo: 'the Office adapter deletes a replaced generated sheet and adds it again at the end (src/adapters/office/write-plan.ts); the file adapter replaces it in place' },
+  async () => {
+    const page = await openPane();
+    let cliOutput = seedPath;
+    for (const report of reports.filter((r) => r.name === 'apply' || r.name === 'commentary')) {
+      await page.getByRole('button', { name: report.title }).click();
+      await resultShown(page, report.title);
+      cliOutput = await cli(report.name, cliOutput);
+    }
+    const inPane = await sheetNames(page);
+    await page.close();
+    assert.deepEqual(inPane, (await openWorkbook(new Uint8Array(readFileSync(cliOutput)))).grids.sheets.map((s) => s.name));
+  },
+);
+
+test('dist/ carries the production manifest for the configured base URL, and the pane loads office.js from Microsoft', () => {
+  const built = readFileSync(path.join(DIST, 'manifest.xml'), 'utf8');
+  assert.equal(built, productionManifest(readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8'), configuredBaseUrl()));
+  assert.doesNotMatch(built, /localhost/);
+  for (const file of ['taskpane.html', 'commands.html']) assert.match(readFileSync(path.join(DIST, file), 'utf8'), new RegExp(`<script src="?${OFFICE_JS.replace(/[./]/g, '\\$&')}"?>`), file);
+  for (const icon of built.match(/assets\/icon-\d+\.png/g) ?? []) assert.ok(existsSync(path.join(DIST, icon)), icon);
+});
+
 test('follows a dark Office theme, still accessible', { timeout: 120_000 }, async () => {
   const page = await openPane({ bodyBackgroundColor: '#292929' });
   const background = await page.locator('main').evaluate((main) => getComputedStyle(main).backgroundColor);
@@ -204,12 +298,14 @@ test('follows a dark Office theme, still accessible', { timeout: 120_000 }, asyn
   await page.close();
 });
 
-test('every report that changes this workbook runs in the pane', { timeout: 180_000 }, async () => {
+test('every report that changes this workbook gives in the pane what the CLI gives, one after another', { timeout: 300_000 }, async () => {
   const page = await openPane();
+  let cliOutput = seedPath;
   for (const report of reports.filter((r) => r.target === 'input' && (!r.appliesTo || r.appliesTo(seed)))) {
     await page.getByRole('button', { name: report.title }).click();
-    await page.getByText(`${report.title}: done`).waitFor({ timeout: 60_000 });
-    assert.match(await page.getByTestId('result-summary').innerText(), /\w/);
+    await resultShown(page, report.title);
+    cliOutput = await cli(report.name, cliOutput);
+    assert.deepEqual(await differencesFromCli(page, cliOutput), [], report.title);
   }
   await page.screenshot({ path: path.join(RESULTS, '05-every-report.png'), fullPage: true });
   await page.close();

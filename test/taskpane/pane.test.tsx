@@ -71,6 +71,17 @@ test('after a report: its summary, where it went, and the issues as buttons nami
   expect(html).toMatch(/<button[^>]*title="Go to Measures!F12"[^>]*>.*Measures!F12.*about 40/);
 });
 
+test('the result sits above the options, in a live region that can take the focus, there before any result', () => {
+  const empty = render();
+  expect(empty).toMatch(/<section tabindex="-1" aria-live="polite" data-testid="result"[^>]*><\/section>/);
+  const html = render({ outcome: { title: 'Apply colours', summary: '24 measures', note: 'This workbook was updated.', issues: [] } });
+  const result = html.indexOf('data-testid="result"');
+  expect(result).toBeGreaterThan(html.indexOf('id="data-source"'));
+  expect(result).toBeLessThan(html.indexOf('id="options-heading"'));
+  expect(html).toMatch(/<section tabindex="-1" aria-live="polite" aria-labelledby="result-heading" data-testid="result"/);
+  expect(html.slice(result, html.indexOf('id="options-heading"'))).toContain('No problems found.');
+});
+
 test('an export too large for a new workbook offers to add its sheets here instead', () => {
   const html = render({ refused: { message: 'The new workbook would be 6.1 MB…', report: report('ttc', 'Export Turning the Curve sheets'), result: { plan: { styles: {}, sheets: [], removeSheets: [] }, json: {}, issues: [], summary: '' } } });
   expect(html).toContain('Too large for a new workbook');

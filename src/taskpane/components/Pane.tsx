@@ -15,6 +15,7 @@ import {
   Title3,
   tokens,
 } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import type { PaneActions, PaneState } from '../hooks/useRagbook';
 import type { WorkbookView } from '../workbook-view';
 import { EmailSection } from './EmailSection';
@@ -35,6 +36,8 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
   },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // Focus lands here after a report: outlined so a keyboard user sees where it went.
+  result: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' } },
 });
 
 function describeSource(view: WorkbookView | undefined): string {
@@ -49,6 +52,10 @@ export type PaneProps = PaneState & PaneActions;
 export function Pane(props: PaneProps) {
   const styles = useStyles();
   const { view, settings, busy, loading, progress, outcome, refused, error } = props;
+  const resultRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (outcome) resultRef.current?.focus();
+  }, [outcome]);
   if (loading && !view) {
     return (
       <main className={styles.pane}>
@@ -63,32 +70,7 @@ export function Pane(props: PaneProps) {
         <Body1 id="data-source">{describeSource(view)}</Body1>
       </header>
 
-      <section className={styles.section} aria-labelledby="options-heading">
-        <Subtitle2 as="h2" id="options-heading">
-          Options
-        </Subtitle2>
-        <OptionsForm view={view} settings={settings} disabled={busy} onScheme={props.setScheme} onPeriod={props.setPeriod} onExportTo={props.setExportTo} />
-      </section>
-
-      {view && view.counts.length > 0 && (
-        <section className={styles.section} aria-labelledby="status-heading">
-          <Subtitle2 as="h2" id="status-heading">
-            Measures by status{view.period ? `, ${view.period}` : ''}
-          </Subtitle2>
-          <StatusChart counts={view.counts} caption={`Measures by status${view.period ? ` for ${view.period}` : ''}`} />
-        </section>
-      )}
-
-      <section className={styles.section} aria-labelledby="reports-heading">
-        <Subtitle2 as="h2" id="reports-heading">
-          Reports
-        </Subtitle2>
-        <ReportButtons reports={props.reports} grids={props.grids} disabled={busy || loading} onRun={(report) => void props.run(report)} />
-        <Button appearance="transparent" size="small" disabled={busy || loading} onClick={() => void props.reload()}>
-          Read the workbook again
-        </Button>
-      </section>
-
+      {/* Progress and results sit at the top, so a report's outcome shows without scrolling even in a narrow, short pane. */}
       <div aria-live="polite">
         {progress && (
           <Field validationMessage={progress.label} validationState="none">
@@ -119,18 +101,48 @@ export function Pane(props: PaneProps) {
         )}
       </div>
 
-      {outcome && (
-        <section className={styles.section} aria-labelledby="result-heading">
-          <Divider />
-          <MessageBar intent="success" layout="multiline" aria-live="polite">
-            <MessageBarBody>
-              <MessageBarTitle id="result-heading">{outcome.title}: done</MessageBarTitle>
-              <span data-testid="result-summary">{outcome.summary}</span>. {outcome.note}
-            </MessageBarBody>
-          </MessageBar>
-          <IssuesList issues={outcome.issues} onSelect={(issue) => void props.selectIssue(issue)} />
+      {/* Always present, so screen readers announce what appears in it; focused when a report is done. */}
+      <section ref={resultRef} tabIndex={-1} aria-live="polite" aria-labelledby={outcome ? 'result-heading' : undefined} data-testid="result" className={styles.result}>
+        {outcome && (
+          <>
+            <MessageBar intent="success" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle id="result-heading">{outcome.title}: done</MessageBarTitle>
+                <span data-testid="result-summary">{outcome.summary}</span>. {outcome.note}
+              </MessageBarBody>
+            </MessageBar>
+            <IssuesList issues={outcome.issues} onSelect={(issue) => void props.selectIssue(issue)} />
+            <Divider />
+          </>
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="options-heading">
+        <Subtitle2 as="h2" id="options-heading">
+          Options
+        </Subtitle2>
+        <OptionsForm view={view} settings={settings} disabled={busy} onScheme={props.setScheme} onPeriod={props.setPeriod} onExportTo={props.setExportTo} />
+      </section>
+
+      {view && view.counts.length > 0 && (
+        <section className={styles.section} aria-labelledby="status-heading">
+          <Subtitle2 as="h2" id="status-heading">
+            Measures by status{view.period ? `, ${view.period}` : ''}
+          </Subtitle2>
+          <StatusChart counts={view.counts} caption={`Measures by status${view.period ? ` for ${view.period}` : ''}`} />
         </section>
       )}
+
+      <section className={styles.section} aria-labelledby="reports-heading">
+        <Subtitle2 as="h2" id="reports-heading">
+          Reports
+        </Subtitle2>
+        <ReportButtons reports={props.reports} grids={props.grids} disabled={busy || loading} onRun={(report) => void props.run(report)} />
+        <Button appearance="transparent" size="small" disabled={busy || loading} onClick={() => void props.reload()}>
+          Read the workbook again
+        </Button>
+      </section>
+
       <section className={styles.section} aria-labelledby="email-heading">
         <Divider />
         <Subtitle2 as="h2" id="email-heading">
