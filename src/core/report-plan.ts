@@ -2,7 +2,9 @@ import type { WorkbookGrids } from '../model/grid';
 import type { Issue } from '../model/issue';
 import { type CellStyle, emptyPlan, type SheetPlan, type WritePlan } from '../model/plan';
 import type { ReportOptions } from './report';
+import { measuresPrintPlan } from './apply/measure-columns';
 import { issuesSheetPlan } from './shared/issues-sheet';
+import { markPrintedPages } from './shared/print-setup';
 import { BASE_STYLES } from './shared/styles';
 import { summarySheetPlan } from './summary/sections';
 
@@ -30,9 +32,11 @@ export function reportPlan(grids: WorkbookGrids, options: ReportOptions, parts: 
     Object.assign(plan.styles, summary.styles);
   }
   plan.sheets.push(...parts.sheets);
+  const measuresPrint = measuresPrintPlan(grids);
+  if (measuresPrint && !parts.sheets.some((s) => s.name === measuresPrint.name)) plan.sheets.push(measuresPrint);
   Object.assign(plan.styles, parts.styles);
   const issues = issuesSheetPlan(grids, parts.issues);
   plan.sheets.push(...issues.sheets);
   plan.removeSheets.push(...issues.removeSheets);
-  return plan;
+  return markPrintedPages(plan, grids.marking);
 }

@@ -51,6 +51,8 @@ export interface SheetGrid {
 
 export interface WorkbookGrids {
   sheets: SheetGrid[];
+  /** The workbook's protective marking (e.g. "OFFICIAL-SENSITIVE"), printed on every page Ragbook generates. */
+  marking?: string;
 }
 
 export function isCellError(value: CellValue): value is CellError {

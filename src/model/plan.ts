@@ -58,15 +58,45 @@ export interface StyledRange {
   style: string;
 }
 
+/** One line of a printed header or footer; text may hold Excel's codes (&P page, &N pages, && a literal &). */
+export interface HeaderFooterLine {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+
+/** Page margins in inches. */
+export interface PageMargins {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  header: number;
+  footer: number;
+}
+
+/**
+ * How a sheet prints on A4. Generators state an orientation; SheetBuilder
+ * settles the fit (see core/shared/print-setup.ts) so text never prints below
+ * 8 pt: one page wide only where that keeps the text that size, otherwise a
+ * fixed scale over as many pages wide as needed.
+ */
 export interface PageSetup {
   orientation: 'portrait' | 'landscape';
   /** Fit all columns on one page wide (height free). */
   fitToWidth: boolean;
+  /** Print scale in per cent, used when not fitting to width. */
+  scale?: number;
   /** Rows repeated at the top of every printed page, 0-based inclusive. */
   repeatRows?: { first: number; last: number };
+  /** Columns repeated at the left of every printed page (when it runs several pages wide), 0-based inclusive. */
+  repeatColumns?: { first: number; last: number };
   printArea?: CellRange;
   /** Manual page breaks: a new page starts at each of these rows (0-based), so a block is never split. */
   rowBreaks?: number[];
+  margins?: PageMargins;
+  header?: HeaderFooterLine;
+  footer?: HeaderFooterLine;
 }
 
 export interface ChartSeries {

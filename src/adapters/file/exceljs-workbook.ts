@@ -6,6 +6,8 @@
 import type ExcelJS from 'exceljs';
 import { loadExcelJs } from './load-exceljs';
 import { type CellStyle, type PlanValue, type SheetPlan, type WritePlan, isPlanLink } from '../../model/plan';
+import { columnLetters } from '../../model/address';
+import { headerFooterText } from './package/sheet-writer';
 
 function argb(colour: string): string {
   return `FF${colour.replace('#', '').toUpperCase()}`;
@@ -65,7 +67,7 @@ function writeSheet(sheet: ExcelJS.Worksheet, plan: SheetPlan, styles: Record<st
   if (plan.freeze) sheet.views = [{ state: 'frozen', xSplit: plan.freeze.cols, ySplit: plan.freeze.rows }];
   if (plan.tabColour) sheet.properties.tabColor = { argb: argb(plan.tabColour) };
   if (plan.page) {
-    const { orientation, fitToWidth, repeatRows, printArea } = plan.page;
+    const { orientation, fitToWidth, scale, repeatRows, repeatColumns, printArea, margins, header, footer } = plan.page;
     sheet.pageSetup = {
       ...sheet.pageSetup,
       orientation,
@@ -73,11 +75,15 @@ function writeSheet(sheet: ExcelJS.Worksheet, plan: SheetPlan, styles: Record<st
       fitToPage: fitToWidth,
       fitToWidth: fitToWidth ? 1 : undefined,
       fitToHeight: fitToWidth ? 0 : undefined,
+      scale: fitToWidth ? undefined : (scale ?? 100),
+      ...(margins ? { margins } : {}),
       printTitlesRow: repeatRows ? `${repeatRows.first + 1}:${repeatRows.last + 1}` : undefined,
+      printTitlesColumn: repeatColumns ? `${columnLetters(repeatColumns.first)}:${columnLetters(repeatColumns.last)}` : undefined,
       printArea: printArea
         ? `${sheet.getCell(printArea.row + 1, printArea.col + 1).address}:${sheet.getCell(printArea.row + printArea.rowCount, printArea.col + printArea.colCount).address}`
         : undefined,
     };
+    sheet.headerFooter = { oddHeader: headerFooterText(header), oddFooter: headerFooterText(footer) };
     // addPageBreak breaks below the row: below 1-based row N is before 0-based row N.
     for (const row of plan.page.rowBreaks ?? []) sheet.getRow(row).addPageBreak();
   }

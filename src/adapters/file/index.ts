@@ -4,6 +4,7 @@
  * package patcher (only the parts a plan changes are rewritten); workbooks
  * made from nothing (exports) are built with exceljs.
  */
+import { highestMarking, readMarkings } from '../../email/marking';
 import type { WorkbookGrids } from '../../model/grid';
 import type { WritePlan } from '../../model/plan';
 import { addCharts, writeCharts } from './charts';
@@ -43,7 +44,9 @@ function checkPackageSignature(bytes: Uint8Array): void {
 export async function openWorkbook(bytes: Uint8Array, limits?: ReadLimits): Promise<OpenedWorkbook> {
   checkPackageSignature(bytes);
   const workbook = openPackage(bytes, limits, [writeCharts]);
-  return { grids: workbook.grids, extension: workbook.extension, write: async (plan) => workbook.write(plan) };
+  const markings = readMarkings(bytes);
+  const marking = (highestMarking(markings) ?? markings[0])?.label;
+  return { grids: marking ? { ...workbook.grids, marking } : workbook.grids, extension: workbook.extension, write: async (plan) => workbook.write(plan) };
 }
 
 /** Builds a new workbook (an export) from a plan whose sheets are all generated. */

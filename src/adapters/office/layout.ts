@@ -1,6 +1,6 @@
-/** Column widths, merges, frozen panes, tab colour and page setup of one sheet. */
-import { rangeAddress } from '../../model/address';
-import type { CellRange, PageSetup, SheetPlan } from '../../model/plan';
+/** Column widths, merges, frozen panes, tab colour and page setup (page-setup.ts) of one sheet. */
+import type { CellRange, SheetPlan } from '../../model/plan';
+import { applyPage } from './page-setup';
 import { addressLists } from './range-areas';
 import type { RequestBatch } from './request-batch';
 
@@ -18,19 +18,6 @@ export function charactersToPoints(characters: number): number {
 
 export function pointsToCharacters(points: number): number {
   return points / POINTS_PER_PIXEL / PIXELS_PER_CHARACTER;
-}
-
-function applyPage(sheet: Excel.Worksheet, page: PageSetup): void {
-  const layout = sheet.pageLayout;
-  layout.orientation = page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-  layout.paperSize = 'A4';
-  // verticalFitToPages 0: as many pages tall as it needs, like fitToHeight="0" in a file.
-  if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  if (page.repeatRows) layout.setPrintTitleRows(`$${page.repeatRows.first + 1}:$${page.repeatRows.last + 1}`);
-  if (page.printArea) {
-    const { row, col, rowCount, colCount } = page.printArea;
-    layout.setPrintArea(rangeAddress(row, col, rowCount, colCount));
-  }
 }
 
 /** Rows by height, so each height is one call over all its rows (column A stands for the row). */

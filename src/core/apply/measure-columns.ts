@@ -2,11 +2,13 @@
  * The plan for the user's measures sheet: fills on every actual cell, and the
  * Status and Direction of travel columns beside the data.
  */
-import type { SheetGrid } from '../../model/grid';
-import type { PlanValue, SheetPlan, StyledRange, ValueBlock } from '../../model/plan';
+import type { SheetGrid, WorkbookGrids } from '../../model/grid';
+import { readMeasures } from '../measures/read-measures';
+import type { PageSetup, PlanValue, SheetPlan, StyledRange, ValueBlock } from '../../model/plan';
 import { periodShown } from '../measures/period';
 import { directionLabel } from '../measures/status';
 import type { Evaluation, MeasuresAnalysis, MeasuresSource } from '../measures/types';
+import { READABLE_SCALE } from '../shared/print-setup';
 import { cellText } from '../shared/values';
 
 /**
@@ -51,6 +53,34 @@ function statusColumns(sheet: SheetGrid | undefined, source: MeasuresSource): [n
   let col = source.lastDataCol + 1;
   while (!(empty(col) && empty(col + 1))) col++;
   return [col, col + 1];
+}
+
+/**
+ * The measures sheet is the user's, but a wide table fitted to one page
+ * prints too small to read: it prints landscape at READABLE_SCALE (text of
+ * 11 pt prints at 8.25 pt) over as many pages wide as it needs, with the
+ * header row and the measure names repeated on every page. Only the fit,
+ * orientation and print titles change; the user's paper size, margins,
+ * header, footer and print area stay.
+ */
+function measuresPrintSetup(source: MeasuresSource, nameCol: number): PageSetup {
+  return {
+    orientation: 'landscape',
+    fitToWidth: false,
+    scale: READABLE_SCALE,
+    repeatRows: { first: source.headerRow, last: source.headerRow },
+    ...(nameCol <= 3 ? { repeatColumns: { first: 0, last: nameCol } } : {}),
+  };
+}
+
+/**
+ * The print setup alone, for reports that otherwise leave the measures sheet
+ * as it is: every sheet of a workbook Ragbook writes prints readably.
+ */
+export function measuresPrintPlan(grids: WorkbookGrids): SheetPlan | undefined {
+  const data = readMeasures(grids).data;
+  if (!data) return undefined;
+  return { name: data.sheet, mode: 'existing', values: [], styles: [], page: measuresPrintSetup(data, data.measures[0]?.source.col ?? 0) };
 }
 
 export function measureSheetPlan(analysis: MeasuresAnalysis, sheet: SheetGrid | undefined): SheetPlan | undefined {
@@ -101,5 +131,6 @@ export function measureSheetPlan(analysis: MeasuresAnalysis, sheet: SheetGrid | 
     values,
     styles: [{ range: { row: source.headerRow, col: statusCol, rowCount: 1, colCount: 2 }, style: 'header' }, ...fills.runs()],
     columnWidths: { [statusCol]: 22, [directionCol]: 34 },
+    page: measuresPrintSetup(source, analysis.measures[0]?.measure.source.col ?? 0),
   };
 }

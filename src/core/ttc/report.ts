@@ -3,6 +3,7 @@ import type { WorkbookGrids } from '../../model/grid';
 import { type Issue, IssueList } from '../../model/issue';
 import { parseCellAddress } from '../../model/address';
 import { emptyPlan } from '../../model/plan';
+import { markPrintedPages } from '../shared/print-setup';
 import { NothingToReportError } from '../errors';
 import { analyseMeasures } from '../measures/analyse';
 import type { Report, ReportOptions, ReportResult } from '../report';
@@ -130,7 +131,7 @@ function runTtc(grids: WorkbookGrids, options: ReportOptions): ReportResult {
   Object.assign(plan.styles, BASE_STYLES, TTC_STYLES);
   plan.sheets.push(buildContentsSheet(CONTENTS_SHEET, analysis.title, named, allIssues));
   for (const { sheet, priority } of named) plan.sheets.push(buildPrioritySheet(sheet, priority, plan.styles));
-  return { plan, json: { priorities: prioritiesJson(named), issues: allIssues }, issues: allIssues, summary: describe(priorities) };
+  return { plan: markPrintedPages(plan, grids.marking), json: { priorities: prioritiesJson(named), issues: allIssues }, issues: allIssues, summary: describe(priorities) };
 }
 
 export const ttcReport: Report = {

@@ -113,6 +113,14 @@ function compareSheet(file: ExcelJS.Worksheet, sim: SimSheet, links: Map<string,
   if (orientation && file.pageSetup.orientation !== orientation) out.push(`${sim.name} orientation: file ${file.pageSetup.orientation}, Office ${orientation}`);
   const fitsWidth = sim.page.zoom?.horizontalFitToPages === 1;
   if (Boolean(file.pageSetup.fitToPage) !== fitsWidth) out.push(`${sim.name} fit to width differs`);
+  if (!fitsWidth && sim.page.zoom?.scale !== undefined && file.pageSetup.scale !== sim.page.zoom.scale) out.push(`${sim.name} print scale differs`);
+  const hf = sim.page.headersFooters ?? {};
+  const line = (kind: 'Header' | 'Footer') =>
+    [['L', 'left'], ['C', 'center'], ['R', 'right']].map(([code, side]) => (hf[`${side}${kind}`] ? `&${code}${hf[`${side}${kind}`]}` : '')).join('');
+  if ((file.headerFooter?.oddHeader ?? '') !== line('Header')) out.push(`${sim.name} header: file ${file.headerFooter?.oddHeader}, Office ${line('Header')}`);
+  if ((file.headerFooter?.oddFooter ?? '') !== line('Footer')) out.push(`${sim.name} footer: file ${file.headerFooter?.oddFooter}, Office ${line('Footer')}`);
+  const left = sim.page.margins?.leftMargin;
+  if (left !== undefined && Math.abs((file.pageSetup.margins?.left ?? 0) * 72 - left) > 0.01) out.push(`${sim.name} left margin differs`);
 }
 
 export async function differences(fileBytes: Uint8Array, sim: SimWorkbook): Promise<string[]> {

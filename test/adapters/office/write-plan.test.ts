@@ -111,7 +111,9 @@ describe('writePlan on the simulated Excel host', () => {
     const { sim } = await simulated(10);
     await execute(sim, applyLikePlan(10));
     const summary = sim.book.sheet('Summary')!;
-    expect(summary.page).toEqual({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$4:$4' });
+    expect(summary.page).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$4:$4' });
+    expect(summary.page.headersFooters).toMatchObject({ leftHeader: 'Performance summary', rightFooter: 'Page &P of &N' });
+    expect(summary.page.margins).toMatchObject({ leftMargin: 36, topMargin: 54 });
     expect(summary.freeze).toEqual({ rows: 4, cols: 0 });
     expect(summary.tabColor).toBe('#1F4E79');
   });

@@ -11,12 +11,13 @@ function build(rows: (string | null)[][]) {
 }
 
 describe('the Action plan sheet', () => {
-  test('marker line, header repeated on every printed page, frozen below the header, landscape one page wide', () => {
+  test('marker line, header repeated on every printed page, frozen below the header, landscape at a readable scale', () => {
     const { sheet } = build([['R1', 'Publish opening hours.', 'Yes', null, 'Publish hours online', 'March 2013', 'A', null]]);
     const values = sheet.values[0].values;
     expect(String(values[1][0])).toMatch(new RegExp(`^${GENERATED_MARKER}`));
     const header = values.findIndex((r) => r[0] === 'Ref');
-    expect(sheet.page).toEqual({ orientation: 'landscape', fitToWidth: true, repeatRows: { first: header, last: header } });
+    expect(sheet.page).toMatchObject({ orientation: 'landscape', fitToWidth: false, scale: 75, repeatRows: { first: header, last: header } });
+    expect(sheet.page?.header).toEqual({ left: 'Action plan as at 4 March 2013' });
     expect(sheet.freeze).toEqual({ rows: header + 1, cols: 0 });
   });
 

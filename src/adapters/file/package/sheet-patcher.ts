@@ -12,6 +12,7 @@ import { cellXml, childElements, colsWithWidths, columnStyle, hyperlinkXml, putW
 import { attrOf, declaredUtf8, withAttr } from './xml';
 import { XmlCursor } from './xml-cursor';
 import { ByteWriter } from './byte-writer';
+import { withPageFit } from './sheet-writer';
 
 export interface PatchResult {
   /** The worksheet part's new bytes (UTF-8). */
@@ -32,8 +33,8 @@ interface Context {
 }
 
 export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, styles: StyleSheet, planStyles: Record<string, CellStyle>): PatchResult {
-  if (plan.merges?.length || plan.freeze || plan.page || plan.tabColour || plan.charts?.length) {
-    throw new Error(`The write plan asks for merges, panes, page setup, a tab colour or charts on the user's sheet "${plan.name}"; Ragbook only adds those to its own sheets.`);
+  if (plan.merges?.length || plan.freeze || plan.tabColour || plan.charts?.length) {
+    throw new Error(`The write plan asks for merges, panes, a tab colour or charts on the user's sheet "${plan.name}"; Ragbook only adds those to its own sheets.`);
   }
   const edits = collectEdits(plan, planStyles);
   const { prefix: p, elements } = topLevelElements(xml, part);
@@ -53,6 +54,7 @@ export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, s
   }
   const links = linksOf(edits);
   if (links.length > 0) skeleton = withHyperlinks(skeleton, part, p, links);
+  if (plan.page) skeleton = withPageFit(skeleton, plan.page);
   if (!sheetData) return { xml: new TextEncoder().encode(skeleton), overwroteFormula: false };
 
   const at = topLevelElements(skeleton, part).elements.find((e) => e.name === 'sheetData') as TopLevelElement;

@@ -1,11 +1,12 @@
 /** A generated sheet's worksheet XML, written whole from its plan, elements in schema order. */
 import { rangeAddress } from '../../../model/address';
-import type { CellStyle, Colour, SheetPlan } from '../../../model/plan';
+import type { CellStyle, Colour, HeaderFooterLine, PageSetup, SheetPlan } from '../../../model/plan';
 import { ByteWriter } from './byte-writer';
 import { type CellEdits, collectEdits, editAt, KEEP_VALUE, linksOf, type RowEdits, styledXf } from './cell-edits';
 import { RELATIONSHIPS_NAMESPACE } from './relationships';
 import type { StyleSheet } from './styles';
-import { cellXml, colsWithWidths, hyperlinkXml } from './worksheet-xml';
+import { cellXml, colsWithWidths, hyperlinkXml, putWorksheetElement, topLevelElements } from './worksheet-xml';
+import { escapeText, withAttr } from './xml';
 
 const MAIN_NAMESPACE = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
@@ -46,12 +47,7 @@ export function generatedSheetXml(plan: SheetPlan, styles: StyleSheet, planStyle
   }
   const links = linksOf(edits);
   if (links.length > 0) out.write(`<hyperlinks>${links.map((l) => hyperlinkXml('', l.row, l.col, l.target, l.text)).join('')}</hyperlinks>`);
-  out.write('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  if (plan.page) {
-    const fit = plan.page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : '';
-    out.write(`<pageSetup paperSize="9" orientation="${plan.page.orientation}"${fit}/>`);
-    out.write(rowBreaksXml(plan.page.rowBreaks ?? []));
-  }
+  out.write(plan.page ? pageXml(plan.page) : '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   out.write('</worksheet>');
   return out.bytes();
 }
@@ -61,6 +57,57 @@ function rowBreaksXml(rows: number[]): string {
   if (rows.length === 0) return '';
   const breaks = rows.map((row) => `<brk id="${row}" max="16383" man="1"/>`).join('');
   return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${breaks}</rowBreaks>`;
+}
+
+/** pageMargins, pageSetup, headerFooter and rowBreaks, in schema order (sheetPr carries fitToPage). */
+export function pageXml(page: PageSetup, p = ''): string {
+  const m = page.margins ?? { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+  const fit = page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : page.scale ? ` scale="${page.scale}"` : '';
+  const header = headerFooterText(page.header);
+  const footer = headerFooterText(page.footer);
+  return [
+    `<${p}pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`,
+    `<${p}pageSetup paperSize="9" orientation="${page.orientation}"${fit}/>`,
+    header || footer
+      ? `<${p}headerFooter>${header ? `<${p}oddHeader>${escapeText(header)}</${p}oddHeader>` : ''}${footer ? `<${p}oddFooter>${escapeText(footer)}</${p}oddFooter>` : ''}</${p}headerFooter>`
+      : '',
+    rowBreaksXml(page.rowBreaks ?? []),
+  ].join('');
+}
+
+/**
+ * The fit and orientation of a plan's page setup on one of the user's sheets
+ * (its worksheet XML as text): the user's paper, margins, header, footer and
+ * printer settings stay as they were.
+ */
+export function withPageFit(xml: string, page: PageSetup): string {
+  const { prefix: p, elements } = topLevelElements(xml);
+  const sheetPr = elements.find((e) => e.name === 'sheetPr');
+  const fitToPage = `<${p}pageSetUpPr fitToPage="${page.fitToWidth ? 1 : 0}"/>`;
+  let out = xml;
+  if (!sheetPr) {
+    out = putWorksheetElement(out, 'sheetPr', `<${p}sheetPr>${fitToPage}</${p}sheetPr>`);
+  } else {
+    const element = xml.slice(sheetPr.start, sheetPr.end);
+    const existing = new RegExp(`<${p}pageSetUpPr\\b[^>]*?/?>`).exec(element);
+    const patched = existing
+      ? element.replace(existing[0], withAttr(existing[0], 'fitToPage', page.fitToWidth ? '1' : '0'))
+      : sheetPr.selfClosing
+        ? `${element.slice(0, -2)}>${fitToPage}</${p}sheetPr>`
+        : element.replace(new RegExp(`</${p}sheetPr>$`), `${fitToPage}</${p}sheetPr>`);
+    out = xml.slice(0, sheetPr.start) + patched + xml.slice(sheetPr.end);
+  }
+  const pageSetup = topLevelElements(out).elements.find((e) => e.name === 'pageSetup');
+  let setup = pageSetup ? out.slice(pageSetup.start, pageSetup.end) : `<${p}pageSetup paperSize="9"/>`;
+  setup = withAttr(setup, 'orientation', page.orientation);
+  setup = page.fitToWidth ? withAttr(withAttr(setup, 'fitToWidth', '1'), 'fitToHeight', '0') : withAttr(setup, 'scale', String(page.scale ?? 100));
+  return putWorksheetElement(out, 'pageSetup', setup);
+}
+
+/** A header or footer line in the file's form: "&Lleft&Ccentre&Rright". */
+export function headerFooterText(line: HeaderFooterLine | undefined): string {
+  if (!line) return '';
+  return [line.left ? `&L${line.left}` : '', line.center ? `&C${line.center}` : '', line.right ? `&R${line.right}` : ''].join('');
 }
 
 /**

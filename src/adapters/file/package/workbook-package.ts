@@ -4,7 +4,7 @@
  * (charts, pivot caches, images, the VBA project, custom properties) is copied
  * byte for byte.
  */
-import { cellAddress, quoteSheetName } from '../../../model/address';
+import { cellAddress, columnLetters, quoteSheetName } from '../../../model/address';
 import type { SheetGrid, TableInfo, WorkbookGrids } from '../../../model/grid';
 import type { CellRange, SheetPlan, WritePlan } from '../../../model/plan';
 import { isGeneratedSheet } from '../../../core/shared/sheet-builder';
@@ -158,6 +158,9 @@ class PlanWriter {
         if (!sheet?.part) throw new Error(`The write plan names a sheet the workbook does not have: "${sheetPlan.name}".`);
         const result = patchExistingSheet(this.parts.text(sheet.part) ?? '', sheet.part, sheetPlan, this.styles, this.plan.styles);
         this.parts.set(sheet.part, result.xml);
+        // The user's print area stays; print titles are part of the readable print setup the plan asks for.
+        const titles = printTitlesOf(sheetPlan);
+        if (titles) this.workbook.setSheetName('_xlnm.Print_Titles', this.indexOf(sheetPlan.name), titles);
         overwroteFormula ||= result.overwroteFormula;
         written.push({ plan: sheetPlan, part: sheet.part });
       } else {
@@ -199,9 +202,8 @@ class PlanWriter {
 
   private setPrintNames(sheetPlan: SheetPlan, index: number): void {
     const sheet = quoteSheetName(sheetPlan.name);
-    const rows = sheetPlan.page?.repeatRows;
     const area = sheetPlan.page?.printArea;
-    this.workbook.setSheetName('_xlnm.Print_Titles', index, rows ? `${sheet}!$${rows.first + 1}:$${rows.last + 1}` : undefined);
+    this.workbook.setSheetName('_xlnm.Print_Titles', index, printTitlesOf(sheetPlan));
     this.workbook.setSheetName('_xlnm.Print_Area', index, area ? `${sheet}!${absoluteRange(area)}` : undefined);
   }
 
@@ -266,6 +268,18 @@ class PlanWriter {
     }
     this.parts.set(part, this.styles.toXml());
   }
+}
+
+/** The _xlnm.Print_Titles formula for the plan's repeated columns and rows; undefined when it repeats none. */
+function printTitlesOf(sheetPlan: SheetPlan): string | undefined {
+  const sheet = quoteSheetName(sheetPlan.name);
+  const rows = sheetPlan.page?.repeatRows;
+  const columns = sheetPlan.page?.repeatColumns;
+  const titles = [
+    columns ? `${sheet}!$${columnLetters(columns.first)}:$${columnLetters(columns.last)}` : '',
+    rows ? `${sheet}!$${rows.first + 1}:$${rows.last + 1}` : '',
+  ].filter(Boolean);
+  return titles.length > 0 ? titles.join(',') : undefined;
 }
 
 function absoluteRange(range: CellRange): string {

@@ -401,12 +401,59 @@ class SimPageLayoutProxy {
     this.ctx.enqueue(() => (this.sheet().page.orientation = value));
   }
 
+  set leftMargin(value: number) {
+    this.margin('leftMargin', value);
+  }
+
+  set rightMargin(value: number) {
+    this.margin('rightMargin', value);
+  }
+
+  set topMargin(value: number) {
+    this.margin('topMargin', value);
+  }
+
+  set bottomMargin(value: number) {
+    this.margin('bottomMargin', value);
+  }
+
+  set headerMargin(value: number) {
+    this.margin('headerMargin', value);
+  }
+
+  set footerMargin(value: number) {
+    this.margin('footerMargin', value);
+  }
+
+  private margin(key: string, value: number): void {
+    this.ctx.enqueue([value], () => (this.sheet().page.margins = { ...this.sheet().page.margins, [key]: value }));
+  }
+
   set paperSize(value: string) {
     this.ctx.enqueue(() => (this.sheet().page.paperSize = value));
   }
 
   set zoom(value: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
     this.ctx.enqueue(() => (this.sheet().page.zoom = { ...value }));
+  }
+
+  setPrintTitleColumns(columns: string): void {
+    this.ctx.enqueue([columns], () => (this.sheet().page.printTitleColumns = columns));
+  }
+
+  get headersFooters(): { defaultForAllPages: Record<string, string> } {
+    const page = () => this.sheet().page;
+    const ctx = this.ctx;
+    const lines = ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'];
+    return {
+      defaultForAllPages: new Proxy({} as Record<string, string>, {
+        set(_, key: string, value: string) {
+          if (!lines.includes(key)) throw new SimError('InvalidArgument', `headersFooters has no ${key}.`);
+          ctx.enqueue([value], () => (page().headersFooters = { ...page().headersFooters, [key]: value }));
+          return true;
+        },
+      }),
+    };
   }
 
   setPrintTitleRows(rows: string): void {

@@ -57,9 +57,14 @@ export interface SimPageLayout {
   paperSize?: string;
   zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   printTitleRows?: string;
+  printTitleColumns?: string;
   printArea?: string;
   /** Rows (0-based) a manual page break sits above. */
   rowBreaks?: number[];
+  /** leftMargin, topMargin… in points. */
+  margins?: Record<string, number>;
+  /** leftHeader, centerFooter… as set on headersFooters.defaultForAllPages. */
+  headersFooters?: Record<string, string>;
 }
 
 export interface SimRange {
