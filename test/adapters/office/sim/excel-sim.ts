@@ -426,7 +426,7 @@ class SimPageLayoutProxy {
   }
 
   private margin(key: string, value: number): void {
-    this.ctx.enqueue([value], () => (this.sheet().page.margins = { ...this.sheet().page.margins, [key]: value }));
+    this.ctx.enqueue(() => (this.sheet().page.margins = { ...this.sheet().page.margins, [key]: value }));
   }
 
   set paperSize(value: string) {
@@ -438,7 +438,7 @@ class SimPageLayoutProxy {
   }
 
   setPrintTitleColumns(columns: string): void {
-    this.ctx.enqueue([columns], () => (this.sheet().page.printTitleColumns = columns));
+    this.ctx.enqueue(() => (this.sheet().page.printTitleColumns = columns));
   }
 
   get headersFooters(): { defaultForAllPages: Record<string, string> } {
@@ -449,7 +449,7 @@ class SimPageLayoutProxy {
       defaultForAllPages: new Proxy({} as Record<string, string>, {
         set(_, key: string, value: string) {
           if (!lines.includes(key)) throw new SimError('InvalidArgument', `headersFooters has no ${key}.`);
-          ctx.enqueue([value], () => (page().headersFooters = { ...page().headersFooters, [key]: value }));
+          ctx.enqueue(() => (page().headersFooters = { ...page().headersFooters, [key]: value }));
           return true;
         },
       }),
