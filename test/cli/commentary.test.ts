@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { chartsOfSheet, packageTexts } from '../adapters/file/charts/read-chart';
 import { COLOURS } from '../../src/core/measures/scheme';
 import { runCli } from '../helpers/cli';
+import { canPrintToPdf, medianWordPoints, pageText, type PdfPage, pdfPages, printToPdf } from '../helpers/pdf-text';
 import { fillOf, loadWorkbook, tempDir } from '../helpers/xlsx';
 import { commentaryWorkbook, MEASURES } from '../fixtures/commentary/commentary-workbook';
 
@@ -395,5 +396,61 @@ describe('ragbook commentary --json', () => {
     expect(json.measures[0].commentary).toContain('exceeded the target of 85%');
     expect(json.measures[0].benchmarks[0]).toEqual({ name: 'England', value: 82.7, comparison: 'better', period: '2017/18' });
     expect(Array.isArray(json.issues)).toBe(true);
+  });
+});
+
+/**
+ * The commentary `npm run demo` writes, printed as a reader would (LibreOffice
+ * to PDF) and measured: text size from pdftotext's word boxes, and each block
+ * whole on one page.
+ */
+(canPrintToPdf() ? describe : describe.skip)('the demo commentary on paper', () => {
+  let pages: PdfPage[];
+  let refs: string[];
+  beforeAll(async () => {
+    const sample = path.join(__dirname, '../../assets/sample-performance.xlsx');
+    const file = path.join(dir, 'sample-performance-commentary.xlsx');
+    expect((await runCli(['commentary', sample, '-o', file])).code).toBe(0);
+    refs = (JSON.parse((await runCli(['commentary', sample, '--json'])).out) as { measures: { id: string }[] }).measures.map((m) => m.id);
+    const [pdf] = await printToPdf([file], path.join(dir, 'print'));
+    pages = pdfPages(pdf);
+  }, 240_000);
+
+  const words = (page: PdfPage) => page.words.map((w) => w.text);
+  /** Commentary pages carry officer boxes; overview pages repeat the overview's header row. */
+  const commentaryPages = () => pages.filter((p) => pageText(p).includes('About the latest performance'));
+  const overviewPages = () => pages.filter((p) => p.width > p.height && pageText(p).includes('Direction of travel'));
+
+  test('commentary pages print portrait with the median word at 9 pt or more', () => {
+    expect(commentaryPages().length).toBeGreaterThanOrEqual(refs.length / 2);
+    for (const page of commentaryPages()) {
+      expect(page.height).toBeGreaterThan(page.width);
+      expect(medianWordPoints(page)).toBeGreaterThanOrEqual(9);
+    }
+  });
+
+  test('overview pages print landscape at 8 pt or more, every page under the header row', () => {
+    expect(overviewPages().length).toBeGreaterThanOrEqual(2);
+    const listed = new Set<string>();
+    for (const page of overviewPages()) {
+      expect(medianWordPoints(page)).toBeGreaterThanOrEqual(8);
+      expect(words(page)).toEqual(expect.arrayContaining(['Ref', 'Measure', 'Status', 'Latest', 'Target', 'range', 'Variance', 'Direction', 'travel']));
+      for (const w of words(page)) if (refs.includes(w)) listed.add(w);
+    }
+    expect([...listed].sort()).toEqual([...refs].sort());
+  });
+
+  test('no measure block crosses a page: each is on one page with all four officer boxes', () => {
+    const seen = new Map<string, number>();
+    for (const page of commentaryPages()) {
+      const onPage = new Set(words(page).filter((w) => refs.includes(w)));
+      const lastBoxes = words(page).filter((w, i, all) => w === 'benchmarking' && all[i - 1] === 'About').length;
+      expect([page.number, lastBoxes]).toEqual([page.number, onPage.size]);
+      for (const ref of onPage) {
+        expect([ref, seen.get(ref)]).toEqual([ref, undefined]);
+        seen.set(ref, page.number);
+      }
+    }
+    expect([...seen.keys()].sort()).toEqual([...refs].sort());
   });
 });
