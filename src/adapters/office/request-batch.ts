@@ -39,19 +39,17 @@ export function arrayCallBytes(bytes: number, cells: number): number {
 
 export class RequestBatch {
   private queued = 0;
-  private sent = 0;
 
   /** `startRequest` queues what every request needs first (suspending calculation and screen updating). */
   constructor(
     private readonly context: Excel.RequestContext,
     private readonly startRequest: () => void,
-    private readonly budget = REQUEST_BUDGET_BYTES,
   ) {}
 
   /** Makes room for a call carrying `bytes` of arguments, sending what is queued when the call would not fit. */
   async room(bytes: number): Promise<void> {
     const cost = bytes + CALL_OVERHEAD_BYTES;
-    if (this.queued > 0 && this.queued + cost > this.budget) await this.send();
+    if (this.queued > 0 && this.queued + cost > REQUEST_BUDGET_BYTES) await this.send();
     if (this.queued === 0) this.startRequest();
     this.queued += cost;
   }
@@ -61,11 +59,5 @@ export class RequestBatch {
     if (this.queued === 0) return;
     await this.context.sync();
     this.queued = 0;
-    this.sent++;
-  }
-
-  /** Requests sent so far. */
-  get requests(): number {
-    return this.sent;
   }
 }

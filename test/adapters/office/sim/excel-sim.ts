@@ -2,11 +2,13 @@
  * A simulated Excel host with Office.js's batch semantics: calls on proxy
  * objects are queued and carried out in order at `context.sync()`; a property
  * can be read only after `load()` and a sync, else it throws as Office.js
- * does; null objects, missing items, bad sheet names, mismatched array sizes
- * and requests over Excel on the web's 5 MB are refused. It counts syncs,
- * fills and format calls. Values are coerced as Excel coerces typed input
- * ("=…" becomes a formula, "45%" a number) unless the cell is formatted as
- * text ("@"). Runs in Node (jest) and in the browser (end-to-end tests).
+ * does; null objects, missing items, bad sheet names, mismatched array sizes,
+ * changes to protected sheets and getRanges addresses over 8,192 characters
+ * are refused. It counts syncs, fills and format calls; request sizes come
+ * from Microsoft's own serialiser instead (real-runtime/). Values are coerced
+ * as Excel coerces typed input ("=…" becomes a formula, "45%" a number, a
+ * leading apostrophe is dropped) unless the cell is formatted as text ("@").
+ * Runs in Node (jest) and in the browser (end-to-end tests, real runtime).
  */
 import { cellAddress, parseCellAddress, quoteSheetName, rangeAddress } from '../../../../src/model/address';
 import { type SimBorder, type SimCell, type SimChart, type SimRange, SimSheet, SimWorkbook } from './model';
