@@ -14,7 +14,7 @@ function overview(): string {
     'Usage: ragbook <command> <in.xlsx> [options]',
     '',
     'Colours a council performance workbook by target, tolerance and polarity, and writes the',
-    'commentary, Turning the Curve, budget and action plan reports a scrutiny committee reads.',
+    'commentary, Turning the Curve, budget, action plan and exception reports a scrutiny committee reads.',
     'Every command writes a new workbook; the input is never changed.',
     '',
     'Commands:',

@@ -206,19 +206,18 @@ function reportedPeriod(measures: Measure[], settings: MeasureSettings, issues: 
 }
 
 /**
- * The evaluation a measure is judged on: its latest figure at or before the
- * reporting period (a quarterly measure published to Q2, an annual one a year
- * behind), else the reporting period's own empty one. Labels that are not
- * recognised periods only match themselves.
+ * The evaluation a measure is judged on: its figure for the reporting period
+ * itself, else its latest at or before it (a quarterly measure published to
+ * Q2, an annual one a year behind), else the reporting period's own empty one.
+ * Labels that are not recognised periods only match themselves.
  */
 function judgedEvaluation(evaluations: Evaluation[], label: string | undefined, reporting: Period | undefined): Evaluation | undefined {
-  let own: Evaluation | undefined;
+  const own = evaluations.find((e) => e.observation.label === label);
+  if (own && own.observation.actual !== null) return own;
+  if (!reporting) return own;
   for (let i = evaluations.length - 1; i >= 0; i--) {
     const obs = evaluations[i].observation;
-    const same = obs.label === label;
-    if (!same && !(reporting && obs.period && endsByPeriod(obs.period, reporting))) continue;
-    if (obs.actual !== null) return evaluations[i];
-    if (same) own ??= evaluations[i];
+    if (obs.actual !== null && obs.period && endsByPeriod(obs.period, reporting)) return evaluations[i];
   }
   return own;
 }

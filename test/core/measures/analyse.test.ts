@@ -140,3 +140,39 @@ describe('options and settings', () => {
     expect(analysis.issues.at(-1)?.message).toMatch(/no sheet of measures found/);
   });
 });
+
+describe('the figure a measure is judged on', () => {
+  // Quarterly and annual columns side by side; KS2 has an annual figure only, CIN both.
+  const grids = workbook(
+    sheetGrid('Measures', [
+      ['Ref', 'Measure', 'Polarity', 'Target', 'Q3 2017/18', 'Q4 2017/18', '2016/17', '2017/18'],
+      ['CIN', 'Children in need per 10,000', 'Lower is better', 330, 335, 325, 340, 332],
+      ['KS2', 'Pupils reaching the expected standard', 'Higher is better', 60, null, null, 58, null],
+    ]),
+  );
+
+  test('by default the latest period, Q4 2017/18: a quarter is judged on the quarter, the annual figure a year behind is not stale', () => {
+    const analysis = analyseMeasures(grids, options);
+    expect(analysis.period).toBe('Q4 2017/18');
+    expect(analysis.measures.map((m) => [m.measure.id, m.current.observation.label, m.current.status, m.stale])).toEqual([
+      ['CIN', 'Q4 2017/18', 'met', false],
+      ['KS2', '2016/17', 'not-met', false],
+    ]);
+  });
+
+  test('a 2017/18 report takes the annual figure where the measure has one, not its last quarter', () => {
+    const analysis = analyseMeasures(grids, { ...options, period: '2017/18' });
+    expect(analysis.measures.map((m) => [m.measure.id, m.current.observation.label, m.current.status])).toEqual([
+      ['CIN', '2017/18', 'not-met'],
+      ['KS2', '2016/17', 'not-met'],
+    ]);
+  });
+
+  test('a Q3 report never uses a figure for a later period', () => {
+    const analysis = analyseMeasures(grids, { ...options, period: 'Q3 2017/18' });
+    expect(analysis.measures.map((m) => [m.measure.id, m.current.observation.label, m.periodsBehind])).toEqual([
+      ['CIN', 'Q3 2017/18', 0],
+      ['KS2', '2016/17', 0],
+    ]);
+  });
+});
