@@ -352,8 +352,8 @@ export function buildCommentarySheet(input: CommentarySheetInput): CommentaryShe
     kept.noLongerReported,
     (entry) => `No longer in the data; written for ${entry.period || 'no period'}.`,
   );
-  builder.widths(WIDTHS);
+  builder.widths(WIDTHS).period(input.period).page({ orientation: 'portrait', fitToWidth: true });
   const sheet = writer.build();
-  sheet.page = { orientation: 'portrait', fitToWidth: false, rowBreaks: blockPageBreaks(writer.blocks, sheet.rowHeights ?? {}) };
+  if (sheet.page) sheet.page.rowBreaks = blockPageBreaks(writer.blocks, sheet.rowHeights ?? {});
   return { sheet, styles, titleRows: writer.titleRows };
 }

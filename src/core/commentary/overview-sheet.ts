@@ -77,7 +77,8 @@ export function buildOverviewSheet(input: {
   const sheet = builder
     .widths(WIDTHS)
     .freeze(header + 1, 2)
-    .page({ orientation: 'landscape', fitToWidth: false, repeatRows: { first: header, last: header } })
+    .period(input.period)
+    .page({ orientation: 'landscape', fitToWidth: true, repeatRows: { first: header, last: header } })
     .useStyles(OVERVIEW_STYLES)
     .build();
   const rowHeights = Object.fromEntries(Object.entries(sheet.rowHeights ?? {}).map(([row, height]) => [row, Math.min(409, Math.round(height * WIDE_FONT_LINES))]));
