@@ -35,19 +35,25 @@ beforeAll(async () => {
   dir = await tempDir();
   input = path.join(dir, 'mixed.xlsx');
   await mixedWorkbook('wide').xlsx.writeFile(input);
-  // The officer writes about RR1 on the Commentary sheet; the Exceptions sheet shows it.
+  // The officer writes about RR1 in its box on the Commentary sheet; the Exceptions sheet shows it.
   const withCommentary = path.join(dir, 'mixed-commentary.xlsx');
   expect((await runCli(['commentary', input, '-o', withCommentary])).code).toBe(0);
   const book = await loadWorkbook(withCommentary);
+  // Each measure's block starts at its Ref row; the officer's box is the cell under its label.
   const commentary = book.getWorksheet('Commentary')!;
-  let headerRow = 0;
-  commentary.eachRow((row, n) => {
-    if (!headerRow && row.getCell(1).text === 'Ref') headerRow = n;
-  });
-  const officerCol = (commentary.getRow(headerRow).values as unknown[]).indexOf('About the latest performance');
-  commentary.eachRow((row) => {
-    if (row.getCell(1).text === 'RR1') row.getCell(officerCol).value = 'More contacts from schools since September; a new triage team starts in April.';
-  });
+  let inRR1 = false;
+  let written = false;
+  for (let n = 1; n <= commentary.rowCount && !written; n++) {
+    const row = commentary.getRow(n);
+    if (row.getCell(1).text === 'Ref') inRR1 = row.getCell(2).text === 'RR1';
+    row.eachCell((cell, col) => {
+      if (inRR1 && !written && cell.text === 'About the latest performance') {
+        commentary.getRow(n + 1).getCell(col).value = 'More contacts from schools since September; a new triage team starts in April.';
+        written = true;
+      }
+    });
+  }
+  expect(written).toBe(true);
   await book.xlsx.writeFile(withCommentary);
   output = path.join(dir, 'mixed-exceptions.xlsx');
   run = await runCli(['exceptions', withCommentary, '-o', output]);
