@@ -133,14 +133,19 @@ async function differencesFromCli(page: Page, cliOutput: string): Promise<string
   return found.filter((difference) => !seedBaseline.has(difference) && !difference.startsWith('sheets: '));
 }
 
+/** The element with this test id lies within the pane's view, with nothing scrolled, and has the focus. */
+async function inViewWithFocus(page: Page, testId: string): Promise<void> {
+  const box = await page.getByTestId(testId).boundingBox();
+  assert.ok(box, `${testId} is displayed`);
+  assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= PANE.width && box.y + box.height <= PANE.height, `${testId} ${JSON.stringify(box)} lies within the ${PANE.width} × ${PANE.height} pane`);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), testId);
+}
+
 /** A report is done: its result is in view without scrolling, has the focus, and is a live region. */
 async function resultShown(page: Page, title: string): Promise<void> {
   const result = page.getByTestId('result');
   await result.getByText(`${title}: done`).waitFor({ timeout: 90_000 });
-  const box = await result.boundingBox();
-  assert.ok(box, 'the result is displayed');
-  assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= PANE.width && box.y + box.height <= PANE.height, `the result ${JSON.stringify(box)} lies within the ${PANE.width} × ${PANE.height} pane`);
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'result');
+  await inViewWithFocus(page, 'result');
   assert.equal(await result.getAttribute('aria-live'), 'polite');
   assert.match(await result.getByTestId('result-summary').innerText(), /\w/);
   await result.getByRole('heading', { name: /^Issues \(\d+\)$/ }).waitFor();
@@ -280,6 +285,22 @@ test(
     assert.deepEqual(inPane, (await openWorkbook(new Uint8Array(readFileSync(cliOutput)))).grids.sheets.map((s) => s.name));
   },
 );
+
+test('a protected sheet: the pane says so in view, with the focus, as an alert, and nothing is written', { timeout: 120_000 }, async () => {
+  const page = await openPane();
+  const cells = 'JSON.stringify(sim.book.sheets.map((s) => [s.name, [...s.cells]]))';
+  const before = await host<string>(page, cells);
+  await host(page, "(sim.book.sheet('Measures').protected = true)");
+  await page.getByRole('button', { name: 'Apply colours' }).click();
+  const alert = page.getByTestId('alert');
+  await alert.getByText('That did not work').waitFor({ timeout: 60_000 });
+  assert.match(await alert.innerText(), /"?Measures"? is protected[\s\S]*Nothing was changed\./);
+  await inViewWithFocus(page, 'alert');
+  assert.equal(await alert.getAttribute('role'), 'alert');
+  assert.equal(await host<string>(page, cells), before);
+  await page.screenshot({ path: path.join(RESULTS, '07-protected.png') });
+  await page.close();
+});
 
 test('dist/ carries the production manifest for the configured base URL, and the pane loads office.js from Microsoft', () => {
   const built = readFileSync(path.join(DIST, 'manifest.xml'), 'utf8');

@@ -36,7 +36,7 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
   },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  // Focus lands here after a report: outlined so a keyboard user sees where it went.
+  // Focus lands here after a report or a failure: outlined so a keyboard user sees where it went.
   result: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' } },
 });
 
@@ -53,9 +53,14 @@ export function Pane(props: PaneProps) {
   const styles = useStyles();
   const { view, settings, busy, loading, progress, outcome, refused, error } = props;
   const resultRef = useRef<HTMLElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  // What an action ends in takes the focus: its result, or why it did not work.
   useEffect(() => {
     if (outcome) resultRef.current?.focus();
   }, [outcome]);
+  useEffect(() => {
+    if (error || refused) alertRef.current?.focus();
+  }, [error, refused]);
   if (loading && !view) {
     return (
       <main className={styles.pane}>
@@ -79,7 +84,7 @@ export function Pane(props: PaneProps) {
         )}
       </div>
 
-      <div role="alert">
+      <div ref={alertRef} tabIndex={-1} role="alert" data-testid="alert" className={styles.result}>
         {error && (
           <MessageBar intent="error">
             <MessageBarBody>
