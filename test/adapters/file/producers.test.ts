@@ -43,6 +43,14 @@ function measuresPart(input: Record<string, Uint8Array>): string {
   return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
 }
 
+/** A worksheet without the elements Ragbook writes on a user's sheet. */
+function outsideRagbooksEdits(xml: string): string {
+  return ['sheetData', 'sheetPr', 'dimension', 'cols', 'pageSetup'].reduce(
+    (text, name) => text.replace(new RegExp(`<(\\w+:)?${name}\\b[^>]*?(/>|>[\\s\\S]*?</(\\w+:)?${name}>)`), ''),
+    xml,
+  );
+}
+
 /** Parts Ragbook writes when it patches a workbook; every other part must come out byte for byte. */
 function isOwned(part: string, input: Record<string, Uint8Array>): boolean {
   return (
@@ -114,6 +122,9 @@ describe('what Ragbook writes from each producer is valid', () => {
       for (const [name, collection] of before) {
         expect({ name, kept: after.get(name)?.texts.slice(0, collection.texts.length) }).toEqual({ name, kept: collection.texts });
       }
+      // In the measures sheet Ragbook writes cells and the columns, page set-up and used range that go with them; the rest stays.
+      const measures = measuresPart(input);
+      expect({ file: output.file, rest: outsideRagbooksEdits(strFromU8(written[measures])) }).toEqual({ file: output.file, rest: outsideRagbooksEdits(strFromU8(input[measures])) });
       const workbook = strFromU8(written['xl/workbook.xml']);
       for (const element of strFromU8(input['xl/workbook.xml']).match(/<(\w+:)?(sheet|definedName)\b[^>]*>/g) ?? []) {
         expect({ file: output.file, element, kept: workbook.includes(element) }).toEqual({ file: output.file, element, kept: true });
