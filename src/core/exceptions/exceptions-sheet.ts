@@ -36,7 +36,8 @@ export interface ExceptionsSheetInput {
 
 const HEADERS = ['Ref', 'Measure', 'Period', 'Status', 'Latest', 'Target', 'Why it is listed', 'History', 'Change on last year', 'Officer commentary'];
 const STATUS_COL = 3;
-const WIDTHS: Record<number, number> = { 0: 8, 1: 28, 2: 14, 3: 12, 4: 10, 5: 10, 6: 40, 7: 28, 8: 26, 9: 40 };
+/** Landscape A4, one page wide at full size (the text stays at 8 pt or more on paper). */
+const WIDTHS: Record<number, number> = { 0: 8, 1: 22, 2: 13, 3: 11, 4: 9, 5: 9, 6: 32, 7: 24, 8: 22, 9: 32 };
 const ROW_STYLES = ['text', 'text', 'text', 'text', 'exceptions.figure', 'exceptions.figure', 'text', 'text', 'text', 'text'];
 const STYLES: Record<string, CellStyle> = {
   'exceptions.figure': { border: true, wrap: true, vertical: 'top', horizontal: 'right' },
@@ -99,7 +100,7 @@ export function buildExceptionsSheet(input: ExceptionsSheetInput): { sheet: Shee
     `No measure is improving but not achieved for ${period}.`,
     true,
   );
-  builder.widths(WIDTHS).page({ orientation: 'landscape', fitToWidth: true });
+  builder.widths(WIDTHS).period(input.period).page({ orientation: 'landscape', fitToWidth: true });
   const styles = { ...STYLES, ...labelledStatusStyles(input.scheme, 'exceptions') };
   return { sheet: builder.useStyles(styles).build(), styles };
 }
