@@ -17,7 +17,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { simpleParser } from 'mailparser';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { openWorkbook } from '../../src/adapters/file';
 import { reports } from '../../src/core/reports';
 import type { WorkbookGrids } from '../../src/model/grid';
@@ -133,19 +133,19 @@ async function differencesFromCli(page: Page, cliOutput: string): Promise<string
   return found.filter((difference) => !seedBaseline.has(difference) && !difference.startsWith('sheets: '));
 }
 
-/** The element with this test id lies within the pane's view, with nothing scrolled, and has the focus. */
-async function inViewWithFocus(page: Page, testId: string): Promise<void> {
-  const box = await page.getByTestId(testId).boundingBox();
-  assert.ok(box, `${testId} is displayed`);
-  assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= PANE.width && box.y + box.height <= PANE.height, `${testId} ${JSON.stringify(box)} lies within the ${PANE.width} × ${PANE.height} pane`);
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), testId);
+/** The element lies within the pane's view as it is now scrolled, and has the focus. */
+async function inViewWithFocus(element: Locator): Promise<void> {
+  const box = await element.boundingBox();
+  assert.ok(box, `${element} is displayed`);
+  assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= PANE.width && box.y + box.height <= PANE.height, `${element} ${JSON.stringify(box)} lies within the ${PANE.width} × ${PANE.height} pane`);
+  assert.ok(await element.evaluate((e) => e === document.activeElement), `${element} has the focus`);
 }
 
 /** A report is done: its result is in view without scrolling, has the focus, and is a live region. */
 async function resultShown(page: Page, title: string): Promise<void> {
   const result = page.getByTestId('result');
   await result.getByText(`${title}: done`).waitFor({ timeout: 90_000 });
-  await inViewWithFocus(page, 'result');
+  await inViewWithFocus(result);
   assert.equal(await result.getAttribute('aria-live'), 'polite');
   assert.match(await result.getByTestId('result-summary').innerText(), /\w/);
   await result.getByRole('heading', { name: /^Issues \(\d+\)$/ }).waitFor();
@@ -251,6 +251,7 @@ test('Prepare email after an export: a draft .eml with the export and a copy of 
   await form.getByRole('textbox', { name: 'Cc (optional)' }).press('Enter');
   const link = form.getByRole('link', { name: /^Save .*\.eml$/ });
   await link.waitFor({ timeout: 60_000 });
+  await inViewWithFocus(link);
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   assert.match(download.suggestedFilename(), /\.eml$/);
   const saved = await download.path();
@@ -295,7 +296,7 @@ test('a protected sheet: the pane says so in view, with the focus, as an alert, 
   const alert = page.getByTestId('alert');
   await alert.getByText('That did not work').waitFor({ timeout: 60_000 });
   assert.match(await alert.innerText(), /"?Measures"? is protected[\s\S]*Nothing was changed\./);
-  await inViewWithFocus(page, 'alert');
+  await inViewWithFocus(alert);
   assert.equal(await alert.getAttribute('role'), 'alert');
   assert.equal(await host<string>(page, cells), before);
   await page.screenshot({ path: path.join(RESULTS, '07-protected.png') });
