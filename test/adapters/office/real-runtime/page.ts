@@ -29,6 +29,8 @@ export interface RunOutcome {
   cells: Record<string, Record<string, { value: unknown; formula?: string; numberFormat: string; fill?: string }>>;
   sheetNames: string[];
   recalculations: number;
+  /** SimWorkbook.snapshot() afterwards as JSON, when the setup asks for it (a string crosses to Node far faster than the objects). */
+  snapshot?: string;
 }
 
 export interface Setup {
@@ -39,6 +41,7 @@ export interface Setup {
   structureProtected?: boolean;
   calculationMode?: SimWorkbook['calculationMode'];
   keepBodies?: boolean;
+  snapshot?: boolean;
 }
 
 function contextOver(sim: ExcelSim, keepBodies = false): { context: Excel.RequestContext; executor: ReplayExecutor } {
@@ -75,7 +78,7 @@ async function write(setup: Setup, plan: WritePlan): Promise<RunOutcome> {
   const { context, executor } = contextOver(sim, setup.keepBodies);
   try {
     await writePlan(context, plan);
-    return outcome(sim, executor.sent);
+    return { ...outcome(sim, executor.sent), ...(setup.snapshot ? { snapshot: JSON.stringify(sim.book.snapshot()) } : {}) };
   } catch (error) {
     return outcome(sim, executor.sent, error);
   }

@@ -136,6 +136,22 @@ export class SimWorkbook {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 
+  /** Every sheet's cells, layout and charts as plain data, cells in address order: two runs compare as JSON. */
+  snapshot(): unknown {
+    const sorted = <V>(map: Map<string | number, V>) => [...map].sort(([a], [b]) => String(a).localeCompare(String(b), 'en', { numeric: true }));
+    return this.sheets.map((s) => ({
+      name: s.name,
+      cells: sorted(s.cells),
+      columnWidths: sorted(s.columnWidths),
+      rowHeights: sorted(s.rowHeights),
+      merges: s.merges,
+      charts: s.charts,
+      page: s.page,
+      freeze: s.freeze,
+      tabColor: s.tabColor,
+    }));
+  }
+
   /** A workbook holding the grids' values, formulas, number formats and tables. */
   static fromGrids(grids: WorkbookGrids): SimWorkbook {
     const book = new SimWorkbook();
