@@ -183,7 +183,7 @@ describe('ragbook actions on a messy action plan', () => {
     expect(io.err).toBe(`ragbook actions: ${empty}: the workbook has no action plan: it needs a sheet named Actions or Action plan, or one with Action and Timescale columns\n`);
   });
 
-  test('an Actions sheet without the headers: exit 1 naming the sheet; ragbook run skips it', async () => {
+  test('an Actions sheet without the headers: exit 1 naming the sheet; ragbook run has nothing to do', async () => {
     const headless = path.join(dir, 'headless.xlsx');
     const book = new ExcelJS.Workbook();
     book.addWorksheet('Actions').getCell('A1').value = 'To do: copy the plan in here';
@@ -194,13 +194,13 @@ describe('ragbook actions on a messy action plan', () => {
       `ragbook actions: ${headless}: no actions found: Actions: no header row with an Action or Recommendation column beside a Timescale, Lead or Progress column was found — the sheet was not read as an action plan\n`,
     );
     const run = fakeIo();
-    expect(await main(['run', headless, '-o', path.join(dir, 'headless-run')], run)).toBe(0);
-    expect(run.out).toContain('Track actions: nothing to do');
+    expect(await main(['run', headless, '-o', path.join(dir, 'headless-run')], run)).toBe(1);
+    expect(run.err).toMatch(/nothing to do: no report found what it needs \(.*an action plan/);
   });
 
   test('a bad --as-at is a usage error', async () => {
     const io = fakeIo();
-    expect(await main(['actions', input, '--as-at', '31/03/2013', '--json'], io)).toBe(1);
-    expect(io.err).toContain('--as-at must be a date written YYYY-MM-DD');
+    expect(await main(['actions', input, '--as-at', '31/02/2013', '--json'], io)).toBe(1);
+    expect(io.err).toContain("--as-at must be a date written 30/11/2018 or 2018-11-30 (got '31/02/2013')");
   });
 });

@@ -54,7 +54,7 @@ const EXPECTED: Record<CorpusName, Expectations> = {
   millionRows: { all: refused(/million-rows\.xlsx: .*more than 100,000 cells; use --max-cells to raise the limit/) },
   widest: MEASURES_ONLY(/3 measures for Q3 2017\/18/),
   // The header spans two rows (merged cells above the quarters): not a layout Ragbook reads; it says what it looks for.
-  mergedHeaders: { ...NOTHING_FOR, run: done(/Apply colours: nothing to do \(it needs a sheet of measures\)/) },
+  mergedHeaders: { ...NOTHING_FOR, run: refused(/merged-headers\.xlsx: nothing to do: no report found what it needs \(a sheet of measures/) },
   mergedTitleAndThemes: MEASURES_ONLY(/4 measures for Q3 2017\/18: 1 met, 2 within tolerance, 1 not met/),
   // The Q3 formula has no saved result: that measure is judged on its latest figure before it.
   formulas: MEASURES_ONLY(/3 measures for Q3 2017\/18: 1 met, 1 within tolerance, 1 no target/),
@@ -63,7 +63,7 @@ const EXPECTED: Record<CorpusName, Expectations> = {
   numericPeriods: MEASURES_ONLY(/3 measures for 2017: 1 met, 1 within tolerance, 1 not met/),
   duplicateIds: MEASURES_ONLY(/4 measures for Q3 2017\/18/),
   duplicateHeaders: MEASURES_ONLY(/3 measures for Q2 2017\/18/),
-  emptySheets: { ...NOTHING_FOR, run: done(/nothing to do/) },
+  emptySheets: { ...NOTHING_FOR, run: refused(/nothing to do: no report found what it needs/) },
   headersOnly: {
     ...MEASURES_ONLY(/0 measures/),
     apply: refused(/headers-only\.xlsx: the sheet 'KPIs' has measure headers but no measures under them/),

@@ -10,7 +10,7 @@ import { ReportInputError } from '../../core/errors';
 import type { Report, ReportOptions, ReportResult } from '../../core/report';
 import { reports } from '../../core/reports';
 import { SCHEME_NAMES } from '../../core/measures/scheme';
-import { type Command, type OptionSpec, parseCommandArgs } from '../command';
+import { type Command, isoDateOf, type OptionSpec, parseCommandArgs } from '../command';
 import { CliError, type CliIo, outputPathFor, readInputFile, writeFileAtomic } from '../io';
 // Robustness (issue 11): read limits, --in-place, never writing over the input by accident.
 import { checkOutputPath, LIMIT_HELP, LIMIT_OPTIONS, readLimitsFrom, writeInPlace } from '../io';
@@ -37,7 +37,7 @@ const FLAG_SPECS: Record<ReportFlag, OptionSpec> = {
 const FLAG_HELP: Record<ReportFlag, string> = {
   scheme: `  --scheme NAME     Colour scheme: ${SCHEME_NAMES.join(', ')} (default: the Settings sheet's, else rag)`,
   period: '  --period LABEL    Report this period, as labelled in the workbook (default: the latest)',
-  'as-at': '  --as-at DATE      Judge due dates as at YYYY-MM-DD (default: Settings "As at", else today)',
+  'as-at': '  --as-at DATE      Judge due dates as at DATE, 30/11/2018 or 2018-11-30 (default: Settings "As at", else today)',
   json: '  --json            Print the results as one JSON document on stdout (writes a workbook only with -o)',
 };
 
@@ -59,10 +59,9 @@ export function reportOptionsFrom(values: Record<string, unknown>, io: CliIo): R
   if (scheme !== undefined && !SCHEME_NAMES.includes(scheme)) {
     throw new CliError(`--scheme must be one of ${SCHEME_NAMES.join(', ')} (got '${scheme}')`);
   }
-  const asAt = values['as-at'] as string | undefined;
-  if (asAt !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(asAt) || Number.isNaN(Date.parse(`${asAt}T00:00:00Z`)))) {
-    throw new CliError(`--as-at must be a date written YYYY-MM-DD (got '${asAt}')`);
-  }
+  const typed = values['as-at'] as string | undefined;
+  const asAt = typed === undefined ? undefined : isoDateOf(typed);
+  if (typed !== undefined && asAt === undefined) throw new CliError(`--as-at must be a date written 30/11/2018 or 2018-11-30 (got '${typed}')`);
   return { scheme, period: values.period as string | undefined, asAt, today: io.today() };
 }
 

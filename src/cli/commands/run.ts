@@ -35,6 +35,9 @@ export const runCommand: Command = {
     const options = reportOptionsFrom(values, io);
     const emailPlan = runEmailPlan(values, io);
     const input = await openInput(file, io, readLimitsFrom(values));
+    if (reports.every((r) => r.appliesTo && !r.appliesTo(input.grids))) {
+      throw new CliError(`${file}: nothing to do: no report found what it needs (${[...new Set(reports.map((r) => r.needs))].join(', ')})`);
+    }
     await makeOutputFolder(dir);
     const written: string[] = [];
     for (const report of reports) {
