@@ -95,8 +95,10 @@ function statusCounts(sheet: SheetGrid): StatusCount[] {
   for (let r = 1; r < sheet.rows.length; r++) {
     const texts = rowTexts(sheet, r);
     const underHeading = normaliseHeader(rowTexts(sheet, r - 1)[0] ?? '').startsWith('measures by status');
+    // Columns after Total ("Improving but not met", "Latest available (stale)") count some measures again: not statuses.
+    const totalAt = texts.findIndex((text, c) => c > 0 && TOTAL_COLUMNS.has(normaliseHeader(text)));
     const statusCols = texts.flatMap((text, c) =>
-      c > 0 && text !== '' && (underHeading ? !TOTAL_COLUMNS.has(normaliseHeader(text)) : isStatusLabel(text)) ? [c] : [],
+      c > 0 && text !== '' && (underHeading ? !TOTAL_COLUMNS.has(normaliseHeader(text)) && (totalAt < 0 || c < totalAt) : isStatusLabel(text)) ? [c] : [],
     );
     if (statusCols.length >= 2) return countsAcross(sheet, r, statusCols);
     if (normaliseHeader(texts[0] ?? '') === 'status') {

@@ -35,6 +35,13 @@ describe('readReportSummary', () => {
     expect(await summaryOf(bytes)).toEqual({ title: 'Corporate scorecard', period: '2016/17', counts: [{ label: 'On track', count: 7 }, { label: 'Off track', count: 2 }] });
   });
 
+  it('stops at the Total column: the counts after it ("Improving but not met", "Latest available (stale)") are not statuses', async () => {
+    const bytes = await reportWorkbook('Performance report', [
+      { heading: 'Measures by status, Q4 2017/18', header: ['Theme', 'Met', 'Not met', 'Total', 'Improving but not met', 'Latest available (stale)'], rows: [['All themes', 5, 5, 10, 3, 2]] },
+    ]);
+    expect(await summaryOf(bytes)).toEqual({ title: 'Performance report', period: 'Q4 2017/18', counts: [{ label: 'Met', count: 5 }, { label: 'Not met', count: 5 }] });
+  });
+
   it('reads a table with one row per status, and not the key', async () => {
     const bytes = await reportWorkbook('Adult social care scorecard', [
       KEY,
