@@ -38,6 +38,18 @@ function isNameEnd(code: number): boolean {
   return isSpace(code) || code === GT || code === SLASH;
 }
 
+const tagSearches = new Map<string, RegExp>();
+
+/** Finds "<name" and "</name" (the end tag's "/" captured), each with the character after the name. */
+function tagsNamed(qualified: string): RegExp {
+  let search = tagSearches.get(qualified);
+  if (!search) {
+    search = new RegExp(`<(/?)${qualified.replace(/[.]/g, '\\.')}[\\s/>]`, 'g');
+    tagSearches.set(qualified, search);
+  }
+  return search;
+}
+
 export class XmlCursor {
   /** The current tag: open (<c>), close (</c>) or empty (<c/>). */
   kind: TagKind = 'close';
@@ -256,26 +268,36 @@ export class XmlCursor {
     }
     const { xml } = this;
     const qualified = this.qualifiedName();
-    // Usually the first "</name" is the end tag: when no comment, CDATA or processing instruction and
-    // no element of the same name comes before it (native searches, no scanning in JavaScript).
-    const close = xml.indexOf(this.closeNeedle, this.end);
-    if (close >= 0 && isNameEnd(xml.charCodeAt(close + this.closeNeedle.length)) && this.markupAfter(this.end) > close && !this.opensBefore(close)) {
-      this.closeEnd = this.tagEnd(close + this.closeNeedle.length) + 1;
-      return close;
+    // Only tags of this name matter (for nesting), found by one compiled search, as long as no comment,
+    // CDATA or processing instruction lies before them; if one does, the end is found tag by tag.
+    const tags = this.tagsNamed;
+    let depth = 0;
+    let at = this.end;
+    for (;;) {
+      tags.lastIndex = at;
+      const match = tags.exec(xml);
+      if (!match) throw this.damaged(`<${this.name()}> is not closed`);
+      const lt = match.index;
+      if (this.markupAfter(at) < lt) return this.closingTagByTags(qualified);
+      const gt = this.tagEnd(lt + match[0].length - 1);
+      if (match[1]) {
+        if (depth-- === 0) {
+          this.closeEnd = gt + 1;
+          return lt;
+        }
+      } else if (xml.charCodeAt(gt - 1) !== SLASH) depth++;
+      at = gt + 1;
     }
-    return this.closingTagByTags(qualified);
   }
 
-  /** The current tag's name with its prefix, and "</name" and "<name"; kept from tag to tag (rows and cells repeat). */
+  /** The current tag's name with its prefix, and a search for start and end tags of that name; kept from tag to tag (rows and cells repeat). */
   private qualified = '';
-  private closeNeedle = '';
-  private openNeedle = '';
+  private tagsNamed = /$^/g;
   private qualifiedName(): string {
     const length = this.nameEnd - this.nameStart;
     if (this.qualified.length !== length || !this.xml.startsWith(this.qualified, this.nameStart)) {
       this.qualified = this.xml.slice(this.nameStart, this.nameEnd);
-      this.closeNeedle = `</${this.qualified}`;
-      this.openNeedle = `<${this.qualified}`;
+      this.tagsNamed = tagsNamed(this.qualified);
     }
     return this.qualified;
   }
@@ -303,15 +325,6 @@ export class XmlCursor {
       else high = mid;
     }
     return low < list.length ? list[low] : Infinity;
-  }
-
-  /** True when an element of the current tag's name starts between the current tag and `limit`. */
-  private opensBefore(limit: number): boolean {
-    const { xml, openNeedle } = this;
-    for (let at = xml.indexOf(openNeedle, this.end); at >= 0 && at < limit; at = xml.indexOf(openNeedle, at + 1)) {
-      if (isNameEnd(xml.charCodeAt(at + openNeedle.length))) return true;
-    }
-    return false;
   }
 
   /**
