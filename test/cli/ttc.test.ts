@@ -135,6 +135,17 @@ describe('ragbook ttc', () => {
     ]);
   });
 
+  it('never splits the curve across printed pages: no page break falls inside the chart', () => {
+    const texts = packageTexts(new Uint8Array(readFileSync(file)));
+    for (const name of ['1. School readiness', '2. Youth offending']) {
+      const { sheetXml, drawing } = chartsOfSheet(texts, name);
+      const rows = [...(texts.get(drawing) ?? '').matchAll(/<xdr:row>(\d+)<\/xdr:row>/g)].map((m) => Number(m[1]));
+      const [from, to] = [Math.min(...rows), Math.max(...rows)];
+      const breaks = [...sheetXml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+      expect(breaks.filter((b) => b > from && b < to)).toEqual([]);
+    }
+  });
+
   it('scales the value axis to the figures and leaves every series visible where lines coincide', () => {
     const texts = packageTexts(new Uint8Array(readFileSync(file)));
     for (const name of ['1. School readiness', '2. Youth offending']) {

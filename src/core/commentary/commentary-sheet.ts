@@ -14,6 +14,7 @@ import { describePolarity } from '../measures/polarity';
 import type { Scheme } from '../measures/scheme';
 import { directionLabel } from '../measures/status';
 import { valueAxisFor } from '../shared/chart-axis';
+import { blockPageBreaks, pagePoints, type RowBlock } from '../shared/page-breaks';
 import { SheetBuilder } from '../shared/sheet-builder';
 import type { Comparison, MeasureFacts } from './facts';
 import { figureStyle, formatRange, formatSignedDifference, formatSignedPercent, formatValue } from './format';
@@ -49,14 +50,6 @@ const BOX_COLS = [{ col: 0, colCount: 3 }, { col: 3, colCount: 4 }];
 /** Room to write in an empty officer box, in points. */
 const BOX_HEIGHT = 48;
 const TITLE_HEIGHT = 21;
-/** A row without a planned height, as LibreOffice draws one line of 11 pt text. */
-const DEFAULT_ROW_HEIGHT = 16;
-/**
- * Points of an A4 portrait page the blocks may fill: 842 less the top and
- * bottom margins (0.75 in each; header and footer sit inside them), with room
- * to spare for rows a viewer draws a little taller than planned.
- */
-const PAGE_POINTS = 700;
 
 export const BLOCK_STYLES: Record<string, CellStyle> = {
   'commentary.block-title': { bold: true, fontSize: 13, fontColour: '#1F3864', fill: '#DDEBF7', wrap: true, vertical: 'middle' },
@@ -129,7 +122,7 @@ function definition(facts: MeasureFacts): string {
 /** Places blocks on the sheet and remembers where each starts and ends, for the page breaks. */
 class BlockWriter {
   readonly builder: SheetBuilder;
-  readonly blocks: { first: number; last: number }[] = [];
+  readonly blocks: RowBlock[] = [];
   /** Block title rows, by measure id (lower case), for the overview's links. */
   readonly titleRows = new Map<string, number>();
   private readonly tallRows = new Map<number, number>();
@@ -287,30 +280,6 @@ function keptSection(writer: BlockWriter, heading: string, note: string, entries
   writer.blocks[before].first = first;
 }
 
-/**
- * Rows to start a new page at: before each block that would not fit on the
- * page so far. A block taller than a page starts a page and runs on.
- */
-export function blockPageBreaks(blocks: { first: number; last: number }[], heights: Record<number, number>): number[] {
-  const rowHeight = (row: number) => heights[row] ?? DEFAULT_ROW_HEIGHT;
-  const span = (first: number, last: number) => {
-    let total = 0;
-    for (let r = first; r <= last; r++) total += rowHeight(r);
-    return total;
-  };
-  const breaks: number[] = [];
-  let used = blocks.length > 0 ? span(0, blocks[0].first - 1) : 0;
-  for (const block of blocks) {
-    const height = span(block.first, block.last);
-    if (used > 0 && used + height > PAGE_POINTS) {
-      breaks.push(block.first);
-      used = 0;
-    }
-    used += height;
-  }
-  return breaks;
-}
-
 export interface CommentarySheetInput {
   name: string;
   title: string;
@@ -354,6 +323,6 @@ export function buildCommentarySheet(input: CommentarySheetInput): CommentaryShe
   );
   builder.widths(WIDTHS).period(input.period).page({ orientation: 'portrait', fitToWidth: true });
   const sheet = writer.build();
-  if (sheet.page) sheet.page.rowBreaks = blockPageBreaks(writer.blocks, sheet.rowHeights ?? {});
+  if (sheet.page) sheet.page.rowBreaks = blockPageBreaks(writer.blocks, sheet.rowHeights ?? {}, pagePoints(sheet));
   return { sheet, styles, titleRows: writer.titleRows };
 }

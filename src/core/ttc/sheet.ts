@@ -11,6 +11,7 @@ import { figureStyle, formatValue } from '../commentary/format';
 import { describePolarity } from '../measures/polarity';
 import { directionLabel } from '../measures/status';
 import { valueAxisFor } from '../shared/chart-axis';
+import { blockPageBreaks, pagePoints, type RowBlock } from '../shared/page-breaks';
 import { SheetBuilder } from '../shared/sheet-builder';
 import { parseNumberText } from '../shared/values';
 import { fieldText, type TtcPriority } from './priority';
@@ -127,7 +128,7 @@ function measureLines(builder: SheetBuilder, priority: TtcPriority): void {
 }
 
 /** The comparator table (rows: series; columns: periods) and the chart over it. */
-function comparatorAndCurve(builder: SheetBuilder, priority: TtcPriority, figureStyleName: string): void {
+function comparatorAndCurve(builder: SheetBuilder, priority: TtcPriority, figureStyleName: string, whole: (write: () => void) => void): void {
   const { columns } = priority;
   if (columns.length === 0) return;
   builder.blank();
@@ -156,18 +157,20 @@ function comparatorAndCurve(builder: SheetBuilder, priority: TtcPriority, figure
   // Wider lines first, so each narrower one is drawn over them (sort is stable: table order otherwise).
   series.sort((a, b) => (b.lineWidth ?? 0) - (a.lineWidth ?? 0));
   const valueAxis = valueAxisFor(plotted, priority.unit?.kind === 'percent');
-  builder.blank();
-  builder.row(['The curve'], 'heading');
-  const top = builder.nextRow;
-  builder.blank(CHART_ROWS);
-  builder.chart({
-    kind: 'line',
-    title: priority.measure?.measure.name ?? priority.title,
-    anchor: { row: top, col: 0, rowCount: CHART_ROWS, colCount: LAST_COL + 1 },
-    categories: { row: header, col: 1, rowCount: 1, colCount: columns.length },
-    series,
-    ...(unitLabel ? { yAxisTitle: unitLabel } : {}),
-    ...(valueAxis ? { valueAxis } : {}),
+  whole(() => {
+    builder.blank();
+    builder.row(['The curve'], 'heading');
+    const top = builder.nextRow;
+    builder.blank(CHART_ROWS);
+    builder.chart({
+      kind: 'line',
+      title: priority.measure?.measure.name ?? priority.title,
+      anchor: { row: top, col: 0, rowCount: CHART_ROWS, colCount: LAST_COL + 1 },
+      categories: { row: header, col: 1, rowCount: 1, colCount: columns.length },
+      series,
+      ...(unitLabel ? { yAxisTitle: unitLabel } : {}),
+      ...(valueAxis ? { valueAxis } : {}),
+    });
   });
 }
 
@@ -214,20 +217,30 @@ export function buildPrioritySheet(name: string, priority: TtcPriority, styles: 
   labelled(builder, 'Current situation', fieldText(priority.block, 'situation'));
   builder.blank();
   measureLines(builder, priority);
-  comparatorAndCurve(builder, priority, figures.name);
+  // Kept whole on the printed page: the curve (heading and chart), each section, the action plan.
+  const blocks: RowBlock[] = [];
+  const whole = (write: () => void) => {
+    const first = builder.nextRow;
+    write();
+    if (builder.nextRow > first) blocks.push({ first, last: builder.nextRow - 1 });
+  };
+  comparatorAndCurve(builder, priority, figures.name, whole);
   for (const [field, heading] of TEXT_SECTIONS) {
     const text = fieldText(priority.block, field);
-    if (text || field !== 'whatWorks') section(builder, heading, text);
+    if (text || field !== 'whatWorks') whole(() => section(builder, heading, text));
   }
-  actionPlan(builder, priority);
-  for (const [field, heading] of CLOSING_SECTIONS) section(builder, heading, fieldText(priority.block, field));
+  whole(() => actionPlan(builder, priority));
+  for (const [field, heading] of CLOSING_SECTIONS) whole(() => section(builder, heading, fieldText(priority.block, field)));
   const lastRow = builder.nextRow - 1;
   // Period labels are bold: "Q1 2017/18" needs a little more than its length.
   const valueWidth = Math.max(VALUE_WIDTH, ...priority.columns.map((c) => Math.ceil(c.label.length * 1.15) + 1));
-  return builder
+  const sheet = builder
     .widths({ 0: LABEL_WIDTH, ...Object.fromEntries(Array.from({ length: LAST_COL }, (_, i) => [i + 1, valueWidth])) })
     .page({ orientation: 'portrait', fitToWidth: true, printArea: { row: 0, col: 0, rowCount: lastRow + 1, colCount: LAST_COL + 1 } })
     .build();
+  const breaks = blockPageBreaks(blocks, sheet.rowHeights ?? {}, pagePoints(sheet));
+  if (sheet.page && breaks.length > 0) sheet.page.rowBreaks = breaks;
+  return sheet;
 }
 
 /** The contents sheet: a line per priority linking to its sheet, then any problems found in the TTC sheet. */

@@ -1,0 +1,54 @@
+/**
+ * Manual page breaks that keep blocks of rows whole on the printed page: a
+ * block that would not fit on the page so far starts a new one. Heights are
+ * the plan's, or one line of body text where the plan gives none.
+ */
+import type { SheetPlan } from '../../model/plan';
+import { columnPoints, PAGE_MARGINS } from './print-setup';
+
+/** A row without a planned height, as LibreOffice draws one line of 11 pt text. */
+const DEFAULT_ROW_HEIGHT = 16;
+const A4_POINTS = { short: 595.3, long: 841.9 };
+const DEFAULT_WIDTH = 8.43;
+/** Room left for rows a viewer draws a little taller than planned. */
+const SPARE_POINTS = 34;
+
+export interface RowBlock {
+  /** 0-based, inclusive. */
+  first: number;
+  last: number;
+}
+
+/** The height of a printed page's body, in the sheet's own points (before the print scale). */
+export function pagePoints(sheet: SheetPlan): number {
+  const page = sheet.page;
+  const margins = page?.margins ?? PAGE_MARGINS;
+  const portrait = (page?.orientation ?? 'portrait') === 'portrait';
+  const height = (portrait ? A4_POINTS.long : A4_POINTS.short) - (margins.top + margins.bottom) * 72;
+  const width = (portrait ? A4_POINTS.short : A4_POINTS.long) - (margins.left + margins.right) * 72;
+  const used = Math.max(0, ...(sheet.values[0]?.values.map((r) => r.length) ?? [0]));
+  let sheetWidth = 0;
+  for (let c = 0; c < used; c++) sheetWidth += columnPoints(sheet.columnWidths?.[c] ?? DEFAULT_WIDTH);
+  const scale = page?.fitToWidth ? Math.min(1, width / Math.max(1, sheetWidth)) : (page?.scale ?? 100) / 100;
+  return height / scale - SPARE_POINTS;
+}
+
+/** Rows to start a new page at, so no block is split; a block taller than a page starts one and runs on. */
+export function blockPageBreaks(blocks: RowBlock[], heights: Record<number, number>, pageHeight: number): number[] {
+  const span = (first: number, last: number) => {
+    let total = 0;
+    for (let r = first; r <= last; r++) total += heights[r] ?? DEFAULT_ROW_HEIGHT;
+    return total;
+  };
+  const breaks: number[] = [];
+  let used = blocks.length > 0 ? span(0, blocks[0].first - 1) : 0;
+  for (const block of blocks) {
+    const height = span(block.first, block.last);
+    if (used > 0 && used + height > pageHeight) {
+      breaks.push(block.first);
+      used = 0;
+    }
+    used += height;
+  }
+  return breaks;
+}
