@@ -81,18 +81,26 @@ export async function writePlan(context: Excel.RequestContext, plan: WritePlan):
     context.application.suspendScreenUpdatingUntilNextSync();
   });
 
-  const remove = async (name: string) => {
-    if (!present.delete(sheetKey(name))) return;
+  /** The sheets in the workbook's order (a Set keeps the order it was built in), as the writes change it. */
+  const order = [...present];
+  /** Deletes the sheet if it is there; where it stood, or -1. */
+  const remove = async (name: string): Promise<number> => {
+    const at = order.indexOf(sheetKey(name));
+    if (at < 0) return at;
+    order.splice(at, 1);
     await batch.room(0);
     worksheets.getItem(name).delete();
+    return at;
   };
   for (const name of plan.removeSheets) await remove(name);
   for (const sheetPlan of plan.sheets) {
     if (sheetPlan.mode === 'generated') {
-      await remove(sheetPlan.name);
+      const at = await remove(sheetPlan.name);
       await batch.room(0);
-      worksheets.add(sheetPlan.name);
-      present.add(sheetKey(sheetPlan.name));
+      const added = worksheets.add(sheetPlan.name);
+      // A replaced sheet keeps its place, as in the file adapter; Excel adds at the end.
+      if (at >= 0) added.position = at;
+      order.splice(at >= 0 ? at : order.length, 0, sheetKey(sheetPlan.name));
     }
     // By name, not the object add() returned: that one is valid for its own request only.
     await writeSheet(worksheets.getItem(sheetPlan.name), sheetPlan, plan.styles, batch);

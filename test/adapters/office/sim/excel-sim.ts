@@ -332,6 +332,16 @@ class SimWorksheet extends SimObject<SimSheet> {
     this.op((sheet) => (sheet.tabColor = value));
   }
 
+  /** Moves the sheet to this index among the sheets, as Excel does. */
+  set position(value: number) {
+    this.op((sheet) => {
+      const book = this.ctx.host.book;
+      refuseIfStructureProtected(book);
+      book.sheets.splice(book.sheets.indexOf(sheet), 1);
+      book.sheets.splice(value, 0, sheet);
+    });
+  }
+
   getRange(address?: string): SimRangeProxy {
     return new SimRangeProxy(this.ctx, () => rangeTarget(this.must(), address || 'A1'));
   }
