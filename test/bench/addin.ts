@@ -5,7 +5,9 @@
  * (`@microsoft/office-js`, excel-web-16.00.js, in headless Chromium; see
  * test/adapters/office/real-runtime): every figure is the size of a request
  * body as Office.js serialises it for `context.sync()`. Excel on the web
- * refuses requests over 5 MB; the adapter keeps each under 4 MB.
+ * refuses requests over 5 MB; the adapter keeps each under 4 MB. Then the
+ * same workbooks read back: the size of each answer, as the simulated host
+ * shapes it the way Excel does.
  *
  *   npm run bench:addin                 # 100, 2,000, 10,000 and 50,000 measures
  *   npm run bench:addin -- --quick      # 100 and 2,000, for trying the script
@@ -34,6 +36,15 @@ async function bench(): Promise<void> {
           `  ${report.padEnd(11)} ${measures.toLocaleString('en-GB').padStart(8)}  ${mb(largest).padStart(9)}  ${mb(total).padStart(9)}  ${String(figures.requests.length).padStart(5)}  ${mb(figures.floorBytes).padStart(18)}  ${(total / figures.floorBytes).toFixed(2).padStart(13)}`,
         );
       }
+    }
+    console.log('\nReading the same workbooks (answers Excel sends back; Excel on the web refuses 5 MB)\n');
+    console.log(`  ${'measures'.padStart(8)}  ${'largest'.padStart(9)}  ${'total'.padStart(9)}  ${'syncs'.padStart(5)}`);
+    for (const measures of SIZES) {
+      const read = await runtime.call('read', measures);
+      if (read.error || !read.same) throw new Error(`reading ${measures} measures failed under the real runtime: ${read.error?.message ?? 'the grids differ'}`);
+      const answers = read.sent.map((r) => r.responseBytes);
+      const total = answers.reduce((sum, bytes) => sum + bytes, 0);
+      console.log(`  ${measures.toLocaleString('en-GB').padStart(8)}  ${mb(Math.max(...answers)).padStart(9)}  ${mb(total).padStart(9)}  ${String(answers.length).padStart(5)}`);
     }
   } finally {
     await runtime.close();
