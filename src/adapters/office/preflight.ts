@@ -4,7 +4,7 @@
  * structure when sheets are to be added or replaced, cells beyond the sheet.
  * Two small requests whatever the size of the plan.
  */
-import type { CellRange, WritePlan } from '../../model/plan';
+import type { CellRange, ValueBlock, WritePlan } from '../../model/plan';
 import { MissingSheetError, OutsideSheetError, ProtectedSheetError, ProtectedWorkbookError } from './errors';
 
 const LAST_ROW = 1_048_575;
@@ -21,13 +21,18 @@ export function sheetKey(name: string): string {
   return name.toLowerCase();
 }
 
+/** The widest row of a block (a loop: a block can have more rows than a call takes arguments). */
+export function blockWidth(block: ValueBlock): number {
+  return block.values.reduce((widest, row) => Math.max(widest, row.length), 0);
+}
+
 function beyondSheet(range: CellRange): boolean {
   return range.row + range.rowCount - 1 > LAST_ROW || range.col + range.colCount - 1 > LAST_COLUMN;
 }
 
 function checkBounds(plan: WritePlan): void {
   for (const sheet of plan.sheets) {
-    const blocks = sheet.values.map((b) => ({ row: b.row, col: b.col, rowCount: b.values.length, colCount: Math.max(1, ...b.values.map((r) => r.length)) }));
+    const blocks = sheet.values.map((b) => ({ row: b.row, col: b.col, rowCount: b.values.length, colCount: Math.max(1, blockWidth(b)) }));
     if ([...blocks, ...sheet.styles.map((s) => s.range)].some(beyondSheet)) throw new OutsideSheetError(sheet.name);
   }
 }

@@ -10,7 +10,7 @@ import { styleRuns } from '../../core/shared/sheet-builder';
 import { isPlanLink, type PlanValue, type SheetPlan, type ValueBlock, type WritePlan } from '../../model/plan';
 import { addChart } from './charts';
 import { applyLayout } from './layout';
-import { checkBeforeWriting, sheetKey } from './preflight';
+import { blockWidth, checkBeforeWriting, sheetKey } from './preflight';
 import { arrayCallBytes, jsonBytes, RequestBatch } from './request-batch';
 import { applyStyles, setNumberFormat } from './styles';
 import { needsTextFormat, TEXT_FORMAT } from './text-cells';
@@ -30,7 +30,7 @@ function officeValue(value: PlanValue | undefined): string | number | boolean | 
 }
 
 async function writeValues(sheet: Excel.Worksheet, block: ValueBlock, batch: RequestBatch): Promise<void> {
-  const width = Math.max(0, ...block.values.map((row) => row.length));
+  const width = blockWidth(block);
   if (width === 0) return;
   // Text-format runs first, so "=…" and "45%" land as the text they are.
   const textCells = block.values.map((row) => row.map((value) => (needsTextFormat(value) ? TEXT_FORMAT : undefined)));

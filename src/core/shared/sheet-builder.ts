@@ -114,7 +114,8 @@ export class SheetBuilder {
   }
 
   build(): SheetPlan {
-    const width = Math.max(1, ...this.rows.map((r) => r.length));
+    // A loop, not Math.max(...rows): a commentary sheet of 10,000 measures has more rows than a call takes arguments in a browser.
+    const width = this.rows.reduce((widest, r) => Math.max(widest, r.length), 1);
     const values = this.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null));
     const rowHeights = estimateRowHeights(this.rows, this.cellStyles, this.plan.columnWidths ?? {}, this.styleDefinitions, this.plan.merges ?? []);
     return { ...this.plan, values: [{ row: 0, col: 0, values }], styles: styleRuns(this.cellStyles), rowHeights, page: this.printSetup(width) };
