@@ -118,7 +118,8 @@ describe('variation and assurance', () => {
     // Mean 51.29: the first seven are below it, the last seven above.
     const values = [50, 49, 51, 50, 48, 50, 49, 52, 53, 52, 54, 53, 52, 55];
     const chart = spcChart(series(values), 'higher', 60);
-    expect(chart?.points.map((p) => p.rules.includes('shift'))).toEqual([...new Array(7).fill(false), ...new Array(7).fill(true)]);
+    // Both halves are runs of seven: below the mean, then above it.
+    expect(chart?.points.map((p) => (p.rules.includes('shift') ? p.side : 0))).toEqual([...new Array(7).fill(-1), ...new Array(7).fill(1)]);
     expect(chart?.variation).toBe('special-cause-improving');
   });
 
