@@ -106,6 +106,8 @@ export interface ChartSeries {
   colour: Colour;
   dashed?: boolean;
   markers?: boolean;
+  /** Markers with no line between them (points picked out of another series). */
+  markersOnly?: boolean;
   /** Line width in points (2.25 when not given); a wider line drawn first stays visible under a narrower one. */
   lineWidth?: number;
 }

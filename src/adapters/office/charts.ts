@@ -16,7 +16,7 @@ function rangeOf(sheet: Excel.Worksheet, r: CellRange): Excel.Range {
 function styleSeries(series: Excel.ChartSeries, spec: ChartSeries, kind: ChartSpec['kind']): void {
   if (kind === 'line') {
     series.format.line.color = spec.colour;
-    series.format.line.lineStyle = spec.dashed ? 'Dash' : 'Continuous';
+    series.format.line.lineStyle = spec.markersOnly ? 'None' : spec.dashed ? 'Dash' : 'Continuous';
     series.markerStyle = spec.markers ? 'Automatic' : 'None';
     if (spec.lineWidth !== undefined) series.format.line.weight = spec.lineWidth;
   } else {

@@ -16,7 +16,7 @@ import type { FollowedBenchmark, Measure, Unit, UnitKind } from './types';
 
 export type MeasureField =
   | 'id' | 'name' | 'theme' | 'strategy' | 'category' | 'unit' | 'polarity' | 'target' | 'excellence'
-  | 'tolerance' | 'toleranceLow' | 'toleranceHigh' | 'lead' | 'notes';
+  | 'tolerance' | 'toleranceLow' | 'toleranceHigh' | 'lead' | 'notes' | 'rebaseAt';
 
 export const MEASURE_HEADERS: HeaderSynonyms<MeasureField> = {
   id: ['id', 'measure id', 'ref', 'reference', 'measure ref', 'indicator id', 'indicator ref', 'kpi id', 'kpi ref', 'pi ref', 'pi', 'code', 'measure code'],
@@ -33,6 +33,7 @@ export const MEASURE_HEADERS: HeaderSynonyms<MeasureField> = {
   toleranceHigh: ['tolerance high', 'upper tolerance', 'high tolerance', 'tolerance upper', 'upper threshold', 'tolerance to'],
   lead: ['officer lead', 'lead officer', 'lead', 'responsible officer', 'owner', 'accountable officer'],
   notes: ['notes', 'note', 'comments', 'comment'],
+  rebaseAt: ['rebase at', 'spc rebase at', 'rebase from'],
 };
 
 /** "Children in care per 10,000" → "children-in-care-per-10-000". */
@@ -92,7 +93,7 @@ export function readMeasureFields(sheet: string, row: number, cells: readonly (C
     source: { sheet, row, col: columns.name ?? columns.id ?? 0 },
     observations: [],
   };
-  for (const field of ['theme', 'strategy', 'category', 'lead', 'notes'] as const) {
+  for (const field of ['theme', 'strategy', 'category', 'lead', 'notes', 'rebaseAt'] as const) {
     const value = fieldText(cells, columns, field);
     if (value) measure[field] = value;
   }

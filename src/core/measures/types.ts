@@ -86,6 +86,8 @@ export interface Measure {
   toleranceHigh?: number;
   lead?: string;
   notes?: string;
+  /** The period from which its SPC limits start again ("Rebase at" column). */
+  rebaseAt?: string;
   /** Row of the measure on its sheet (0-based), for added columns and issue addresses. */
   source: CellRef;
   /** Chronological order (see period.ts). */

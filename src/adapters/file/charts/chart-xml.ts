@@ -76,9 +76,9 @@ function solidFill(colour: string): string {
 function lineSeriesLook(series: ChartSeries): string {
   const dash = series.dashed ? '<a:prstDash val="dash"/>' : '<a:prstDash val="solid"/>';
   const width = Math.round((series.lineWidth ?? LINE_POINTS) * EMU_PER_POINT);
-  const line = `<c:spPr><a:ln w="${width}" cap="rnd">${solidFill(series.colour)}${dash}<a:round/></a:ln></c:spPr>`;
+  const line = series.markersOnly ? '<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>' : `<c:spPr><a:ln w="${width}" cap="rnd">${solidFill(series.colour)}${dash}<a:round/></a:ln></c:spPr>`;
   const marker = series.markers
-    ? `<c:marker><c:symbol val="circle"/><c:size val="6"/><c:spPr>${solidFill(series.colour)}<a:ln w="9525">${solidFill(series.colour)}</a:ln></c:spPr></c:marker>`
+    ? `<c:marker><c:symbol val="circle"/><c:size val="${series.markersOnly ? 9 : 6}"/><c:spPr>${solidFill(series.colour)}<a:ln w="9525">${solidFill(series.colour)}</a:ln></c:spPr></c:marker>`
     : '<c:marker><c:symbol val="none"/></c:marker>';
   return line + marker;
 }

@@ -1,0 +1,126 @@
+/**
+ * The SPC sheet: one block per measure, with the variation and assurance as
+ * icon text and in words, a table of the points (value, average, limits,
+ * target, the rules met) and a native line chart over it, special-cause
+ * points drawn as markers of their own colour.
+ */
+import type { CellStyle, ChartSeries, PlanValue, SheetPlan } from '../../model/plan';
+import { formatValue } from '../commentary/format';
+import type { Unit } from '../measures/types';
+import { valueAxisFor } from '../shared/chart-axis';
+import { SheetBuilder } from '../shared/sheet-builder';
+import { periodWord } from '../ttc/trend';
+import { parsePeriod } from '../measures/period';
+import type { SpcMeasure } from './measures';
+import { assuranceIcon, assuranceSentence, RULE_WORDS, variationIcon, variationSentence } from './wording';
+
+export const SPC_SHEET = 'SPC';
+
+const COLUMNS = ['Period', 'Value', 'Average', 'Lower limit', 'Upper limit', 'Target', 'Special cause', 'Why'];
+/** Portrait A4, one page wide at full size: about 95 characters. */
+const WIDTHS: Record<number, number> = { 0: 12, 1: 8, 2: 8, 3: 8, 4: 8, 5: 8, 6: 8, 7: 26 };
+const LAST_COL = COLUMNS.length - 1;
+/** The chart under the table. */
+const CHART_ROWS = 16;
+
+export const SPC_STYLES: Record<string, CellStyle> = {
+  'spc.measure': { bold: true, fontSize: 12, fontColour: '#1F3864' },
+  'spc.icon': { bold: true, border: true, vertical: 'top' },
+  'spc.sentence': { wrap: true, vertical: 'top' },
+  'spc.note': { italic: true, fontColour: '#595959', wrap: true, vertical: 'top' },
+  ...Object.fromEntries(
+    [0, 1, 2, 3].flatMap((d) => {
+      const numberFormat = d === 0 ? '#,##0' : `#,##0.${'0'.repeat(d)}`;
+      return [
+        [`spc.number.${d}`, { border: true, vertical: 'top', horizontal: 'right', numberFormat }],
+        [`spc.special.${d}`, { bold: true, border: true, vertical: 'top', horizontal: 'right', numberFormat, fill: '#FCE4D6' }],
+      ];
+    }),
+  ),
+};
+
+/** Decimal places to show: as the figures are shown, at least one for the average and limits, at most three. */
+function decimalsOf(measure: SpcMeasure): number {
+  const shown = measure.measure.measure.observations.map((o) => o.decimals ?? 0);
+  return Math.min(3, Math.max(1, ...shown));
+}
+
+/**
+ * A sentence across the table's width, wrapped: text left to run on past the
+ * table would widen the printed page and shrink everything on it.
+ */
+function sentence(builder: SheetBuilder, text: string, style = 'spc.sentence'): void {
+  const row = builder.row([text], style);
+  builder.merge({ row, col: 0, rowCount: 1, colCount: LAST_COL + 1 });
+}
+
+/** Chart colours: dark enough on white, and told apart by dash and marker as well as hue. */
+const COLOURS = { data: '#1F3864', mean: '#595959', limit: '#7F7F7F', target: '#C00000', special: '#ED7D31' };
+
+export function figureFormatter(unit: Unit): (value: number) => string {
+  return (value) => formatValue(value, unit);
+}
+
+/** One measure's block; returns its first row. */
+function block(builder: SheetBuilder, spc: SpcMeasure): number {
+  const { measure, chart, target } = spc;
+  const m = measure.measure;
+  const figure = figureFormatter(m.unit);
+  const period = periodWord(parsePeriod(chart.points[chart.points.length - 1].label));
+  const latest = chart.points[chart.points.length - 1];
+  const top = builder.row([`${m.name}${m.id !== m.name ? ` (${m.id})` : ''}`], 'spc.measure');
+  const icons = builder.row(['Variation', variationIcon(chart.variation, latest.side), null, null, 'Assurance', null, assuranceIcon(chart.assurance)], ['label', 'spc.icon', 'spc.icon', 'spc.icon', 'label', 'label', 'spc.icon', 'spc.icon']);
+  builder.merge({ row: icons, col: 1, rowCount: 1, colCount: 3 }).merge({ row: icons, col: 4, rowCount: 1, colCount: 2 }).merge({ row: icons, col: 6, rowCount: 1, colCount: 2 });
+  sentence(builder, variationSentence(chart, figure, period));
+  sentence(builder, assuranceSentence(chart.assurance, target === undefined ? undefined : figure(target)));
+  if (chart.provisional) sentence(builder, 'Fewer than 15 figures: the limits are provisional and will settle as more come in.', 'spc.note');
+  const header = builder.row(COLUMNS, 'header');
+  const first = header + 1;
+  const d = decimalsOf(spc);
+  for (const p of chart.points) {
+    const special = p.rules.length > 0;
+    const values: PlanValue[] = [p.label, p.value, p.limits.mean, p.limits.lpl, p.limits.upl, target ?? null, special ? p.value : null, p.rules.map((r) => RULE_WORDS[r]).join('; ')];
+    const number = `spc.number.${d}`;
+    builder.row(values, ['text', number, number, number, number, number, special ? `spc.special.${d}` : number, 'text']);
+  }
+  const rows = chart.points.length;
+  const column = (col: number) => ({ row: first, col, rowCount: rows, colCount: 1 });
+  const series: ChartSeries[] = [
+    { name: 'Upper limit', values: column(4), colour: COLOURS.limit, dashed: true, lineWidth: 1.5 },
+    { name: 'Lower limit', values: column(3), colour: COLOURS.limit, dashed: true, lineWidth: 1.5 },
+    { name: 'Average', values: column(2), colour: COLOURS.mean, lineWidth: 1.5 },
+    ...(target === undefined ? [] : [{ name: 'Target', values: column(5), colour: COLOURS.target, dashed: true, lineWidth: 2 }]),
+    { name: m.name.length > 40 ? 'Value' : m.name, values: column(1), colour: COLOURS.data, markers: true, lineWidth: 2.25 },
+    { name: 'Special cause', values: column(6), colour: COLOURS.special, markers: true, markersOnly: true },
+  ];
+  const plotted = chart.points.flatMap((p) => [p.value, p.limits.lpl, p.limits.upl]);
+  const valueAxis = valueAxisFor(target === undefined ? plotted : [...plotted, target], m.unit.kind === 'percent');
+  builder.blank();
+  const chartTop = builder.nextRow;
+  builder.blank(CHART_ROWS);
+  builder.chart({
+    kind: 'line',
+    title: m.name,
+    anchor: { row: chartTop, col: 0, rowCount: CHART_ROWS, colCount: LAST_COL + 1 },
+    categories: column(0),
+    series,
+    ...(m.unit.label ? { yAxisTitle: m.unit.label } : {}),
+    ...(valueAxis ? { valueAxis } : {}),
+  });
+  builder.blank();
+  return top;
+}
+
+export function buildSpcSheet(name: string, title: string, period: string, measures: readonly SpcMeasure[]): SheetPlan {
+  const builder = new SheetBuilder(name).title(
+    `Variation and assurance${period ? `, ${period}` : ''}`,
+    'statistical process control (Making Data Count): is a change real, and can the target be relied on? This sheet is replaced each time Ragbook runs.',
+  );
+  builder.styleCell(1, 0, 'spc.note').merge({ row: 1, col: 0, rowCount: 1, colCount: LAST_COL + 1 });
+  sentence(builder, title);
+  if (measures.length === 0) builder.row(['No measure has the six or more figures a chart needs.'], 'note');
+  // One block a page, never split: a page break before each block after the first.
+  const starts = measures.map((spc) => block(builder, spc));
+  builder.widths(WIDTHS).page({ orientation: 'portrait', fitToWidth: true, rowBreaks: starts.slice(1) });
+  return builder.useStyles(SPC_STYLES).build();
+}
