@@ -33,6 +33,7 @@ const NOTHING_FOR = {
   budgets: refused(/no Budgets sheet found/),
   actions: refused(/no action plan/),
   exceptions: refused(/no sheet of measures found/),
+  spc: refused(/no sheet of measures found/),
 };
 
 /** A measures workbook with nothing else: apply, commentary and run work; the others say what is missing. */
@@ -41,6 +42,7 @@ const MEASURES_ONLY = (summary: RegExp): Expectations => ({
   apply: done(summary),
   commentary: done(/Commentary for \d+ measures/),
   exceptions: done(/\d+ exceptions? for /),
+  spc: done(/SPC for \d+ of \d+ measures?/),
   run: done(summary),
 });
 

@@ -3,6 +3,7 @@ import type { WorkbookGrids } from '../../model/grid';
 import { IssueList } from '../../model/issue';
 import { NothingToReportError } from '../errors';
 import { analyseMeasures } from '../measures/analyse';
+import { readMeasures } from '../measures/read-measures';
 import type { Report, ReportOptions, ReportResult } from '../report';
 import { reportPlan } from '../report-plan';
 import { readSettingsSheet } from '../shared/settings-sheet';
@@ -60,5 +61,7 @@ export const spcReport: Report = {
   title: 'Show variation (SPC)',
   fileSuffix: 'spc',
   target: 'input',
+  needs: 'a sheet of measures',
+  appliesTo: (grids) => readMeasures(grids).data !== undefined,
   run,
 };
