@@ -26,7 +26,10 @@ export interface ReportSheets {
 export function reportPlan(grids: WorkbookGrids, options: ReportOptions, parts: ReportSheets): WritePlan {
   const plan = emptyPlan();
   Object.assign(plan.styles, BASE_STYLES);
-  const summary = parts.summary ? summarySheetPlan(grids, options) : undefined;
+  const issues = issuesSheetPlan(grids, parts.issues);
+  const written = new Set([...grids.sheets, ...parts.sheets, ...issues.sheets].map((s) => s.name.toLowerCase()));
+  for (const name of issues.removeSheets) written.delete(name.toLowerCase());
+  const summary = parts.summary ? summarySheetPlan(grids, options, (sheet) => written.has(sheet.toLowerCase())) : undefined;
   if (summary) {
     plan.sheets.push(summary.sheet);
     Object.assign(plan.styles, summary.styles);
@@ -35,7 +38,6 @@ export function reportPlan(grids: WorkbookGrids, options: ReportOptions, parts: 
   const measuresPrint = measuresPrintPlan(grids);
   if (measuresPrint && !parts.sheets.some((s) => s.name === measuresPrint.name)) plan.sheets.push(measuresPrint);
   Object.assign(plan.styles, parts.styles);
-  const issues = issuesSheetPlan(grids, parts.issues);
   plan.sheets.push(...issues.sheets);
   plan.removeSheets.push(...issues.removeSheets);
   return markPrintedPages(plan, grids.marking);

@@ -71,9 +71,9 @@ export function buildActionsSummarySections(tracking: ActionTracking, actionPlan
       header: ['Plan', ...labels, 'Total'],
       ...countTable(byPlan, actions),
       notes: [
-        `Overdue: due before ${formatLongDate(asAt)} and not complete. Due soon: due by ${formatLongDate(addDays(asAt, warningDays))} (within ${warningDays} days). ` +
-          `Each action is listed on the ${actionPlanSheet} sheet.`,
+        `Overdue: due before ${formatLongDate(asAt)} and not complete. Due soon: due by ${formatLongDate(addDays(asAt, warningDays))} (within ${warningDays} days).`,
       ],
+      seeSheet: { sheet: actionPlanSheet, text: `Each action is listed on the ${actionPlanSheet} sheet.` },
       chart: {
         kind: 'stacked-column',
         title: `Actions by state and plan, as at ${formatLongDate(asAt)}`,

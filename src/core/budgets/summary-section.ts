@@ -31,9 +31,9 @@ export function buildBudgetsSummarySection(result: BudgetReconciliation, reconci
     rows,
     cellStyles,
     notes: [
-      `Amounts in ${unitLabel(budgets.unit)}. ${failing === 0 ? 'Every stated total reconciles.' : `${failing} stated total${failing === 1 ? ' does' : 's do'} not reconcile.`} ` +
-        `Explanations, double counting and each service line are on the ${reconciliationSheet} sheet.`,
+      `Amounts in ${unitLabel(budgets.unit)}. ${failing === 0 ? 'Every stated total reconciles.' : `${failing} stated total${failing === 1 ? ' does' : 's do'} not reconcile.`}`,
     ],
+    seeSheet: { sheet: reconciliationSheet, text: `Explanations, double counting and each service line are on the ${reconciliationSheet} sheet.` },
     styles: budgetStyles(result, undefined),
   };
 }

@@ -20,10 +20,18 @@ export const summarySections: SummarySectionSource[] = [
   actionsSummarySection,
 ];
 
-/** The Summary sheet with every section the workbook has data for; undefined when it has none. */
-export function summarySheetPlan(grids: WorkbookGrids, options: ReportOptions): { sheet: SheetPlan; styles: Record<string, CellStyle> } | undefined {
+/**
+ * The Summary sheet with every section the workbook has data for; undefined
+ * when it has none. `hasSheet` says which sheets the written workbook will
+ * hold, so the Summary links only to those.
+ */
+export function summarySheetPlan(
+  grids: WorkbookGrids,
+  options: ReportOptions,
+  hasSheet: (sheet: string) => boolean,
+): { sheet: SheetPlan; styles: Record<string, CellStyle> } | undefined {
   const sections: SummarySection[] = summarySections.flatMap((source) => source(grids, options) ?? []);
   if (sections.length === 0) return undefined;
   const title = readSettingsSheet(grids).text('Report title', 'Title') ?? 'Performance report';
-  return buildSummarySheet(`${title}: summary`, sections, generatedSheetName(grids, SUMMARY_SHEET));
+  return buildSummarySheet(`${title}: summary`, sections, generatedSheetName(grids, SUMMARY_SHEET), hasSheet);
 }

@@ -1,6 +1,7 @@
 import type { WorkbookGrids } from '../../model/grid';
 import type { CellStyle, ChartSpec, Colour, PlanValue, SheetPlan } from '../../model/plan';
 import type { ReportOptions } from '../report';
+import { quoteSheetName } from '../../model/address';
 import { SheetBuilder } from '../shared/sheet-builder';
 
 /** A table on the Summary sheet: a heading, a header row and data rows, optionally charted. */
@@ -12,6 +13,11 @@ export interface SummarySection {
   cellStyles?: (string | undefined)[][];
   /** Lines of explanation under the table (a legend, a note). */
   notes?: string[];
+  /**
+   * Where the detail is: a link to the report's own sheet under the notes,
+   * shown only when that sheet is in the workbook being written.
+   */
+  seeSheet?: { sheet: string; text: string };
   /** A chart of this table: rows are categories, the named columns are series. */
   chart?: { kind: ChartSpec['kind']; title: string; series: { col: number; colour: Colour }[]; yAxisTitle?: string };
   /** How many data rows the chart covers (default all: leave out a totals row). */
@@ -31,7 +37,12 @@ export type SummarySectionSource = (grids: WorkbookGrids, options: ReportOptions
  */
 export const SUMMARY_SHEET = 'Summary';
 
-export function buildSummarySheet(title: string, sections: SummarySection[], name = SUMMARY_SHEET): { sheet: SheetPlan; styles: Record<string, CellStyle> } {
+export function buildSummarySheet(
+  title: string,
+  sections: SummarySection[],
+  name = SUMMARY_SHEET,
+  hasSheet: (sheet: string) => boolean = () => true,
+): { sheet: SheetPlan; styles: Record<string, CellStyle> } {
   const builder = new SheetBuilder(name).title(title, 'this sheet is replaced each time Ragbook runs.');
   const styles: Record<string, CellStyle> = {};
   const widths: Record<number, number> = { 0: 34 };
@@ -51,6 +62,9 @@ export function buildSummarySheet(title: string, sections: SummarySection[], nam
       widths[c] = Math.max(widths[c] ?? 0, Math.min(longest, 24) + 2);
     });
     for (const note of section.notes ?? []) builder.row([note], 'note');
+    if (section.seeSheet && hasSheet(section.seeSheet.sheet)) {
+      builder.row([{ text: section.seeSheet.text, target: `${quoteSheetName(section.seeSheet.sheet)}!A1` }], 'plain');
+    }
     const chartRows = section.chartRows ?? section.rows.length;
     if (section.chart && chartRows > 0) {
       const chartTop = builder.nextRow + 1;

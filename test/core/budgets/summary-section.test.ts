@@ -13,9 +13,8 @@ describe('the Summary sheet section', () => {
     expect(section.rows[health]).toEqual([STRATEGIES.health, 6.2, 4.5, 1.7, 'No', 'Amber']);
     expect(section.cellStyles?.[health]).toEqual([undefined, 'budget.money.2', 'budget.money.2', 'budget.difference.off', 'budget.no', 'budget.rag.amber']);
     expect(section.styles?.['budget.money.1']?.numberFormat).toBe('"£"#,##0.0"m"');
-    expect(section.notes).toEqual([
-      'Amounts in £m. 4 stated totals do not reconcile. Explanations, double counting and each service line are on the Budget reconciliation sheet.',
-    ]);
+    expect(section.notes).toEqual(['Amounts in £m. 4 stated totals do not reconcile.']);
+    expect(section.seeSheet).toEqual({ sheet: 'Budget reconciliation', text: 'Explanations, double counting and each service line are on the Budget reconciliation sheet.' });
   });
 
   test('no Budgets sheet, no section', () => {
