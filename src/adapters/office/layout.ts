@@ -34,6 +34,23 @@ function rowsByHeight(heights: Record<number, number>): Map<number, CellRange[]>
   return byHeight;
 }
 
+/**
+ * Single-row merges over the same columns in consecutive rows become one
+ * merge-across call (Range.merge(true) merges each row of the range on its
+ * own): a commentary sheet merges a dozen rows a measure.
+ */
+function mergeCalls(merges: CellRange[]): { range: CellRange; across: boolean }[] {
+  const calls: { range: CellRange; across: boolean }[] = [];
+  const rows = merges.filter((m) => m.rowCount === 1).sort((a, b) => a.col - b.col || a.colCount - b.colCount || a.row - b.row);
+  for (const m of rows) {
+    const last = calls.at(-1)?.range;
+    if (last && last.col === m.col && last.colCount === m.colCount && last.row + last.rowCount === m.row) last.rowCount++;
+    else calls.push({ range: { ...m }, across: true });
+  }
+  for (const m of merges) if (m.rowCount > 1) calls.push({ range: m, across: false });
+  return calls;
+}
+
 /** Widths, heights, merges, frozen panes, tab colour and page setup, in requests that fit. */
 export async function applyLayout(sheet: Excel.Worksheet, plan: SheetPlan, batch: RequestBatch): Promise<void> {
   for (const [col, width] of Object.entries(plan.columnWidths ?? {})) {
@@ -46,9 +63,9 @@ export async function applyLayout(sheet: Excel.Worksheet, plan: SheetPlan, batch
       sheet.getRanges(addresses).format.rowHeight = height;
     }
   }
-  for (const m of plan.merges ?? []) {
+  for (const { range: m, across } of mergeCalls(plan.merges ?? [])) {
     await batch.room(0);
-    sheet.getRangeByIndexes(m.row, m.col, m.rowCount, m.colCount).merge(false);
+    sheet.getRangeByIndexes(m.row, m.col, m.rowCount, m.colCount).merge(across);
   }
   await batch.room(PAGE_AND_PANES_BYTES);
   if (plan.freeze) {

@@ -651,17 +651,19 @@ export class SimRangeProxy extends SimObject<RangeTarget> {
     });
   }
 
+  /** Excel keeps each merged area's top-left value only; `across` merges each row on its own. */
   merge(across = false): void {
     this.op((t) => {
-      if (across) throw new SimError('InvalidArgument', 'The simulated host merges whole ranges only.');
-      t.sheet.merges.push({ row: t.row, col: t.col, rowCount: t.rowCount, colCount: t.colCount });
-      // Excel keeps the top-left cell's value only.
-      cellsOf(t, (cell, r, c) => {
-        if (r > 0 || c > 0) {
-          cell.value = '';
-          delete cell.formula;
-        }
-      });
+      const areas = across ? Array.from({ length: t.rowCount }, (_, r) => ({ ...t, row: t.row + r, rowCount: 1 })) : [t];
+      for (const area of areas) {
+        t.sheet.merges.push({ row: area.row, col: area.col, rowCount: area.rowCount, colCount: area.colCount });
+        cellsOf(area, (cell, r, c) => {
+          if (r > 0 || c > 0) {
+            cell.value = '';
+            delete cell.formula;
+          }
+        });
+      }
     });
   }
 
