@@ -14,5 +14,5 @@ export function needsTextFormat(value: PlanValue): boolean {
   return /^[=+\-@#']/.test(text) || /\d/.test(text) || /^\s*(true|false)\s*$/i.test(text);
 }
 
-/** The style name used for text-format runs when the runs are worked out with styleRuns. */
+/** Excel's Text number format. */
 export const TEXT_FORMAT = '@';

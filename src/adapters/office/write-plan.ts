@@ -6,13 +6,12 @@
  * discontiguous range. Calculation is suspended while writing and the
  * workbook recalculated at the end, unless the user calculates by hand.
  */
-import { styleRuns } from '../../core/shared/sheet-builder';
 import { isPlanLink, type PlanValue, type SheetPlan, type ValueBlock, type WritePlan } from '../../model/plan';
 import { addChart } from './charts';
 import { applyLayout } from './layout';
 import { blockWidth, checkBeforeWriting, sheetKey } from './preflight';
 import { arrayCallBytes, jsonBytes, RequestBatch } from './request-batch';
-import { applyStyles, setNumberFormat } from './styles';
+import { applyStyles } from './styles';
 import { needsTextFormat, TEXT_FORMAT } from './text-cells';
 
 /** Rows of values per call, in calls small enough for one request each. */
@@ -32,24 +31,26 @@ function officeValue(value: PlanValue | undefined): string | number | boolean | 
 async function writeValues(sheet: Excel.Worksheet, block: ValueBlock, batch: RequestBatch): Promise<void> {
   const width = blockWidth(block);
   if (width === 0) return;
-  // Text-format runs first, so "=…" and "45%" land as the text they are.
-  const textCells = block.values.map((row) => row.map((value) => (needsTextFormat(value) ? TEXT_FORMAT : undefined)));
-  for (const { range } of styleRuns(textCells)) {
-    await setNumberFormat(sheet, { ...range, row: block.row + range.row, col: block.col + range.col }, TEXT_FORMAT, batch);
-  }
   let first = 0;
   while (first < block.values.length) {
     const rows: (string | number | boolean | null)[][] = [];
+    const formats: (string | null)[][] = [];
     let bytes = 0;
     for (let r = first; r < block.values.length; r++) {
       const row = Array.from({ length: width }, (_, c) => officeValue(block.values[r][c]));
-      const rowBytes = jsonBytes(row) + 1;
+      // The Text format where Excel would not keep the text as typed; null leaves a cell's format as it is.
+      const format = Array.from({ length: width }, (_, c) => (needsTextFormat(block.values[r][c] ?? null) ? TEXT_FORMAT : null));
+      const rowBytes = jsonBytes(row) + jsonBytes(format) + 2;
       if (rows.length > 0 && bytes + rowBytes > MAX_VALUES_CALL_BYTES) break;
       rows.push(row);
+      formats.push(format);
       bytes += rowBytes;
     }
-    await batch.room(arrayCallBytes(bytes, rows.length * width));
-    sheet.getRangeByIndexes(block.row + first, block.col, rows.length, width).values = rows;
+    await batch.room(arrayCallBytes(bytes, 2 * rows.length * width));
+    const range = sheet.getRangeByIndexes(block.row + first, block.col, rows.length, width);
+    // The format before the values, so "=…" and "45%" land as the text they are.
+    if (formats.some((row) => row.includes(TEXT_FORMAT))) range.numberFormat = formats as string[][];
+    range.values = rows;
     first += rows.length;
   }
   for (const [r, row] of block.values.entries()) {
