@@ -26,7 +26,8 @@ export function pagePoints(sheet: SheetPlan): number {
   const portrait = (page?.orientation ?? 'portrait') === 'portrait';
   const height = (portrait ? A4_POINTS.long : A4_POINTS.short) - (margins.top + margins.bottom) * 72;
   const width = (portrait ? A4_POINTS.short : A4_POINTS.long) - (margins.left + margins.right) * 72;
-  const used = Math.max(0, ...(sheet.values[0]?.values.map((r) => r.length) ?? [0]));
+  // A loop, not Math.max(...rows): a sheet of 10,000 measures has more rows than a call takes arguments in a browser.
+  const used = (sheet.values[0]?.values ?? []).reduce((widest, r) => Math.max(widest, r.length), 0);
   let sheetWidth = 0;
   for (let c = 0; c < used; c++) sheetWidth += columnPoints(sheet.columnWidths?.[c] ?? DEFAULT_WIDTH);
   const scale = page?.fitToWidth ? Math.min(1, width / Math.max(1, sheetWidth)) : (page?.scale ?? 100) / 100;
