@@ -5,7 +5,7 @@
  */
 import type { SheetGrid, WorkbookGrids } from '../model/grid';
 import { SUMMARY_SHEET } from '../core/summary/summary-sheet';
-import { isGeneratedSheet } from '../core/shared/sheet-builder';
+import { generatedSheet } from '../core/shared/sheet-names';
 import { normaliseHeader } from '../core/shared/headers';
 import { cellText, readCellNumber } from '../core/shared/values';
 import { parsePeriod } from '../core/measures/period';
@@ -109,10 +109,9 @@ function statusCounts(sheet: SheetGrid): StatusCount[] {
   return [];
 }
 
-/** Ragbook's Summary sheet: "Summary", or "Summary (Ragbook)" beside a user's own. */
+/** Ragbook's Summary sheet: "Summary", or "Summary (2)" beside a user's own. */
 function summarySheet(grids: WorkbookGrids): SheetGrid | undefined {
-  const names = [SUMMARY_SHEET, `${SUMMARY_SHEET} (Ragbook)`].map(normaliseHeader);
-  return grids.sheets.find((s) => names.includes(normaliseHeader(s.name)) && isGeneratedSheet(s));
+  return generatedSheet(grids, SUMMARY_SHEET);
 }
 
 /** The Summary sheet's title, period and status counts; undefined when the workbook has no Summary sheet. */

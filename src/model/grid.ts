@@ -3,6 +3,7 @@
  * source (an .xlsx package or the live workbook through Office.js).
  * Rows and columns are 0-based; addresses for people are A1-style (see address.ts).
  */
+import type { SheetMarks } from './marks';
 
 /** An Excel error value such as #N/A or #DIV/0!. */
 export interface CellError {
@@ -47,6 +48,8 @@ export interface SheetGrid {
   tables: TableInfo[];
   /** Hidden or very hidden: readers prefer the sheets the user sees. */
   hidden?: boolean;
+  /** What Ragbook's marks on the sheet say (see marks.ts); absent on a sheet without any. */
+  marks?: SheetMarks;
 }
 
 export interface WorkbookGrids {

@@ -129,7 +129,8 @@ export interface SheetPlan {
   name: string;
   /**
    * `existing`: a user's sheet; only the cells named are touched.
-   * `generated`: Ragbook's own sheet, created afresh (replacing the earlier one of this name).
+   * `generated`: Ragbook's own sheet, created afresh (replacing the earlier one of this name,
+   * which must carry Ragbook's mark: adapters refuse to replace or remove a sheet without it).
    */
   mode: 'existing' | 'generated';
   /** Values first … */
@@ -148,6 +149,12 @@ export interface SheetPlan {
   page?: PageSetup;
   charts?: ChartSpec[];
   tabColour?: Colour;
+  /**
+   * On a user's sheet: the header cells of Ragbook's own columns (Status and
+   * Direction of travel). Adapters mark them (marks.ts) so a re-run finds them
+   * by that mark, never by their header text.
+   */
+  ownColumns?: CellRange;
 }
 
 export interface WritePlan {
@@ -155,7 +162,7 @@ export interface WritePlan {
   styles: Record<string, CellStyle>;
   /** Generated sheets are added after the user's sheets, in this order. */
   sheets: SheetPlan[];
-  /** Ragbook's own sheets from an earlier run that this run no longer produces. */
+  /** Ragbook's own sheets from an earlier run that this run no longer produces (removed only if they carry its mark). */
   removeSheets: string[];
 }
 

@@ -178,7 +178,7 @@ describe('the Budget reconciliation sheet', () => {
     expect((await ragbook('budgets', file, '-o', out)).code).toBe(0);
     const mine = await sheetOf(out, 'Budget reconciliation');
     expect(mine.getCell('A1').value).toBe('My own working notes');
-    const ours = await sheetOf(out, 'Budget reconciliation (Ragbook)');
+    const ours = await sheetOf(out, 'Budget reconciliation (2)');
     expect(rowOf(ours, 'Early Help').getCell(6).value).toBe('Yes');
     const issues = await sheetOf(out, 'Issues');
     const row = rowOf(issues, 'Budgets');

@@ -15,3 +15,8 @@ export function sheetGrid(name: string, rows: GridValue[][]): SheetGrid {
 export function workbook(...sheets: SheetGrid[]): WorkbookGrids {
   return { sheets };
 }
+
+/** A sheet carrying Ragbook's mark, as an adapter reads one of Ragbook's own sheets. */
+export function generatedSheetGrid(name: string, rows: GridValue[][]): SheetGrid {
+  return { ...sheetGrid(name, rows), marks: { generated: true } };
+}

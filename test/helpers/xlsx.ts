@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { openWorkbook } from '../../src/adapters/file';
 
 export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
@@ -25,4 +26,16 @@ export async function saveWorkbook(book: ExcelJS.Workbook, dir: string, name: st
   const file = path.join(dir, name);
   await book.xlsx.writeFile(file);
   return file;
+}
+
+/**
+ * Types values into a workbook's cells, as someone would in Excel: through
+ * Ragbook's own package patcher, which keeps everything else (Ragbook's marks
+ * too, which an exceljs round trip would drop); null clears a cell. Rows and
+ * columns are 1-based.
+ */
+export async function typeIntoCells(file: string, out: string, sheet: string, cells: { row: number; col: number; value: string | number | null }[]): Promise<void> {
+  const opened = await openWorkbook(new Uint8Array(await fs.readFile(file)));
+  const values = cells.map(({ row, col, value }) => ({ row: row - 1, col: col - 1, values: [[value]] }));
+  await fs.writeFile(out, await opened.write({ styles: {}, sheets: [{ name: sheet, mode: 'existing', values, styles: [] }], removeSheets: [] }));
 }

@@ -11,6 +11,7 @@ import { addCharts, writeCharts } from './charts';
 import { WorkbookReadError } from './errors';
 import { createWithExcelJs } from './exceljs-workbook';
 import type { ReadLimits } from './package/limits';
+import { markGeneratedSheets } from './package/sheet-marks';
 import { openPackage } from './package/workbook-package';
 
 export { WorkbookReadError, WorkbookWriteError } from './errors';
@@ -51,5 +52,5 @@ export async function openWorkbook(bytes: Uint8Array, limits?: ReadLimits): Prom
 
 /** Builds a new workbook (an export) from a plan whose sheets are all generated. */
 export function createWorkbook(plan: WritePlan): Promise<Uint8Array> {
-  return createWithExcelJs(plan).then((bytes) => addCharts(bytes, plan));
+  return createWithExcelJs(plan).then((bytes) => markGeneratedSheets(addCharts(bytes, plan), plan));
 }

@@ -39,6 +39,14 @@ export class OutsideSheetError extends Error {
   }
 }
 
+/** A generated sheet's name is now taken by a sheet of the user's (made since Ragbook read the workbook). */
+export class UserSheetInTheWayError extends Error {
+  override name = 'UserSheetInTheWayError';
+  constructor(readonly sheet: string) {
+    super(`This workbook now has a sheet of its own called "${sheet}", where Ragbook meant to put its sheet. Nothing was changed: run it again.`);
+  }
+}
+
 /** An export is too big for Excel on the web to open as a new workbook. */
 export class ExportTooLargeError extends Error {
   override name = 'ExportTooLargeError';

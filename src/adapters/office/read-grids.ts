@@ -1,10 +1,11 @@
 /**
  * Reads the live workbook into grids, as the file adapter reads a file: sheet
- * and table names, then every sheet's used range and table bounds, then each
- * used range in blocks of rows small enough for Excel on the web's 5 MB
- * response limit (values, number formats and formulas).
+ * and table names, then every sheet's used range, table bounds and own names
+ * (Ragbook's marks), then each used range in blocks of rows small enough for
+ * Excel on the web's 5 MB response limit (values, number formats and formulas).
  */
 import { type Cell, type CellValue, cellOf, type SheetGrid, type TableInfo, type WorkbookGrids } from '../../model/grid';
+import { loadSheetNames, marksOf } from './marks';
 import { jsonBytes } from './request-batch';
 
 /** What `Range.values` shows for a cell holding an Excel error. */
@@ -94,6 +95,7 @@ export async function readGrids(context: Excel.RequestContext): Promise<Workbook
   await context.sync();
 
   const used = worksheets.items.map((sheet) => sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'));
+  const names = worksheets.items.map(loadSheetNames);
   const tableParts = tables.items.map((table) => ({
     name: table.name,
     range: table.getRange().load('rowIndex,columnIndex,rowCount,columnCount'),
@@ -109,7 +111,9 @@ export async function readGrids(context: Excel.RequestContext): Promise<Workbook
   }
   const sheets: SheetGrid[] = [];
   for (const [i, sheet] of worksheets.items.entries()) {
-    sheets.push({ name: sheet.name, rows: used[i].isNullObject ? [] : await readRows(context, sheet, used[i]), tables: tablesBySheet.get(sheet.name) ?? [] });
+    const grid: SheetGrid = { name: sheet.name, rows: used[i].isNullObject ? [] : await readRows(context, sheet, used[i]), tables: tablesBySheet.get(sheet.name) ?? [] };
+    const marks = marksOf(sheet.name, names[i]);
+    sheets.push(marks ? { ...grid, marks } : grid);
   }
   return { sheets };
 }

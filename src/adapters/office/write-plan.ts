@@ -9,6 +9,7 @@
 import { isPlanLink, type PlanValue, type SheetPlan, type ValueBlock, type WritePlan } from '../../model/plan';
 import { addChart } from './charts';
 import { applyLayout } from './layout';
+import { writeMarks } from './marks';
 import { blockWidth, checkBeforeWriting, sheetKey } from './preflight';
 import { arrayCallBytes, jsonBytes, RequestBatch } from './request-batch';
 import { applyStyles } from './styles';
@@ -16,6 +17,8 @@ import { needsTextFormat, TEXT_FORMAT } from './text-cells';
 
 /** Rows of values per call, in calls small enough for one request each. */
 const MAX_VALUES_CALL_BYTES = 1024 * 1024;
+/** Ragbook's marks on a sheet: two names. */
+const MARKS_BYTES = 1024;
 /** A chart: a dozen objects and properties. */
 const CHART_BYTES = 16 * 1024;
 
@@ -74,7 +77,7 @@ async function writeSheet(sheet: Excel.Worksheet, plan: SheetPlan, styles: Write
 }
 
 export async function writePlan(context: Excel.RequestContext, plan: WritePlan): Promise<void> {
-  const { present, recalculate } = await checkBeforeWriting(context, plan);
+  const { present, recalculate, ownSheets, sheetNames } = await checkBeforeWriting(context, plan);
   const worksheets = context.workbook.worksheets;
   // Each request suspends calculation and screen updating until it is done.
   const batch = new RequestBatch(context, () => {
@@ -93,7 +96,8 @@ export async function writePlan(context: Excel.RequestContext, plan: WritePlan):
     worksheets.getItem(name).delete();
     return at;
   };
-  for (const name of plan.removeSheets) await remove(name);
+  // Only sheets that carry Ragbook's mark are ever removed.
+  for (const name of plan.removeSheets) if (ownSheets.has(sheetKey(name))) await remove(name);
   for (const sheetPlan of plan.sheets) {
     if (sheetPlan.mode === 'generated') {
       const at = await remove(sheetPlan.name);
@@ -105,6 +109,8 @@ export async function writePlan(context: Excel.RequestContext, plan: WritePlan):
     }
     // By name, not the object add() returned: that one is valid for its own request only.
     await writeSheet(worksheets.getItem(sheetPlan.name), sheetPlan, plan.styles, batch);
+    await batch.room(MARKS_BYTES);
+    writeMarks(worksheets.getItem(sheetPlan.name), sheetPlan, sheetPlan.mode === 'existing' ? (sheetNames.get(sheetKey(sheetPlan.name)) ?? []) : []);
   }
   await batch.send();
   if (recalculate) {

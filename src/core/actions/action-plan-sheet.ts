@@ -5,7 +5,8 @@
  */
 import type { CellStyle, PlanValue, SheetPlan } from '../../model/plan';
 import type { WorkbookGrids } from '../../model/grid';
-import { generatedSheetName, SheetBuilder } from '../shared/sheet-builder';
+import { SheetBuilder } from '../shared/sheet-builder';
+import { generatedSheetName } from '../shared/sheet-names';
 import { isoDateToSerial } from '../shared/values';
 import { addDays, formatLongDate } from './dates';
 import type { Recommendation } from './reader';

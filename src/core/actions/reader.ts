@@ -9,7 +9,7 @@
 import type { Cell, SheetGrid, WorkbookGrids } from '../../model/grid';
 import type { IssueList } from '../../model/issue';
 import { findHeaderRow, type HeaderRow, type HeaderSynonyms, normaliseHeader } from '../shared/headers';
-import { isGeneratedSheet } from '../shared/sheet-builder';
+import { isGeneratedSheet } from '../shared/sheet-names';
 import { cellText } from '../shared/values';
 
 export type ActionField = 'ref' | 'plan' | 'recommendation' | 'accepted' | 'response' | 'action' | 'timescale' | 'lead' | 'progress' | 'status';

@@ -45,13 +45,27 @@ class ColumnFills {
   }
 }
 
-/** Two free columns right of the data (Ragbook's own from an earlier run, else the first empty pair). */
+/**
+ * Two free columns right of the data: Ragbook's own from an earlier run (known
+ * by their mark), else the first empty pair. Never inside an Excel table, and
+ * never touching one's right edge: Excel grows a table over a column written
+ * beside it, the file never does, and the two must give the same workbook.
+ */
 function statusColumns(sheet: SheetGrid | undefined, source: MeasuresSource): [number, number] {
   if (source.own.status !== undefined) return [source.own.status, source.own.direction ?? source.own.status + 1];
   const rows = [source.headerRow, ...source.dataRows];
+  // A loop, not Math.min(...rows): a long sheet has more rows than a call takes arguments.
+  let top = source.headerRow;
+  let bottom = source.headerRow;
+  for (const r of source.dataRows) {
+    if (r < top) top = r;
+    if (r > bottom) bottom = r;
+  }
+  const tables = (sheet?.tables ?? []).filter((t) => t.top <= bottom && t.bottom >= top);
   const empty = (col: number) => rows.every((r) => cellText(sheet?.rows[r]?.[col]) === '');
+  const free = (col: number) => empty(col) && tables.every((t) => col < t.left || col > t.right + 1);
   let col = source.lastDataCol + 1;
-  while (!(empty(col) && empty(col + 1))) col++;
+  while (!(free(col) && free(col + 1))) col++;
   return [col, col + 1];
 }
 
@@ -132,5 +146,6 @@ export function measureSheetPlan(analysis: MeasuresAnalysis, sheet: SheetGrid | 
     styles: [{ range: { row: source.headerRow, col: statusCol, rowCount: 1, colCount: 2 }, style: 'header' }, ...fills.runs()],
     columnWidths: { [statusCol]: 22, [directionCol]: 34 },
     page: measuresPrintSetup(source, analysis.measures[0]?.measure.source.col ?? 0),
+    ownColumns: { row: source.headerRow, col: statusCol, rowCount: 1, colCount: 2 },
   };
 }

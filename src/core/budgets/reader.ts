@@ -6,7 +6,7 @@
 import { type Cell, type SheetGrid, type WorkbookGrids, cellAt } from '../../model/grid';
 import { IssueList } from '../../model/issue';
 import { type HeaderRow, type HeaderSynonyms, findHeaderRow, normaliseHeader } from '../shared/headers';
-import { isGeneratedSheet } from '../shared/sheet-builder';
+import { isGeneratedSheet } from '../shared/sheet-names';
 import { cellText } from '../shared/values';
 import {
   type Amount, type BudgetUnit, bareFigure, decimalsNeeded, formatMoney, headerUnit, headerWithoutUnit, readAmount, unitEvidence, unitLabel,

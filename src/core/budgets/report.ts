@@ -5,7 +5,7 @@ import type { Issue } from '../../model/issue';
 import { NothingToReportError } from '../errors';
 import { analyseMeasures } from '../measures/analyse';
 import type { Report, ReportOptions, ReportResult } from '../report';
-import { generatedSheetName } from '../shared/sheet-builder';
+import { generatedSheetName } from '../shared/sheet-names';
 import { unitLabel } from './amounts';
 import { analyseBudgets } from './analyse';
 import { listInWords } from './names';

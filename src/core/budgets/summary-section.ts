@@ -1,7 +1,7 @@
 /** The budgets' part of the Summary sheet: each strategy's totals and whether they reconcile. */
 import type { WorkbookGrids } from '../../model/grid';
 import type { PlanValue } from '../../model/plan';
-import { generatedSheetName } from '../shared/sheet-builder';
+import { generatedSheetName } from '../shared/sheet-names';
 import type { SummarySection, SummarySectionSource } from '../summary/summary-sheet';
 import { unitLabel } from './amounts';
 import { analyseBudgets } from './analyse';

@@ -9,7 +9,7 @@ import type { SheetGrid, WorkbookGrids } from '../../model/grid';
 import type { IssueList } from '../../model/issue';
 import type { PlanValue } from '../../model/plan';
 import { findHeaderRow, type HeaderRow } from '../shared/headers';
-import { isGeneratedSheet } from '../shared/sheet-builder';
+import { isGeneratedSheet } from '../shared/sheet-names';
 import { cellText, valueText } from '../shared/values';
 
 /** The sheet's preferred name (generatedSheetName picks another when the user has a sheet of their own by it). */

@@ -7,7 +7,7 @@ import { analyseMeasures } from '../measures/analyse';
 import { readMeasures } from '../measures/read-measures';
 import type { EvaluatedMeasure } from '../measures/types';
 import type { Report, ReportOptions, ReportResult } from '../report';
-import { generatedSheetName } from '../shared/sheet-builder';
+import { generatedSheetName } from '../shared/sheet-names';
 import { buildCommentarySheet, type CommentaryRow, type KeptOfficerText } from './commentary-sheet';
 import { measureFacts } from './facts';
 import { COMMENTARY_SHEET, OFFICER_COLUMNS, type OfficerEntry, officerKey, readOfficerText } from './officer-text';

@@ -10,7 +10,7 @@ import type { EvaluatedMeasure } from '../measures/types';
 import type { Report, ReportOptions, ReportResult } from '../report';
 import { reportPlan } from '../report-plan';
 import { readSettingsSheet } from '../shared/settings-sheet';
-import { generatedSheetName } from '../shared/sheet-builder';
+import { generatedSheetName } from '../shared/sheet-names';
 import { valueText } from '../shared/values';
 import { improvingText, reasonText } from './exception-words';
 import { buildExceptionsSheet, type ExceptionRow } from './exceptions-sheet';

@@ -1,6 +1,6 @@
 /**
  * Headers that carry a period: "Q1 2017/18" (actuals), "Target Q1 2017/18",
- * "National 2016/17", "2016/17 SN"; and Ragbook's own added columns.
+ * "National 2016/17", "2016/17 SN".
  */
 import type { Cell } from '../../model/grid';
 import { normaliseHeader } from '../shared/headers';
@@ -23,12 +23,9 @@ export interface PeriodColumn {
   kind: PeriodColumnRole;
 }
 
-/** Ragbook's added columns: "Status for Q2 2017/18", "Direction of travel for the period". */
-export const OWN_STATUS_HEADER = /^status for (.+)$/i;
-export const OWN_DIRECTION_HEADER = /^direction of travel for (.+)$/i;
-
-export function isOwnColumnHeader(text: string): boolean {
-  return OWN_STATUS_HEADER.test(text.trim()) || OWN_DIRECTION_HEADER.test(text.trim());
+/** "Status for Q2 2017/18", "Direction of travel for …": a column of statuses (Ragbook's or the user's own), not of figures. */
+export function isStatusColumnHeader(text: string): boolean {
+  return /^(?:status|direction of travel) for .+$/i.test(text.trim());
 }
 
 const ROLE_WORDS: [RegExp, (benchmark?: string) => PeriodColumnRole][] = [
@@ -55,7 +52,7 @@ export function periodColumn(cell: Cell | undefined, col: number): PeriodColumn 
     return { col, label, period: monthPeriod(label, y, m - 1), kind: { role: 'actual' } };
   }
   const text = cellText(cell).replace(/\s+/g, ' ');
-  if (!text || isOwnColumnHeader(text)) return undefined;
+  if (!text) return undefined;
   const whole = parsePeriod(text);
   if (whole) return { col, label: text, period: whole, kind: { role: 'actual' } };
   // "<role> <period>" or "<period> <role>", optionally with a separator: "Target - Q1 2017/18".

@@ -7,14 +7,14 @@ import type { Cell, SheetGrid, WorkbookGrids } from '../../model/grid';
 import { columnLetters } from '../../model/address';
 import { type Issue, IssueList } from '../../model/issue';
 import { findHeaderRow, type HeaderRow, type HeaderSynonyms } from '../shared/headers';
-import { isGeneratedSheet } from '../shared/sheet-builder';
+import { isGeneratedSheet } from '../shared/sheet-names';
 import { cellText, plainCellNumber } from '../shared/values';
 import { readFigure } from '../wording/figure';
 import { looksLikePeriodOrBenchmark } from '../wording/headers';
 import { readBenchmarkName } from '../wording/benchmark-name';
 import { type FieldColumns, MEASURE_HEADERS, type MeasureField, readMeasureFields, readTargetCell, toleranceTextOf } from './measure-fields';
 import { comparePeriods, type Period, parsePeriod } from './period';
-import { isOwnColumnHeader, OWN_DIRECTION_HEADER, OWN_STATUS_HEADER, type PeriodColumn, periodColumn } from './period-columns';
+import { isStatusColumnHeader, type PeriodColumn, periodColumn } from './period-columns';
 import { parseTolerance } from './tolerance';
 import type { Measure, MeasuresSource, Observation } from './types';
 
@@ -49,13 +49,10 @@ function isOtherSheet(sheet: SheetGrid): boolean {
   return isGeneratedSheet(sheet) || /^(settings|options|config|ttc|budgets?|actions?|action plan)\b/i.test(sheet.name.trim());
 }
 
-function ownColumns(header: HeaderRow<string>): OwnColumns {
-  const own: OwnColumns = {};
-  header.texts.forEach((text, col) => {
-    if (OWN_STATUS_HEADER.test(text ?? '')) own.status ??= col;
-    if (OWN_DIRECTION_HEADER.test(text ?? '')) own.direction ??= col;
-  });
-  return own;
+/** Ragbook's Status and Direction of travel columns, known by the mark it left on them; never by their header text. */
+function ownColumns(sheet: SheetGrid): OwnColumns {
+  const marked = sheet.marks?.ownColumns;
+  return marked?.colCount === 2 ? { status: marked.col, direction: marked.col + 1 } : {};
 }
 
 function lastDataColumn(header: HeaderRow<string>, own: OwnColumns): number {
@@ -166,16 +163,16 @@ function dedupeIds(measures: Measure[], issues: IssueList): void {
 }
 
 function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: IssueList): MeasuresSheet {
-  const own = ownColumns(header);
+  const own = ownColumns(sheet);
   const headerCells = sheet.rows[header.row] ?? [];
   const periodColumns: PeriodColumn[] = [];
   const fieldCols = new Set(Object.values(header.columns));
   headerCells.forEach((cell, col) => {
-    if (fieldCols.has(col)) return;
+    if (fieldCols.has(col) || col === own.status || col === own.direction) return;
     const pc = periodColumn(cell, col);
     if (!pc) {
       const text = cellText(cell);
-      if (text && !isOwnColumnHeader(text) && looksLikePeriodOrBenchmark(text)) {
+      if (text && !isStatusColumnHeader(text) && looksLikePeriodOrBenchmark(text)) {
         issues.add(sheet.name, header.row, col, `the header '${text}' looks like a period or a benchmark, but Ragbook cannot read it (e.g. "Q1 2017/18", "2016/17", "Target Q1 2017/18", "England 2016/17") — column not used`);
       }
       return;
@@ -281,7 +278,7 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
 }
 
 function readLong(sheet: SheetGrid, header: HeaderRow<Exclude<LongField, 'benchmark'>>, issues: IssueList): MeasuresSheet {
-  const own = ownColumns(header);
+  const own = ownColumns(sheet);
   const benchmarkCols: { col: number; name: string }[] = [];
   header.texts.forEach((text, col) => {
     const name = text ? readBenchmarkName(text) : undefined;

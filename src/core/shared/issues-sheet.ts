@@ -2,15 +2,21 @@ import type { WorkbookGrids } from '../../model/grid';
 import type { Issue } from '../../model/issue';
 import { quoteSheetName } from '../../model/address';
 import type { SheetPlan } from '../../model/plan';
-import { generatedSheetName, SheetBuilder, staleGeneratedSheets } from './sheet-builder';
+import { SheetBuilder } from './sheet-builder';
+import { generatedSheet, generatedSheetName } from './sheet-names';
+
+const ISSUES_SHEET = 'Issues';
 
 /**
  * The Issues sheet: one row per problem, with a link to its cell. When there
  * are none, an Issues sheet from an earlier run is removed instead.
  */
 export function issuesSheetPlan(grids: WorkbookGrids, issues: readonly Issue[]): { sheets: SheetPlan[]; removeSheets: string[] } {
-  const name = generatedSheetName(grids, 'Issues');
-  if (issues.length === 0) return { sheets: [], removeSheets: staleGeneratedSheets(grids, [name]) };
+  if (issues.length === 0) {
+    const earlier = generatedSheet(grids, ISSUES_SHEET);
+    return { sheets: [], removeSheets: earlier ? [earlier.name] : [] };
+  }
+  const name = generatedSheetName(grids, ISSUES_SHEET);
   const builder = new SheetBuilder(name)
     .title('Issues found in the workbook', 'problems found and what Ragbook did about each; this sheet is replaced each time Ragbook runs.')
     .blank();

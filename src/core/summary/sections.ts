@@ -11,7 +11,7 @@ import { budgetsSummarySection } from '../budgets/summary-section';
 import { analyseMeasures } from '../measures/analyse';
 import type { ReportOptions } from '../report';
 import { readSettingsSheet } from '../shared/settings-sheet';
-import { generatedSheetName } from '../shared/sheet-builder';
+import { generatedSheetName } from '../shared/sheet-names';
 import { buildSummarySheet, SUMMARY_SHEET, type SummarySection, type SummarySectionSource } from './summary-sheet';
 
 export const summarySections: SummarySectionSource[] = [

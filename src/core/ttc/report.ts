@@ -8,45 +8,13 @@ import { NothingToReportError } from '../errors';
 import { analyseMeasures } from '../measures/analyse';
 import type { Report, ReportOptions, ReportResult } from '../report';
 import { BASE_STYLES } from '../shared/styles';
+import { generatedSheetName } from '../shared/sheet-names';
 import { roundTo } from '../shared/values';
 import { analysePriority, fieldText, type TtcPriority } from './priority';
 import { readTtcBlocks, ttcSheets } from './reader';
 import { buildContentsSheet, buildPrioritySheet, TTC_STYLES } from './sheet';
 
 export const CONTENTS_SHEET = 'Contents';
-const MAX_SHEET_NAME = 31;
-
-/** Words a shortened name should not end on ("Timely assessments for…"). */
-const DANGLING = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with', '-', '–', '&']);
-
-/**
- * `text` in at most `length` characters: whole if it fits, else cut after a
- * whole word (not on a small joining word) and marked "…".
- */
-function shortened(text: string, length: number): string {
-  if (text.length <= length) return text;
-  const room = length - 1;
-  const words = text.slice(0, room).split(' ');
-  if (text[room] !== ' ' && words.length > 1) words.pop();
-  while (words.length > 1 && DANGLING.has(words.at(-1)?.toLowerCase() ?? '')) words.pop();
-  return `${words.join(' ').replace(/[\s,.;:-]+$/, '')}…`;
-}
-
-/**
- * A valid, unique sheet name: no []:*?/\ , no apostrophe at either end, at most
- * 31 characters (cut at a word, marked "…"), and not already taken (compared
- * without case, as Excel does).
- */
-export function sheetNameFor(wanted: string, taken: Set<string>): string {
-  const clean = wanted.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '') || 'Priority';
-  let name = shortened(clean, MAX_SHEET_NAME);
-  for (let n = 2; taken.has(name.toLowerCase()) || name.toLowerCase() === 'history'; n++) {
-    const suffix = ` (${n})`;
-    name = shortened(clean, MAX_SHEET_NAME - suffix.length) + suffix;
-  }
-  taken.add(name.toLowerCase());
-  return name;
-}
 
 function prioritiesJson(priorities: { sheet: string; priority: TtcPriority }[]) {
   return priorities.map(({ sheet, priority: p }) => ({
@@ -125,11 +93,13 @@ function runTtc(grids: WorkbookGrids, options: ReportOptions): ReportResult {
   ]);
   const allIssues = [...issues.items, ...issuesOfUsedMeasures(analysis.issues, priorities)];
 
-  const taken = new Set([CONTENTS_SHEET.toLowerCase()]);
-  const named = priorities.map((priority, i) => ({ sheet: sheetNameFor(`${i + 1}. ${priority.title}`, taken), priority }));
+  // Named as they will be in this workbook (the add-in can export into it): never a user's sheet's name.
+  const taken = new Set<string>();
+  const contents = generatedSheetName(grids, CONTENTS_SHEET, taken);
+  const named = priorities.map((priority, i) => ({ sheet: generatedSheetName(grids, `${i + 1}. ${priority.title}`, taken), priority }));
   const plan = emptyPlan();
   Object.assign(plan.styles, BASE_STYLES, TTC_STYLES);
-  plan.sheets.push(buildContentsSheet(CONTENTS_SHEET, analysis.title, named, allIssues));
+  plan.sheets.push(buildContentsSheet(contents, analysis.title, named, allIssues));
   for (const { sheet, priority } of named) plan.sheets.push(buildPrioritySheet(sheet, priority, plan.styles));
   return { plan: markPrintedPages(plan, grids.marking), json: { priorities: prioritiesJson(named), issues: allIssues }, issues: allIssues, summary: describe(priorities) };
 }

@@ -1,7 +1,7 @@
 import { actionSheets, readAccepted, readActionSheet } from '../../../src/core/actions/reader';
 import { GENERATED_MARKER } from '../../../src/core/shared/sheet-builder';
 import { IssueList } from '../../../src/model/issue';
-import { PLAN_HEADER, sheetGrid, workbook } from '../../fixtures/actions/grids';
+import { generatedSheetGrid, PLAN_HEADER, sheetGrid, workbook } from '../../fixtures/actions/grids';
 
 function read(rows: (string | null)[][], header = PLAN_HEADER) {
   const issues = new IssueList();
@@ -138,7 +138,7 @@ describe('which sheets hold action plans', () => {
       sheetGrid('Measures', [['Measure', 'Polarity', 'Target']]),
       sheetGrid('Improvement board', [['Action', 'Deadline', 'Lead']]),
       sheetGrid('Action plan', [['Nothing yet']]),
-      sheetGrid('Summary', [['Summary'], [`${GENERATED_MARKER}: …`], ['Action', 'Timescale']]),
+      generatedSheetGrid('Summary', [['Summary'], [`${GENERATED_MARKER}: …`], ['Action', 'Timescale']]),
     );
     expect(actionSheets(grids).map((s) => s.name)).toEqual(['Improvement board', 'Action plan']);
   });

@@ -6,7 +6,7 @@ import type { WorkbookGrids } from '../../../src/model/grid';
 import { GENERATED_MARKER } from '../../../src/core/shared/sheet-builder';
 import { NothingToReportError } from '../../../src/core/errors';
 import { EXPECTED, STRATEGIES, columnTotalsBook, totalRowsBook } from '../../fixtures/budgets/budget-books';
-import { type GridValue, sheetGrid, workbook } from '../../fixtures/actions/grids';
+import { generatedSheetGrid, type GridValue, sheetGrid, workbook } from '../../fixtures/actions/grids';
 
 function read(grids: WorkbookGrids): BudgetSheet {
   const location = findBudgetsSheet(grids);
@@ -144,7 +144,7 @@ describe('problems become issues, never crashes', () => {
 
 describe('finding the Budgets sheet', () => {
   test('by its headers when it has another name; never Ragbook’s own sheet', () => {
-    const own = sheetGrid('Budget reconciliation', [['Budget reconciliation'], [`${GENERATED_MARKER}: …`], ['Strategy', 'Service line', 'Budget']]);
+    const own = generatedSheetGrid('Budget reconciliation', [['Budget reconciliation'], [`${GENERATED_MARKER}: …`], ['Strategy', 'Service line', 'Budget']]);
     const finance = sheetGrid('Q2 finance', [['Commissioning strategy', 'Service', 'Net budget'], ['Early Help', 'Family Support', 1]]);
     expect(findBudgetsSheet(workbook(own, finance))?.sheet.name).toBe('Q2 finance');
     expect(budgetsReport.appliesTo?.(workbook(own))).toBe(false);

@@ -2,7 +2,7 @@
 import { commentaryReport } from '../../../src/core/commentary/report';
 import type { SheetGrid, WorkbookGrids } from '../../../src/model/grid';
 import type { SheetPlan } from '../../../src/model/plan';
-import { type GridValue, sheetGrid, workbook } from '../../helpers/grids';
+import { type GridValue, generatedSheetGrid, sheetGrid, workbook } from '../../helpers/grids';
 
 const HEADER = ['Ref', 'Measure', 'Theme', 'Unit', 'Polarity', 'Target', 'Tolerance'];
 
@@ -79,7 +79,7 @@ test('amber when improving: the label says so, and the text gives both facts', (
 
 /** The generated sheet as a reader would see it after the file was saved. */
 function asGrid(plan: SheetPlan): SheetGrid {
-  return sheetGrid(plan.name, plan.values[0].values.map((row) => row.map((v) => (typeof v === 'object' && v !== null ? v.text : v))));
+  return generatedSheetGrid(plan.name, plan.values[0].values.map((row) => row.map((v) => (typeof v === 'object' && v !== null ? v.text : v))));
 }
 
 /** The row and column of an officer box's text: the cell under its label, in the block whose Ref row names `ref`. */
@@ -148,7 +148,7 @@ describe('officer text on an earlier sheet', () => {
   test("a user's own sheet called Commentary is neither read nor replaced", () => {
     const own = sheetGrid('Commentary', [['Ref', 'Period', 'About the target'], ['H1', 'Q2 2018/19', 'Mine']]);
     const { result, json } = run(workbook(data, own));
-    expect(result.plan.sheets.map((s) => s.name)).toContain('Commentary (Ragbook)');
+    expect(result.plan.sheets.map((s) => s.name)).toContain('Commentary (2)');
     expect(result.plan.sheets.map((s) => s.name)).not.toContain('Commentary');
     expect(json.measures[0].officer['About the target']).toBeNull();
   });

@@ -3,7 +3,7 @@ import { NothingToReportError } from '../../../src/core/errors';
 import { IssueList } from '../../../src/model/issue';
 import type { PlanLink, SheetPlan } from '../../../src/model/plan';
 import { readTtcBlocks } from '../../../src/core/ttc/reader';
-import { sheetNameFor, ttcReport } from '../../../src/core/ttc/report';
+import { ttcReport } from '../../../src/core/ttc/report';
 import { textLines } from '../../../src/core/ttc/sheet';
 
 const YEARS = ['2013/14', '2014/15', '2015/16', '2016/17'];
@@ -207,19 +207,7 @@ describe('quarterly measures', () => {
   });
 });
 
-describe('sheet names and text lines', () => {
-  it('makes names Excel accepts: no []:*?/\\, at most 31 characters, unique whatever the case', () => {
-    const taken = new Set(['contents']);
-    expect(sheetNameFor('1. Health: [adults]/carers?', taken)).toBe('1. Health adults carers');
-    expect(sheetNameFor('2. A very long strategic priority name indeed', taken)).toBe('2. A very long strategic…');
-    expect(sheetNameFor('1. Timely assessments for children in need', taken)).toBe('1. Timely assessments…');
-    expect(sheetNameFor('2. A very long strategic priority name indeed', taken)).toBe('2. A very long strategic… (2)');
-    expect(sheetNameFor('3. Stable homes for children in care', taken)).toBe('3. Stable homes for children…');
-    expect(sheetNameFor('CONTENTS', taken)).toBe('CONTENTS (2)');
-    expect(sheetNameFor("'quoted'", taken)).toBe('quoted');
-    for (const name of taken) expect(name.length).toBeLessThanOrEqual(31);
-  });
-
+describe('text lines', () => {
   it('breaks text at spaces and keeps the writer’s line breaks', () => {
     expect(textLines('one two three four', 9)).toEqual(['one two', 'three', 'four']);
     expect(textLines('first\nsecond', 80)).toEqual(['first', 'second']);

@@ -4,10 +4,10 @@
  * (charts, pivot caches, images, the VBA project, custom properties) is copied
  * byte for byte.
  */
-import { cellAddress, columnLetters, quoteSheetName } from '../../../model/address';
+import { columnLetters, quoteSheetName } from '../../../model/address';
 import type { SheetGrid, TableInfo, WorkbookGrids } from '../../../model/grid';
-import type { CellRange, SheetPlan, WritePlan } from '../../../model/plan';
-import { isGeneratedSheet } from '../../../core/shared/sheet-builder';
+import { absoluteReference, readMarks } from '../../../model/marks';
+import type { SheetPlan, WritePlan } from '../../../model/plan';
 import { WorkbookReadError, WorkbookWriteError } from '../errors';
 import { columnOfRef, rowOfRef } from './cell-refs';
 import { isStrictWorkbook, toStrict } from './conformance';
@@ -18,9 +18,10 @@ import { PackageParts } from './parts';
 import { addRelationship, readRelationships, relatedParts, RELATIONSHIP_TYPES, relsPathOf, removeRelationships, resolveTarget } from './relationships';
 import { type CellBudget, readSheetXml } from './sheet-reader';
 import { patchExistingSheet } from './sheet-patcher';
+import { setSheetMarks } from './sheet-marks';
 import { generatedSheetXml } from './sheet-writer';
 import { MINIMAL_STYLES_XML, StyleSheet } from './styles';
-import { readSheetEntries, type SheetEntry, usesDate1904, WorkbookXml, workbookPartOf } from './workbook-part';
+import { readSheetEntries, readSheetScopedNames, type SheetEntry, usesDate1904, WorkbookXml, workbookPartOf } from './workbook-part';
 import { parseXml } from './xml';
 import { XmlCursor } from './xml-cursor';
 
@@ -89,7 +90,8 @@ export function openPackage(bytes: Uint8Array, limits?: ReadLimits, laterSteps: 
   const budget: CellBudget = { remaining: withDefaults(limits).maxCells, limit: withDefaults(limits).maxCells };
 
   const grids: SheetGrid[] = [];
-  const sheets: SheetInfo[] = readSheetEntries(base, workbookPart).map((entry) => {
+  const scopedNames = readSheetScopedNames(base.text(workbookPart) ?? '', workbookPart);
+  const sheets: SheetInfo[] = readSheetEntries(base, workbookPart).map((entry, position) => {
     if (entry.part === undefined) return { ...entry, generated: false };
     const reading = readSheetXml(base.text(entry.part) ?? '', entry.part, sharedStrings, readingStyles, budget);
     const tableParts = relatedParts(base, entry.part, RELATIONSHIP_TYPES.table);
@@ -97,10 +99,13 @@ export function openPackage(bytes: Uint8Array, limits?: ReadLimits, laterSteps: 
       .map((id) => tableParts.find((t) => t.id === id))
       .flatMap((t) => (t && base.has(t.part) ? [readTable(base, t.part)] : []))
       .filter((t): t is TableInfo => t !== undefined);
-    const grid: SheetGrid = entry.hidden ? { name: entry.name, rows: reading.rows, tables, hidden: true } : { name: entry.name, rows: reading.rows, tables };
+    const marks = readMarks(entry.name, scopedNames.get(position) ?? []);
+    const grid: SheetGrid = { name: entry.name, rows: reading.rows, tables };
+    if (entry.hidden) grid.hidden = true;
+    if (marks) grid.marks = marks;
     if (date1904) gridFrom1904(grid);
     grids.push(grid);
-    return { ...entry, generated: isGeneratedSheet(grid) };
+    return { ...entry, generated: marks?.generated === true };
   });
 
   const workbookType = contentTypeOf(readContentTypes(base), workbookPart) ?? '';
@@ -161,6 +166,7 @@ class PlanWriter {
         // The user's print area stays; print titles are part of the readable print setup the plan asks for.
         const titles = printTitlesOf(sheetPlan);
         if (titles) this.workbook.setSheetName('_xlnm.Print_Titles', this.indexOf(sheetPlan.name), titles);
+        setSheetMarks(this.workbook, sheetPlan, this.indexOf(sheetPlan.name));
         overwroteFormula ||= result.overwroteFormula;
         written.push({ plan: sheetPlan, part: sheet.part });
       } else {
@@ -197,14 +203,14 @@ class PlanWriter {
     }
     this.parts.set(part, xml);
     this.setPrintNames(sheetPlan, index);
+    setSheetMarks(this.workbook, sheetPlan, index);
     return part;
   }
 
   private setPrintNames(sheetPlan: SheetPlan, index: number): void {
-    const sheet = quoteSheetName(sheetPlan.name);
     const area = sheetPlan.page?.printArea;
     this.workbook.setSheetName('_xlnm.Print_Titles', index, printTitlesOf(sheetPlan));
-    this.workbook.setSheetName('_xlnm.Print_Area', index, area ? `${sheet}!${absoluteRange(area)}` : undefined);
+    this.workbook.setSheetName('_xlnm.Print_Area', index, area ? absoluteReference(sheetPlan.name, area) : undefined);
   }
 
   private freeWorksheetPart(): string {
@@ -280,9 +286,4 @@ function printTitlesOf(sheetPlan: SheetPlan): string | undefined {
     rows ? `${sheet}!$${rows.first + 1}:$${rows.last + 1}` : '',
   ].filter(Boolean);
   return titles.length > 0 ? titles.join(',') : undefined;
-}
-
-function absoluteRange(range: CellRange): string {
-  const abs = (row: number, col: number) => cellAddress(row, col).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
-  return `${abs(range.row, range.col)}:${abs(range.row + range.rowCount - 1, range.col + range.colCount - 1)}`;
 }

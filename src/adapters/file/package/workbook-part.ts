@@ -2,6 +2,7 @@
  * xl/workbook.xml: the sheet list and defined names, read with saxes and
  * patched as text so everything else in the part stays as it was.
  */
+import type { DefinedName } from '../../../model/marks';
 import { WorkbookReadError, WorkbookWriteError } from '../errors';
 import type { PackageParts } from './parts';
 import { RELATIONSHIP_TYPES, RELATIONSHIPS_NAMESPACE, readRelationships, resolveTarget, STRICT_RELATIONSHIPS_NAMESPACE } from './relationships';
@@ -61,6 +62,26 @@ export function usesDate1904(parts: PackageParts, workbookPart: string): boolean
 function rootStartTag(xml: string): string {
   const cursor = new XmlCursor(xml, 'xl/workbook.xml');
   return cursor.next() ? xml.slice(cursor.start, cursor.end) : '';
+}
+
+/** The names scoped to one sheet (print titles, Ragbook's marks…), by the sheet's tab position. */
+export function readSheetScopedNames(xml: string, part: string): Map<number, DefinedName[]> {
+  const names = new Map<number, DefinedName[]>();
+  let open: { name: string; sheet: number; formula: string } | undefined;
+  parseXml(xml, part, {
+    open(name, a) {
+      if (name === 'definedName' && a.localSheetId !== undefined) open = { name: a.name ?? '', sheet: Number(a.localSheetId), formula: '' };
+    },
+    text(text) {
+      if (open) open.formula += text;
+    },
+    close(name) {
+      if (name !== 'definedName' || !open) return;
+      names.set(open.sheet, [...(names.get(open.sheet) ?? []), { name: open.name, formula: open.formula }]);
+      open = undefined;
+    },
+  });
+  return names;
 }
 
 const SHEET_ELEMENT = /<(\w+:)?sheet\b[^>]*?\/>|<(\w+:)?sheet\b[^>]*?>[\s\S]*?<\/(\w+:)?sheet>/g;
@@ -124,16 +145,16 @@ export class WorkbookXml {
   }
 
   /**
-   * Sets (or clears, with undefined) a built-in name such as _xlnm.Print_Titles
-   * for the sheet at tab position `localSheetId`.
+   * Sets (or clears, with undefined) a name such as _xlnm.Print_Titles, or a
+   * hidden one such as Ragbook's marks, for the sheet at tab position `localSheetId`.
    */
-  setSheetName(builtIn: string, localSheetId: number, formula: string | undefined): void {
+  setSheetName(name: string, localSheetId: number, formula: string | undefined, hidden = false): void {
     const p = this.prefix;
     this.xml = this.xml.replace(DEFINED_NAME, (element) =>
-      attrOf(element, 'name') === builtIn && attrOf(element, 'localSheetId') === String(localSheetId) ? '' : element,
+      attrOf(element, 'name')?.toLowerCase() === name.toLowerCase() && attrOf(element, 'localSheetId') === String(localSheetId) ? '' : element,
     );
     if (formula !== undefined) {
-      const entry = `<${p}definedName name="${builtIn}" localSheetId="${localSheetId}">${escapeText(formula)}</${p}definedName>`;
+      const entry = `<${p}definedName name="${name}"${hidden ? ' hidden="1"' : ''} localSheetId="${localSheetId}">${escapeText(formula)}</${p}definedName>`;
       this.xml = this.xml.replace(new RegExp(`<${p}definedNames\\s*/>`), `<${p}definedNames></${p}definedNames>`);
       const closing = new RegExp(`</${p}definedNames>`).exec(this.xml);
       if (closing) {

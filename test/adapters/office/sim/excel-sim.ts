@@ -11,7 +11,7 @@
  * Runs in Node (jest) and in the browser (end-to-end tests, real runtime).
  */
 import { cellAddress, parseCellAddress, quoteSheetName, rangeAddress } from '../../../../src/model/address';
-import { type SimBorder, type SimCell, type SimChart, type SimRange, SimSheet, SimWorkbook } from './model';
+import { type SimBorder, type SimCell, type SimChart, type SimName, type SimRange, SimSheet, SimWorkbook } from './model';
 
 export class SimError extends Error {
   constructor(readonly code: string, message: string) {
@@ -282,6 +282,7 @@ class SimWorksheet extends SimObject<SimSheet> {
   readonly charts: SimChartCollection;
   readonly horizontalPageBreaks: { add(range: SimRangeProxy): void };
   readonly protection: SimProtection;
+  readonly names: SimNamedItemCollection;
 
   constructor(ctx: SimContext, resolver: () => SimSheet | null) {
     super(ctx, () => {
@@ -299,6 +300,7 @@ class SimWorksheet extends SimObject<SimSheet> {
       }),
     };
     this.protection = new SimProtection(ctx, () => this.must());
+    this.names = new SimNamedItemCollection(ctx, () => this.must());
   }
 
   /** For items of a loaded collection: their properties are already there. */
@@ -544,6 +546,21 @@ function writeValue(cell: SimCell, value: unknown): void {
   }
 }
 
+/**
+ * Excel grows a table over a column written right beside it (AutoExpand), as
+ * it does when someone types there: the file adapter never does, so plans
+ * must keep clear of a table's right edge.
+ */
+function growTables(t: RangeTarget): void {
+  for (const table of t.sheet.tables) {
+    const beside = table.right + 1;
+    if (beside < t.col || beside >= t.col + t.colCount || t.row > table.bottom || t.row + t.rowCount - 1 < table.top) continue;
+    let written = false;
+    for (let r = Math.max(t.row, table.top); r <= Math.min(t.row + t.rowCount - 1, table.bottom); r++) written ||= (t.sheet.peek(r, beside)?.value ?? '') !== '';
+    if (written) table.right = beside;
+  }
+}
+
 export class SimRangeProxy extends SimObject<RangeTarget> {
   readonly format: SimRangeFormat;
 
@@ -621,6 +638,7 @@ export class SimRangeProxy extends SimObject<RangeTarget> {
       checkShape(t, values, 'values');
       this.ctx.host.counters.valueWrites++;
       cellsOf(t, (cell, r, c) => writeValue(cell, values[r][c]));
+      growTables(t);
     });
   }
 
@@ -1001,6 +1019,80 @@ class SimSettingCollection {
     return new SimSetting(this.ctx, () => {
       const settings = this.ctx.host.book.settings;
       return settings.has(key) ? { value: settings.get(key) } : null;
+    });
+  }
+}
+
+const NAME_PATTERN = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
+
+class SimNamedItem extends SimObject<SimName> {
+  preload(target: SimName, properties: string[]): void {
+    this.loaded.set('isNullObject', false);
+    for (const property of properties) this.loaded.set(property, this.snapshot(target, property));
+  }
+
+  protected snapshot(target: SimName, property: string): unknown {
+    return property === 'name' || property === 'formula' || property === 'visible' ? target[property] : undefined;
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+
+  get formula(): string {
+    return this.read('formula');
+  }
+
+  set formula(value: string) {
+    this.op((target) => (target.formula = value));
+  }
+
+  set visible(value: boolean) {
+    this.op((target) => (target.visible = value));
+  }
+}
+
+/** A sheet's own names (Worksheet.names). */
+class SimNamedItemCollection {
+  private loadedItems?: SimNamedItem[];
+
+  constructor(private readonly ctx: SimContext, private readonly sheet: () => SimSheet) {}
+
+  load(option?: LoadOption): this {
+    const properties = propertyList(option).map((p) => p.replace(/^items\//, ''));
+    this.ctx.enqueue(() => {
+      this.loadedItems = this.sheet().names.map((name) => {
+        const proxy = new SimNamedItem(this.ctx, () => name);
+        proxy.preload(name, properties);
+        return proxy;
+      });
+    });
+    return this;
+  }
+
+  get items(): SimNamedItem[] {
+    if (!this.loadedItems) throw new SimError('PropertyNotLoaded', "The property 'items' is not available: load the collection and sync first.");
+    return this.loadedItems;
+  }
+
+  add(name: string, reference: string | SimRangeProxy): SimNamedItem {
+    let added: SimName | undefined;
+    this.ctx.enqueue(() => {
+      const sheet = this.sheet();
+      if (!NAME_PATTERN.test(name) || parseCellAddress(name)) throw new SimError('InvalidArgument', `'${name}' is not a valid name.`);
+      if (sheet.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new SimError('ItemAlreadyExists', `The name '${name}' already exists.`);
+      const formula = typeof reference === 'string' ? reference : `=${quoteSheetName(sheet.name)}!${rangeAddress(reference.bounds().row, reference.bounds().col, reference.bounds().rowCount, reference.bounds().colCount)}`;
+      added = { name, formula, visible: true };
+      sheet.names.push(added);
+    });
+    return new SimNamedItem(this.ctx, () => added ?? null);
+  }
+
+  getItem(name: string): SimNamedItem {
+    return new SimNamedItem(this.ctx, () => {
+      const found = this.sheet().names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+      if (!found) throw new SimError('ItemNotFound', `The name '${name}' doesn't exist.`);
+      return found;
     });
   }
 }

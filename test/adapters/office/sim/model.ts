@@ -3,7 +3,8 @@
  * the formats, layout and charts Ragbook writes. Plain data, so tests can look
  * at it directly after the adapter has run.
  */
-import type { TableInfo, WorkbookGrids } from '../../../../src/model/grid';
+import type { SheetGrid, TableInfo, WorkbookGrids } from '../../../../src/model/grid';
+import { type DefinedName, marksToWrite } from '../../../../src/model/marks';
 import { isCellError } from '../../../../src/model/grid';
 
 export interface SimBorder {
@@ -74,6 +75,13 @@ export interface SimRange {
   colCount: number;
 }
 
+/** A name scoped to a sheet; the formula starts with "=", as Office.js shows it. */
+export interface SimName {
+  name: string;
+  formula: string;
+  visible: boolean;
+}
+
 export class SimSheet {
   readonly cells = new Map<string, SimCell>();
   /** Column index → width in points. */
@@ -83,6 +91,7 @@ export class SimSheet {
   readonly merges: SimRange[] = [];
   readonly charts: SimChart[] = [];
   readonly tables: TableInfo[] = [];
+  readonly names: SimName[] = [];
   readonly page: SimPageLayout = {};
   freeze?: { rows: number; cols: number };
   tabColor?: string;
@@ -166,10 +175,18 @@ export class SimWorkbook {
           if (source.numberFormat) cell.numberFormat = source.numberFormat;
         }),
       );
-      sheet.tables.push(...grid.tables);
+      sheet.tables.push(...grid.tables.map((t) => ({ ...t })));
+      for (const { name, formula } of gridMarks(grid)) sheet.names.push({ name, formula: `=${formula}`, visible: false });
       book.sheets.push(sheet);
     }
     book.activeSheet = book.sheets[0]?.name;
     return book;
   }
+}
+
+/** The names that carry a grid's marks, as the adapters write them. */
+function gridMarks(grid: SheetGrid): DefinedName[] {
+  const marks = grid.marks;
+  if (!marks) return [];
+  return marksToWrite({ name: grid.name, mode: marks.generated ? 'generated' : 'existing', values: [], styles: [], ownColumns: marks.ownColumns });
 }
