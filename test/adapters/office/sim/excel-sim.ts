@@ -110,6 +110,12 @@ abstract class SimObject<T> {
     return this.read('isNullObject');
   }
 
+  /** For items of a loaded collection: their properties are already there. */
+  preload(target: T, properties: string[]): void {
+    this.loaded.set('isNullObject', false);
+    for (const property of properties) this.loaded.set(property, this.snapshot(target, property));
+  }
+
   load(option?: LoadOption): this {
     const properties = propertyList(option);
     this.ctx.enqueue(() => {
@@ -301,12 +307,6 @@ class SimWorksheet extends SimObject<SimSheet> {
     };
     this.protection = new SimProtection(ctx, () => this.must());
     this.names = new SimNamedItemCollection(ctx, () => this.must());
-  }
-
-  /** For items of a loaded collection: their properties are already there. */
-  preload(sheet: SimSheet, properties: string[]): void {
-    this.loaded.set('isNullObject', false);
-    for (const property of properties) this.loaded.set(property, this.snapshot(sheet, property));
   }
 
   protected snapshot(sheet: SimSheet, property: string): unknown {
@@ -976,11 +976,6 @@ class SimTable extends SimObject<TableTarget> {
     this.worksheet = new SimWorksheet(ctx, () => this.must().sheet);
   }
 
-  preload(target: TableTarget, properties: string[]): void {
-    this.loaded.set('isNullObject', false);
-    for (const property of properties) this.loaded.set(property, this.snapshot(target, property));
-  }
-
   protected snapshot(target: TableTarget, property: string): unknown {
     return property === 'name' ? target.name : undefined;
   }
@@ -1026,11 +1021,6 @@ class SimSettingCollection {
 const NAME_PATTERN = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
 
 class SimNamedItem extends SimObject<SimName> {
-  preload(target: SimName, properties: string[]): void {
-    this.loaded.set('isNullObject', false);
-    for (const property of properties) this.loaded.set(property, this.snapshot(target, property));
-  }
-
   protected snapshot(target: SimName, property: string): unknown {
     return property === 'name' || property === 'formula' || property === 'visible' ? target[property] : undefined;
   }
