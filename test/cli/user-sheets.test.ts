@@ -68,6 +68,7 @@ describe('Turning the Curve beside user sheets named like its own', () => {
     expect(names[0]).toBe('Contents (2)');
     // Long names are shortened to fit Excel's 31 characters with the suffix.
     for (const own of names) expect(own).toMatch(/^.{1,27} \(2\)$/);
+    expect(names).toContain('1. Timely assessments… (2)');
     expect(names.length).toBe(sample.userSheets.filter((n) => n === 'Contents' || /^\d+\. /.test(n)).length);
   });
 

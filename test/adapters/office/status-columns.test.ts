@@ -66,6 +66,9 @@ describe('a user column headed "Status for Q4 2017/18"', () => {
     expect(row(after, 2).slice(8, 10)).toEqual(['Not met', '↓ Worsening']);
     expect(after.marks?.ownColumns).toEqual({ row: 0, col: 8, rowCount: 1, colCount: 2 });
     for (let r = 0; r <= 3; r++) expect(row(again, r)).toEqual(row(after, r));
+    // Nor is it taken for a period column Ragbook cannot read.
+    const { grids } = await openWorkbook(input);
+    expect(apply.run(grids, OPTIONS).issues.filter((i) => i.cell === 'G1')).toEqual([]);
   });
 
   test('the add-in gives the same workbook as the CLI, on the first run and the next', async () => {

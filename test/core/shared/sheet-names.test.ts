@@ -19,12 +19,14 @@ describe('names for the sheets Ragbook generates', () => {
     expect(generatedSheet(workbook(sheetGrid('Issues', [])), 'Issues')).toBeUndefined();
   });
 
-  test('names Excel accepts: no []:*?/\\, at most 31 characters, not History, unique within the run', () => {
+  test('names Excel accepts: no []:*?/\\, at most 31 characters cut at a word, not History, unique within the run', () => {
     const taken = new Set<string>();
     const none = workbook();
     expect(generatedSheetName(none, '1. Health: [adults]/carers?', taken)).toBe('1. Health adults carers');
-    expect(generatedSheetName(none, '2. A very long strategic priority name indeed', taken)).toBe('2. A very long strategic priori');
-    expect(generatedSheetName(none, '2. A very long strategic priority name again', taken)).toBe('2. A very long strategic pr (2)');
+    expect(generatedSheetName(none, '2. A very long strategic priority name indeed', taken)).toBe('2. A very long strategic…');
+    expect(generatedSheetName(none, '1. Timely assessments for children in need', taken)).toBe('1. Timely assessments…');
+    expect(generatedSheetName(none, '2. A very long strategic priority name again', taken)).toBe('2. A very long strategic… (2)');
+    expect(generatedSheetName(none, '3. Stable homes for children in care', taken)).toBe('3. Stable homes for children…');
     expect(generatedSheetName(none, "'quoted'", taken)).toBe('quoted');
     expect(generatedSheetName(none, 'History', taken)).toBe('History (2)');
     for (const name of taken) expect(name.length).toBeLessThanOrEqual(31);
