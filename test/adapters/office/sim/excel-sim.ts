@@ -286,7 +286,7 @@ class SimWorksheet extends SimObject<SimSheet> {
   readonly freezePanes: SimFreezePanes;
   readonly pageLayout: SimPageLayoutProxy;
   readonly charts: SimChartCollection;
-  readonly horizontalPageBreaks: { add(range: SimRangeProxy): void };
+  readonly horizontalPageBreaks: { add(range: SimRangeProxy): object };
   readonly protection: SimProtection;
   readonly names: SimNamedItemCollection;
 
@@ -300,10 +300,14 @@ class SimWorksheet extends SimObject<SimSheet> {
     this.pageLayout = new SimPageLayoutProxy(ctx, () => this.must());
     this.charts = new SimChartCollection(ctx, () => this.must());
     this.horizontalPageBreaks = {
-      add: (range) => ctx.enqueue(() => {
-        const page = this.must().page;
-        page.rowBreaks = [...(page.rowBreaks ?? []), range.bounds().row];
-      }),
+      // Returns the new break, as Office.js does (PageBreakCollection.add).
+      add: (range) => {
+        ctx.enqueue(() => {
+          const page = this.must().page;
+          page.rowBreaks = [...(page.rowBreaks ?? []), range.bounds().row];
+        });
+        return {};
+      },
     };
     this.protection = new SimProtection(ctx, () => this.must());
     this.names = new SimNamedItemCollection(ctx, () => this.must());
