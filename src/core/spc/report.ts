@@ -7,7 +7,7 @@ import { readMeasures } from '../measures/read-measures';
 import type { Report, ReportOptions, ReportResult } from '../report';
 import { reportPlan } from '../report-plan';
 import { readSettingsSheet } from '../shared/settings-sheet';
-import { generatedSheetName } from '../shared/sheet-builder';
+import { generatedSheetName } from '../shared/sheet-names';
 import { roundTo } from '../shared/values';
 import type { Variation } from './chart';
 import { readSpcSettings, type SpcMeasure, spcForMeasures } from './measures';
