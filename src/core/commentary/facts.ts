@@ -3,7 +3,7 @@
  * period: the figure, the target and range, the variance, how it moved and how
  * it compares with the benchmarks. Sentences and cells are both made from these.
  */
-import { indexOfPreviousOfKind, indexOfSamePeriodLastYear, type PeriodKind } from '../measures/period';
+import { indexOfPreviousOfKind, indexOfSamePeriodLastYear, periodWord } from '../measures/period';
 import type { Band, Direction, EvaluatedMeasure, Evaluation, Observation, Polarity, Unit } from '../measures/types';
 import { roundTo } from '../shared/values';
 import { sensibleDecimals } from './format';
@@ -78,27 +78,6 @@ export interface MeasureFacts {
 export const HISTORY_LENGTH = 6;
 
 const BENCHMARK_ORDER = ['England', 'Statistical neighbours', 'Similar authorities', 'Region'];
-
-/** "quarter", "year", "month" or "period": how text names a period of this kind. */
-export function periodWord(kind: PeriodKind | undefined): string {
-  switch (kind) {
-    case 'fy-quarter':
-    case 'quarter':
-      return 'quarter';
-    case 'fy':
-    case 'year':
-      return 'year';
-    case 'month':
-      return 'month';
-    case 'span':
-    case undefined:
-      return 'period';
-    default: {
-      const unreachable: never = kind;
-      return unreachable;
-    }
-  }
-}
 
 function decimalsOf(obs: Observation): number {
   return sensibleDecimals(obs.actual ?? 0, obs.decimals);

@@ -1,5 +1,5 @@
 /** The Exceptions sheet's words: why a measure is listed, its history and its change on last year. */
-import { periodWord } from '../commentary/facts';
+import { periodWord } from '../measures/period';
 import { formatDifference, formatValue, sensibleDecimals } from '../commentary/format';
 import { listWithAnd } from '../commentary/sentences';
 import { indexOfPreviousOfKind, indexOfSamePeriodLastYear } from '../measures/period';

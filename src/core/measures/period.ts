@@ -197,3 +197,24 @@ export function periodEndDate(period: Period): string {
   const lastDay = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month];
   return `${year}-${String(month + 1).padStart(2, '0')}-${lastDay}`;
 }
+
+/** "quarter", "year", "month" or "period": how text names a period of this kind. */
+export function periodWord(kind: PeriodKind | undefined): string {
+  switch (kind) {
+    case 'fy-quarter':
+    case 'quarter':
+      return 'quarter';
+    case 'fy':
+    case 'year':
+      return 'year';
+    case 'month':
+      return 'month';
+    case 'span':
+    case undefined:
+      return 'period';
+    default: {
+      const unreachable: never = kind;
+      return unreachable;
+    }
+  }
+}

@@ -9,8 +9,7 @@ import { formatValue } from '../commentary/format';
 import type { Unit } from '../measures/types';
 import { valueAxisFor } from '../shared/chart-axis';
 import { SheetBuilder } from '../shared/sheet-builder';
-import { periodWord } from '../ttc/trend';
-import { parsePeriod } from '../measures/period';
+import { parsePeriod, periodWord } from '../measures/period';
 import type { SpcMeasure } from './measures';
 import { assuranceIcon, assuranceSentence, RULE_WORDS, variationIcon, variationSentence } from './wording';
 
@@ -66,7 +65,7 @@ function block(builder: SheetBuilder, spc: SpcMeasure): number {
   const { measure, chart, target } = spc;
   const m = measure.measure;
   const figure = figureFormatter(m.unit);
-  const period = periodWord(parsePeriod(chart.points[chart.points.length - 1].label));
+  const period = periodWord(parsePeriod(chart.points[chart.points.length - 1].label)?.kind);
   const latest = chart.points[chart.points.length - 1];
   const top = builder.row([`${m.name}${m.id !== m.name ? ` (${m.id})` : ''}`], 'spc.measure');
   const icons = builder.row(['Variation', variationIcon(chart.variation, latest.side), null, null, 'Assurance', null, assuranceIcon(chart.assurance)], ['label', 'spc.icon', 'spc.icon', 'spc.icon', 'label', 'label', 'spc.icon', 'spc.icon']);

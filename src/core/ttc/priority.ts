@@ -4,13 +4,12 @@
  */
 import type { IssueList } from '../../model/issue';
 import { readTargetWording, resolveBenchmarkTarget } from '../wording/target';
-import type { Period } from '../measures/period';
-import { comparePeriods, parsePeriod } from '../measures/period';
+import { comparePeriods, type Period, parsePeriod, periodWord } from '../measures/period';
 import type { EvaluatedMeasure, Evaluation, Observation, Unit } from '../measures/types';
 import { readCellNumber, roundTo } from '../shared/values';
 import { linkMeasure } from './link';
 import { EXPECTED_FIELDS, TTC_FIELDS, type TtcBlock, type TtcField, type TtcValue } from './reader';
-import { forecast, judgeTrend, nextPeriodLabels, periodWord, rateWording, type Trend } from './trend';
+import { forecast, judgeTrend, nextPeriodLabels, rateWording, type Trend } from './trend';
 
 /** Periods of history shown in the table and fitted by the trend. */
 export const SHOWN_PERIODS = 6;
@@ -206,7 +205,7 @@ export function analysePriority(block: TtcBlock, index: number, measures: readon
     ...base,
     baseline: { label: latest.observation.label, value: baselineValue, ...(latest.observation.period ? { period: latest.observation.period } : {}) },
     trend,
-    rate: rateWording(asShown(baselineValue), asShown(previous?.observation.actual), polarity, periodWord(latest.observation.period), target),
+    rate: rateWording(asShown(baselineValue), asShown(previous?.observation.actual), polarity, periodWord(latest.observation.period?.kind), target),
     columns,
     decimals,
   };

@@ -61,26 +61,6 @@ export function judgeTrend(points: readonly Point[], polarity: Polarity | undefi
   return { direction, slope: line.slope, points: points.length };
 }
 
-/** "year", "quarter", "month": what the previous period is called in the rate wording. */
-export function periodWord(period: Period | undefined): string {
-  if (!period) return 'period';
-  switch (period.kind) {
-    case 'fy':
-    case 'year':
-      return 'year';
-    case 'fy-quarter':
-    case 'quarter':
-      return 'quarter';
-    case 'month':
-      return 'month';
-    case 'span':
-      return 'period';
-    default: {
-      const unreachable: never = period.kind;
-      return unreachable;
-    }
-  }
-}
 
 /**
  * The "rate" line: how the latest figure compares with the one before, in
