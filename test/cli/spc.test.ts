@@ -85,7 +85,7 @@ test('the SPC sheet reads without colour, and its chart has the data, average, l
   expect(texts).toContain('▲ High: improving');
   expect(texts).toContain('✗ F: will miss the target');
   expect(texts).toContain('✓ P: will meet the target');
-  expect(texts.some((t) => /^The last (seven|eight|\d+) quarters have all been above the average of 52\.75: this is a real improvement, not chance\.$/.test(t))).toBe(true);
+  expect(texts.some((t) => /^The last (seven|eight|\d+) quarters have all been above the average of 52\.8: this is a real improvement, not chance\.$/.test(t))).toBe(true);
   const { charts } = chartsOfSheet(packageTexts(new Uint8Array(await fs.readFile(output))), 'SPC');
   expect(charts).toHaveLength(3);
   expect(charts[0].series.map((s) => s.name).sort()).toEqual(['Average', 'Lower limit', 'Shifted up', 'Special cause', 'Target', 'Upper limit']);

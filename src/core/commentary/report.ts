@@ -13,6 +13,9 @@ import { measureFacts } from './facts';
 import { COMMENTARY_SHEET, OFFICER_COLUMNS, type OfficerEntry, officerKey, readOfficerText } from './officer-text';
 import { buildOverviewSheet, OVERVIEW_SHEET } from './overview-sheet';
 import { commentaryParagraph } from './sentences';
+import { readSettingsSheet } from '../shared/settings-sheet';
+import { readSpcSettings, spcForMeasures } from '../spc/measures';
+import { spcCommentary } from '../spc/sheet';
 
 /** Measures grouped by theme, themes in the order they first appear. */
 function byTheme(measures: EvaluatedMeasure[]): EvaluatedMeasure[] {
@@ -44,12 +47,16 @@ function run(grids: WorkbookGrids, options: ReportOptions): ReportResult {
   const earlier = readOfficerText(grids, name, issues);
   const period = analysis.period ?? '';
 
+  // SPC's own notes (provisional limits…) belong on its sheet, not here.
+  const spcNotes = new IssueList();
+  const spc = new Map(spcForMeasures(analysis, readSpcSettings(readSettingsSheet(grids), spcNotes), spcNotes).map((s) => [s.measure, s]));
   const rows: CommentaryRow[] = byTheme(analysis.measures).map((evaluated, position) => {
     const facts = measureFacts(evaluated, period);
     const key = officerKey(facts.id, period);
     const officer = earlier.get(key);
     earlier.delete(key);
-    return { facts, paragraph: commentaryParagraph(facts, position), ...(officer ? { officer } : {}) };
+    const paragraph = [commentaryParagraph(facts, position), spcCommentary(spc.get(evaluated))].filter(Boolean).join(' ');
+    return { facts, paragraph, ...(officer ? { officer } : {}) };
   });
   const reported = new Set(rows.map((r) => r.facts.id.toLowerCase()));
   const leftOver = [...earlier.values()];

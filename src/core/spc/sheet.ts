@@ -5,13 +5,12 @@
  * points drawn as markers of their own colour.
  */
 import type { CellStyle, ChartSeries, PlanValue, SheetPlan } from '../../model/plan';
-import { formatValue } from '../commentary/format';
-import type { Unit } from '../measures/types';
+import { formatRange, formatValue } from '../commentary/format';
 import { valueAxisFor } from '../shared/chart-axis';
 import { SheetBuilder } from '../shared/sheet-builder';
 import { parsePeriod, periodWord } from '../measures/period';
 import type { SpcMeasure } from './measures';
-import { assuranceIcon, assuranceSentence, RULE_WORDS, variationIcon, variationSentence } from './wording';
+import { assuranceIcon, assuranceSentence, RULE_WORDS, type SpcFormat, variationIcon, variationSentence } from './wording';
 
 export const SPC_SHEET = 'SPC';
 
@@ -56,22 +55,39 @@ function sentence(builder: SheetBuilder, text: string, style = 'spc.sentence'): 
 /** Chart colours: dark enough on white, and told apart by dash and marker as well as hue. */
 const COLOURS = { data: '#1F3864', mean: '#595959', limit: '#7F7F7F', target: '#C00000', special: '#ED7D31' };
 
-export function figureFormatter(unit: Unit): (value: number) => string {
-  return (value) => formatValue(value, unit);
+/** The measure's figures as its sheet shows them. */
+function spcFormat(spc: SpcMeasure): SpcFormat {
+  const { unit, observations } = spc.measure.measure;
+  const decimals = Math.max(0, ...observations.map((o) => o.decimals ?? 0));
+  return {
+    figure: (value) => formatValue(value, unit, decimals),
+    average: (value) => formatValue(value, unit, decimals + 1),
+    range: (low, high) => formatRange(low, high, unit, decimals),
+  };
+}
+
+/**
+ * The sentence commentary adds where SPC finds a real change in the latest
+ * figure; undefined when the variation is common cause.
+ */
+export function spcCommentary(spc: SpcMeasure | undefined): string | undefined {
+  if (!spc || spc.chart.variation === 'common-cause') return undefined;
+  const { chart } = spc;
+  return variationSentence(chart, spcFormat(spc), periodWord(parsePeriod(chart.points[chart.points.length - 1].label)?.kind));
 }
 
 /** One measure's block; returns its first row. */
 function block(builder: SheetBuilder, spc: SpcMeasure): number {
   const { measure, chart, target } = spc;
   const m = measure.measure;
-  const figure = figureFormatter(m.unit);
+  const format = spcFormat(spc);
   const period = periodWord(parsePeriod(chart.points[chart.points.length - 1].label)?.kind);
   const latest = chart.points[chart.points.length - 1];
   const top = builder.row([`${m.name}${m.id !== m.name ? ` (${m.id})` : ''}`], 'spc.measure');
   const icons = builder.row(['Variation', variationIcon(chart.variation, latest.side), null, null, 'Assurance', null, assuranceIcon(chart.assurance)], ['label', 'spc.icon', 'spc.icon', 'spc.icon', 'label', 'label', 'spc.icon', 'spc.icon']);
   builder.merge({ row: icons, col: 1, rowCount: 1, colCount: 3 }).merge({ row: icons, col: 4, rowCount: 1, colCount: 2 }).merge({ row: icons, col: 6, rowCount: 1, colCount: 2 });
-  sentence(builder, variationSentence(chart, figure, period));
-  sentence(builder, assuranceSentence(chart.assurance, target === undefined ? undefined : figure(target)));
+  sentence(builder, variationSentence(chart, format, period));
+  sentence(builder, assuranceSentence(chart.assurance, target === undefined ? undefined : format.figure(target)));
   if (chart.provisional) sentence(builder, 'Fewer than 15 figures: the limits are provisional and will settle as more come in.', 'spc.note');
   const header = builder.row(COLUMNS, 'header');
   const first = header + 1;

@@ -21,12 +21,12 @@ function count(n: number): string {
 function meaning(variation: Variation): string {
   switch (variation) {
     case 'special-cause-improving':
-      return 'a real improvement, not chance';
+      return 'a real improvement';
     case 'special-cause-concerning':
-      return 'a real change for the worse, not chance';
+      return 'a real change for the worse';
     case 'special-cause-neither':
     case 'common-cause':
-      return 'a real change, not chance';
+      return 'a real change';
     default: {
       const unreachable: never = variation;
       return unreachable;
@@ -34,26 +34,34 @@ function meaning(variation: Variation): string {
   }
 }
 
+/** Numbers in the measure's unit, to the precision its figures are shown with. */
+export interface SpcFormat {
+  figure(value: number): string;
+  /** An average, one place finer than the figures. */
+  average(value: number): string;
+  range(low: number, high: number): string;
+}
+
 /**
  * What the chart says about the latest figure: "The last seven quarters have
  * all been above the average: this is a real improvement, not chance."
- * `figure` formats a value with the measure's unit; `period` is "quarter", "year"…
+ * `period` is "quarter", "year"…
  */
-export function variationSentence(chart: SpcChart, figure: (value: number) => string, period: string): string {
+export function variationSentence(chart: SpcChart, format: SpcFormat, period: string): string {
   const latest = chart.points[chart.points.length - 1];
-  const { lpl, upl } = chart.limits;
-  const range = `${figure(lpl)} to ${figure(upl)}`;
+  const figure = format.figure;
+  const range = format.range(chart.limits.lpl, chart.limits.upl);
   const high = latest.side > 0;
   const n = runAtEnd(chart);
   switch (chart.latestRule) {
     case undefined:
       return `The figures vary within the usual range of ${range}: the ups and downs are what we would expect by chance.`;
     case 'outside-limits':
-      return `The latest figure, ${figure(latest.value)}, is ${high ? 'above' : 'below'} the usual range of ${range}: this is ${meaning(chart.variation)}.`;
+      return `The latest figure, ${figure(latest.value)}, is ${high ? 'above' : 'below'} the usual range of ${range}: this is ${meaning(chart.variation)}, not chance.`;
     case 'trend':
-      return `The figure has ${high ? 'risen' : 'fallen'} ${count(n - 1)} ${period}s in a row: this is ${meaning(chart.variation)}.`;
+      return `The figure has ${high ? 'risen' : 'fallen'} ${count(n - 1)} ${period}s in a row: this is ${meaning(chart.variation)}, not chance.`;
     case 'shift':
-      return `The last ${count(n)} ${period}s have all been ${high ? 'above' : 'below'} the average of ${figure(latest.limits.mean)}: this is ${meaning(chart.variation)}.`;
+      return `The last ${count(n)} ${period}s have all been ${high ? 'above' : 'below'} the average of ${format.average(latest.limits.mean)}: this is ${meaning(chart.variation)}, not chance.`;
     case 'two-in-three':
       return `Two of the last three figures are near the ${high ? 'top' : 'bottom'} of the usual range of ${range}: an early sign of ${meaning(chart.variation)}.`;
     default: {
