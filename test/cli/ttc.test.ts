@@ -98,9 +98,10 @@ describe('ragbook ttc', () => {
     expect(sheet.getCell(header + 1, 2).numFmt).toBe('0.0"%"');
   });
 
-  it('is print-ready: portrait, one page wide, with a print area', () => {
+  it('is print-ready: portrait, one page wide at a scale that keeps text at 8 pt or more, with a print area', () => {
     const sheet = workbook.getWorksheet('2. Youth offending') as ExcelJS.Worksheet;
-    expect(sheet.pageSetup).toMatchObject({ orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'portrait', fitToPage: false });
+    expect(sheet.pageSetup.scale).toBeGreaterThanOrEqual(73);
     expect(sheet.pageSetup.printArea).toBe(`A1:J${sheet.rowCount}`);
   });
 

@@ -42,9 +42,13 @@ export function readableFit(
   margins: PageMargins = PAGE_MARGINS,
 ): Pick<PageSetup, 'orientation' | 'fitToWidth' | 'scale'> {
   const minimumScale = MIN_PRINTED_POINTS / bodyPoints + 0.03;
-  const fits = (o: PageSetup['orientation']) => printableWidth(o, margins) / widthPoints >= minimumScale;
-  if (fits(orientation)) return { orientation, fitToWidth: true };
-  if (fits('landscape')) return { orientation: 'landscape', fitToWidth: true };
+  const ratio = (o: PageSetup['orientation']) => printableWidth(o, margins) / widthPoints;
+  // One page wide at full size: fit. Narrower than it needs: the scale that fit would give, stated,
+  // as printers' own fitting also weighs row heights and may shrink further.
+  for (const o of [orientation, 'landscape'] as const) {
+    if (ratio(o) >= 1) return { orientation: o, fitToWidth: true };
+    if (ratio(o) >= minimumScale) return { orientation: o, fitToWidth: false, scale: Math.floor(ratio(o) * 97) };
+  }
   return { orientation: 'landscape', fitToWidth: false, scale: Math.max(READABLE_SCALE, Math.ceil((100 * MIN_PRINTED_POINTS) / bodyPoints)) };
 }
 

@@ -122,10 +122,22 @@ export class SheetBuilder {
     for (const m of this.plan.merges ?? []) right = Math.max(right, m.col + m.colCount);
     for (const c of this.plan.charts ?? []) right = Math.max(right, c.anchor.col + c.anchor.colCount);
     const [first, last] = area ? [area.col, area.col + area.colCount] : [0, right];
-    let width = 0;
-    for (let c = first; c < last; c++) width += columnPoints(this.plan.columnWidths?.[c] ?? DEFAULT_WIDTH);
+    const left: number[] = [0];
+    for (let c = first; c < last; c++) left.push(left[left.length - 1] + columnPoints(this.plan.columnWidths?.[c] ?? DEFAULT_WIDTH));
+    let width = left[left.length - 1];
+    // Unwrapped text runs on into the empty cells to its right, and printers print where it ends.
+    if (!area) width = Math.max(width, ...this.rows.flatMap((values, r) => values.map((value, c) => this.textEnd(value, r, c, left))));
     const bodyPoints = Math.min(BODY_POINTS, ...this.usedStyles().map((s) => s.fontSize ?? BODY_POINTS));
     return { margins: PAGE_MARGINS, ...headerAndFooter(this.titleText || this.plan.name, this.periodText), ...asked, ...readableFit(width, asked.orientation, bodyPoints) };
+  }
+
+  /** Where a cell's unwrapped text ends, in points from the sheet's left edge (about half an em a character). */
+  private textEnd(value: PlanValue, row: number, col: number, left: number[]): number {
+    const style = this.styleDefinitions[this.cellStyles[row]?.[col] ?? ''];
+    const text = typeof value === 'string' ? value : value !== null && typeof value === 'object' ? value.text : '';
+    if (!text || style?.wrap) return 0;
+    const start = left[Math.min(col, left.length - 1)] + columnPoints(0) * Math.max(0, col - left.length + 1);
+    return start + text.length * (style?.fontSize ?? BODY_POINTS) * 0.5;
   }
 
   /** The definitions of the styles this sheet's cells use (those it knows). */

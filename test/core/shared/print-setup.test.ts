@@ -13,8 +13,9 @@ describe('readableFit', () => {
     expect(readableFit(500, 'portrait')).toEqual({ orientation: 'portrait', fitToWidth: true });
   });
 
-  it('turns a sheet to landscape when portrait would print it below 8 pt', () => {
-    expect(readableFit(900, 'portrait')).toEqual({ orientation: 'landscape', fitToWidth: true });
+  it('turns a sheet to landscape when portrait would print it below 8 pt, at the scale that fits it one page wide', () => {
+    expect(readableFit(900, 'portrait')).toEqual({ orientation: 'landscape', fitToWidth: false, scale: 82 });
+    expect(readableFit(700, 'landscape')).toEqual({ orientation: 'landscape', fitToWidth: true });
   });
 
   it('prints a very wide sheet at 75% over several pages rather than shrinking it', () => {
