@@ -117,6 +117,8 @@ export class PackageParts {
   set(path: string, content: Uint8Array | string): void {
     const name = this.nameOf(path) ?? stripSlash(path);
     if (!this.byLowerName.has(name.toLowerCase())) this.add(name);
+    // The old text is never read again: keeping it would hold a big sheet's XML to the end.
+    this.texts.delete(name);
     this.written.set(name, typeof content === 'string' ? new TextEncoder().encode(content) : content);
   }
 
@@ -126,6 +128,7 @@ export class PackageParts {
     this.order.splice(this.order.indexOf(name), 1);
     this.byLowerName.delete(name.toLowerCase());
     this.original.delete(name);
+    this.texts.delete(name);
     this.written.delete(name);
   }
 
