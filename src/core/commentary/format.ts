@@ -84,6 +84,15 @@ function moneyText(value: number, unit: Unit, decimals: number | undefined): str
   return `${sign}£${plainNumber(abs, sensibleDecimals(abs, decimals, abs >= 100 ? 0 : 2))}`;
 }
 
+const IRREGULAR: Record<string, string> = { children: 'child', people: 'person', men: 'man', women: 'woman' };
+
+function singular(noun: string): string {
+  const words = noun.split(' ');
+  const last = words[words.length - 1];
+  words[words.length - 1] = IRREGULAR[last] ?? last.replace(/ies$/, 'y').replace(/s$/, '');
+  return words.join(' ');
+}
+
 /** A value with its unit: "45.2%", "12 days", "1 day", "38.1 per 10,000", "£1.2m", "1,234". */
 export function formatValue(value: number, unit: Unit, decimals?: number): string {
   switch (unit.kind) {
@@ -97,8 +106,11 @@ export function formatValue(value: number, unit: Unit, decimals?: number): strin
       return `${plainNumber(value, sensibleDecimals(value, decimals))} ${rateWords(unit)}`;
     case 'money':
       return moneyText(value, unit, decimals);
-    case 'number':
-      return plainNumber(value, sensibleDecimals(value, decimals));
+    case 'number': {
+      // Counts stay counts: "268 children", "1 child".
+      const text = plainNumber(value, sensibleDecimals(value, decimals));
+      return unit.noun ? `${text} ${text === '1' ? singular(unit.noun) : unit.noun}` : text;
+    }
     default: {
       const unreachable: never = unit.kind;
       return unreachable;

@@ -58,8 +58,18 @@ const readUnit = memoByText((text): Unit => {
   else if (/£|pounds|cost|spend|gbp/.test(lower)) kind = 'money';
   const unit: Unit = { kind, label };
   if (per) unit.per = Number(per[1].replace(/,/g, ''));
+  const noun = kind === 'number' ? countNoun(lower) : undefined;
+  if (noun) unit.noun = noun;
   return unit;
 });
+
+const NOT_NOUNS = new Set(['number', 'numbers', 'count', 'total', 'value', 'figure', 'no', 'n', 'numeric', 'integer', 'volume', 'actual']);
+
+/** What a count counts, from its unit label: "Children" and "Number of children" → "children"; "Number" → none. */
+function countNoun(label: string): string | undefined {
+  const noun = label.replace(/^(?:number|no\.?|count|total)\s+(?:of\s+)?/, '').trim();
+  return /^[a-z][a-z' -]*$/.test(noun) && !NOT_NOUNS.has(noun) ? noun : undefined;
+}
 
 /** "%", "Percentage", "Rate per 10,000", "Days", "£m", "Number" → unit; unknown wordings count as numbers. */
 export function parseUnit(text: string | undefined): Unit {

@@ -14,6 +14,8 @@ export interface Unit {
   label: string;
   /** For rates: the population base, e.g. 10000. */
   per?: number;
+  /** For counts: what is counted, when the label says ("Children", "Number of families" → "families"). */
+  noun?: string;
 }
 
 /** A target written as a benchmark, with the words and the cell it was read from. */

@@ -22,6 +22,12 @@ describe('formatValue', () => {
     { unit: 'Number', value: 1684, decimals: undefined, expected: '1,684' },
     { unit: 'Number', value: -3, decimals: undefined, expected: '−3' },
     { unit: 'Number', value: 0.1 + 0.2, decimals: undefined, expected: '0.3' },
+    // Counts stay counts (issue 20): the label says what is counted.
+    { unit: 'Children', value: 268, decimals: undefined, expected: '268 children' },
+    { unit: 'Number of children', value: 1, decimals: undefined, expected: '1 child' },
+    { unit: 'No. of families', value: 1200, decimals: undefined, expected: '1,200 families' },
+    { unit: 'Number of referrals', value: 1, decimals: undefined, expected: '1 referral' },
+    { unit: 'Count', value: 12, decimals: undefined, expected: '12' },
   ])('$value as $unit → $expected', ({ unit, value, decimals, expected }) => {
     expect(formatValue(value, parseUnit(unit), decimals)).toBe(expected);
   });
