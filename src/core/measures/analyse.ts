@@ -294,7 +294,8 @@ function analyse(grids: WorkbookGrids, options: ReportOptions): MeasuresAnalysis
       } else explainFollowedTarget(measure, currentIndex, found.target, issues);
     }
     if (found?.band && found.target !== undefined && (found.target < found.band.low - 1e-9 || found.target > found.band.high + 1e-9)) {
-      issues.add(measure.source.sheet, measure.source.row, measure.source.col, `the tolerance band ${formatBand(found.band)} does not include the target ${roundTo(found.target, 4)} — used as written`);
+      // The link goes to the tolerance cell itself, where the officer will fix it.
+      issues.add(measure.source.sheet, measure.source.row, measure.toleranceCol ?? measure.source.col, `the tolerance band ${formatBand(found.band)} does not include the target ${roundTo(found.target, 4)} — used as written`);
     }
     return { measure, evaluations, current, periodsBehind: behind, stale: behind >= settings.staleAfter };
   });

@@ -133,7 +133,10 @@ export function readMeasureFields(sheet: string, row: number, cells: readonly (C
     const col = columns[field];
     if (col === undefined) continue;
     const value = readTargetCell(cells[col], { sheet, row, col }, issues, 'tolerance', unit.kind).value;
-    if (value !== undefined) measure[field] = value;
+    if (value !== undefined) {
+      measure[field] = value;
+      measure.toleranceCol ??= col;
+    }
   }
   const toleranceCol = columns.tolerance;
   if (toleranceCol !== undefined) {
@@ -142,8 +145,10 @@ export function readMeasureFields(sheet: string, row: number, cells: readonly (C
     const toleranceText = toleranceTextOf(cell);
     if (toleranceText) {
       const reading = parseTolerance(toleranceText, unit);
-      if (reading.ok) measure.tolerance = reading.spec;
-      else issues.add(sheet, row, toleranceCol, `${reading.reason} — no tolerance band used`);
+      if (reading.ok) {
+        measure.tolerance = reading.spec;
+        measure.toleranceCol = toleranceCol;
+      } else issues.add(sheet, row, toleranceCol, `${reading.reason} — no tolerance band used`);
     }
   }
   return measure;

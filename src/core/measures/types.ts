@@ -86,6 +86,8 @@ export interface Measure {
   tolerance?: ToleranceSpec;
   toleranceLow?: number;
   toleranceHigh?: number;
+  /** The column its tolerance was read from, so an Issue about the band points at that cell. */
+  toleranceCol?: number;
   lead?: string;
   notes?: string;
   /** The period from which its SPC limits start again ("Rebase at" column). */
