@@ -126,7 +126,7 @@ export class SheetBuilder {
     for (let c = first; c < last; c++) left.push(left[left.length - 1] + columnPoints(this.plan.columnWidths?.[c] ?? DEFAULT_WIDTH));
     let width = left[left.length - 1];
     // Unwrapped text runs on into the empty cells to its right, and printers print where it ends.
-    if (!area) width = Math.max(width, ...this.rows.flatMap((values, r) => values.map((value, c) => this.textEnd(value, r, c, left))));
+    if (!area) this.rows.forEach((values, r) => values.forEach((value, c) => (width = Math.max(width, this.textEnd(value, r, c, left)))));
     const bodyPoints = Math.min(BODY_POINTS, ...this.usedStyles().map((s) => s.fontSize ?? BODY_POINTS));
     return { margins: PAGE_MARGINS, ...headerAndFooter(this.titleText || this.plan.name, this.periodText), ...asked, ...readableFit(width, asked.orientation, bodyPoints) };
   }
@@ -162,12 +162,14 @@ export function estimateRowHeights(
   merges: CellRange[],
 ): Record<number, number> {
   const heights: Record<number, number> = {};
+  // Looked up by cell, not searched: a commentary of 10,000 measures has tens of thousands of merges.
+  const mergeAt = new Map(merges.map((m) => [`${m.row}:${m.col}`, m]));
   rows.forEach((values, r) => {
     let lines = 1;
     values.forEach((value, c) => {
       const style = cellStyles[r]?.[c];
       if (typeof value !== 'string' || !style || !styles[style]?.wrap) return;
-      const merge = merges.find((m) => m.row === r && m.col === c);
+      const merge = mergeAt.get(`${r}:${c}`);
       let width = 0;
       for (let k = c; k < c + (merge?.colCount ?? 1); k++) width += widths[k] ?? DEFAULT_WIDTH;
       const perLine = Math.max(1, Math.floor(width * 1.1));

@@ -53,17 +53,20 @@ function drawingPartFor(parts: PackageParts, sheetPart: string): string {
 function addSheetCharts(parts: PackageParts, sheetPart: string, sheet: SheetPlan): void {
   const drawing = drawingPartFor(parts, sheetPart);
   const cells = planCells(sheet);
-  let drawingXml = parts.text(drawing) ?? EMPTY_DRAWING_XML;
+  const drawingXml = parts.text(drawing) ?? EMPTY_DRAWING_XML;
+  // Ids and anchors gathered, then inserted once: a commentary of 10,000 measures has 10,000 charts.
+  let id = nextShapeId(drawingXml);
+  const anchors: string[] = [];
   for (const spec of sheet.charts ?? []) {
     if (spec.series.length === 0) continue;
     const chart = freePartPath(parts, 'xl/charts/chart');
     parts.set(chart, chartPartXml(sheet.name, spec, cells));
     setOverride(parts, chart, CHART_CONTENT_TYPE);
     const relId = addRelationship(parts, drawing, RELATIONSHIP_TYPES.chart, chart);
-    const id = nextShapeId(drawingXml);
-    drawingXml = insertBeforeClosing(drawingXml, 'wsDr', chartAnchorXml(spec.anchor, id, `Chart ${id - 1}`, relId), drawing);
+    anchors.push(chartAnchorXml(spec.anchor, id, `Chart ${id - 1}`, relId));
+    id++;
   }
-  parts.set(drawing, drawingXml);
+  parts.set(drawing, insertBeforeClosing(drawingXml, 'wsDr', anchors.join(''), drawing));
 }
 
 function hasCharts(sheet: SheetPlan): boolean {
