@@ -5,9 +5,9 @@
  * Everything chart-related in the file adapter lives in this folder.
  */
 import type { PlanValue, SheetPlan, WritePlan } from '../../../model/plan';
-import { setOverride } from '../package/content-types';
+import { addOverrides, setOverride } from '../package/content-types';
 import { PackageParts } from '../package/parts';
-import { addRelationship, insertBeforeClosing, RELATIONSHIP_TYPES, RELATIONSHIPS_NAMESPACE, relatedParts } from '../package/relationships';
+import { addRelationship, addRelationships, insertBeforeClosing, RELATIONSHIP_TYPES, RELATIONSHIPS_NAMESPACE, relatedParts } from '../package/relationships';
 import type { PackageStep } from '../package/workbook-package';
 import { readSheetEntries, workbookPartOf } from '../package/workbook-part';
 import { putWorksheetElement, topLevelElements } from '../package/worksheet-xml';
@@ -54,18 +54,17 @@ function addSheetCharts(parts: PackageParts, sheetPart: string, sheet: SheetPlan
   const drawing = drawingPartFor(parts, sheetPart);
   const cells = planCells(sheet);
   const drawingXml = parts.text(drawing) ?? EMPTY_DRAWING_XML;
-  // Ids and anchors gathered, then inserted once: a commentary of 10,000 measures has 10,000 charts.
-  let id = nextShapeId(drawingXml);
-  const anchors: string[] = [];
-  for (const spec of sheet.charts ?? []) {
-    if (spec.series.length === 0) continue;
+  // Parts, overrides, relationships and anchors gathered, then written once each: a commentary of 10,000 measures has 10,000 charts.
+  const specs = (sheet.charts ?? []).filter((spec) => spec.series.length > 0);
+  const charts = specs.map((spec) => {
     const chart = freePartPath(parts, 'xl/charts/chart');
     parts.set(chart, chartPartXml(sheet.name, spec, cells));
-    setOverride(parts, chart, CHART_CONTENT_TYPE);
-    const relId = addRelationship(parts, drawing, RELATIONSHIP_TYPES.chart, chart);
-    anchors.push(chartAnchorXml(spec.anchor, id, `Chart ${id - 1}`, relId));
-    id++;
-  }
+    return chart;
+  });
+  addOverrides(parts, charts, CHART_CONTENT_TYPE);
+  const relIds = addRelationships(parts, drawing, RELATIONSHIP_TYPES.chart, charts);
+  const first = nextShapeId(drawingXml);
+  const anchors = specs.map((spec, i) => chartAnchorXml(spec.anchor, first + i, `Chart ${first + i - 1}`, relIds[i]));
   parts.set(drawing, insertBeforeClosing(drawingXml, 'wsDr', anchors.join(''), drawing));
 }
 

@@ -66,8 +66,19 @@ export function typeNewRelationshipParts(parts: PackageParts): void {
 
 /** Adds or replaces the Override for a part. */
 export function setOverride(parts: PackageParts, part: string, contentType: string): void {
-  const xml = removeOverrideFrom(parts.text(CONTENT_TYPES_PART) ?? '', part);
-  parts.set(CONTENT_TYPES_PART, insertBeforeClosing(xml, 'Types', `<Override PartName="/${escapeAttr(part)}" ContentType="${escapeAttr(contentType)}"/>`, CONTENT_TYPES_PART));
+  addOverrides(parts, [part], contentType);
+}
+
+/** Adds or replaces the Overrides for new parts of one content type, in one edit (a sheet may hold thousands of charts). */
+export function addOverrides(parts: PackageParts, newParts: readonly string[], contentType: string): void {
+  if (newParts.length === 0) return;
+  const xml = removeOverridesFrom(parts.text(CONTENT_TYPES_PART) ?? '', new Set(newParts.map(normalPartName)));
+  const entries = newParts.map((part) => `<Override PartName="/${escapeAttr(part)}" ContentType="${escapeAttr(contentType)}"/>`).join('');
+  parts.set(CONTENT_TYPES_PART, insertBeforeClosing(xml, 'Types', entries, CONTENT_TYPES_PART));
+}
+
+function normalPartName(part: string): string {
+  return part.replace(/^\//, '').toLowerCase();
 }
 
 export function removeOverride(parts: PackageParts, part: string): void {
@@ -78,8 +89,11 @@ export function removeOverride(parts: PackageParts, part: string): void {
 }
 
 function removeOverrideFrom(xml: string, part: string): string {
-  const wanted = part.replace(/^\//, '').toLowerCase();
+  return removeOverridesFrom(xml, new Set([normalPartName(part)]));
+}
+
+function removeOverridesFrom(xml: string, wanted: ReadonlySet<string>): string {
   return xml.replace(/<(\w+:)?Override\b[^>]*?(\/>|>\s*<\/(\w+:)?Override>)/g, (element) =>
-    (attrOf(element, 'PartName') ?? '').replace(/^\//, '').toLowerCase() === wanted ? '' : element,
+    wanted.has(normalPartName(attrOf(element, 'PartName') ?? '')) ? '' : element,
   );
 }

@@ -105,9 +105,32 @@ export function addRelationship(parts: PackageParts, sourcePart: string, type: s
   const relsPath = relsPathOf(sourcePart);
   const xml = parts.text(relsPath) ?? EMPTY_RELS;
   const relId = id ?? freeRelationshipId(readRelationships(parts, sourcePart));
-  const entry = `<Relationship Id="${escapeAttr(relId)}" Type="${escapeAttr(type)}" Target="${escapeAttr(relativeTarget(sourcePart, targetPart))}"/>`;
-  parts.set(relsPath, insertBeforeClosing(xml, 'Relationships', entry, relsPath));
+  parts.set(relsPath, insertBeforeClosing(xml, 'Relationships', relationshipXml(sourcePart, relId, type, targetPart), relsPath));
   return relId;
+}
+
+function relationshipXml(sourcePart: string, id: string, type: string, targetPart: string): string {
+  return `<Relationship Id="${escapeAttr(id)}" Type="${escapeAttr(type)}" Target="${escapeAttr(relativeTarget(sourcePart, targetPart))}"/>`;
+}
+
+/**
+ * Adds relationships of one type from sourcePart to each target, in one
+ * edit of the rels part (a sheet may hold thousands of charts); returns their ids in order.
+ */
+export function addRelationships(parts: PackageParts, sourcePart: string, type: string, targetParts: readonly string[]): string[] {
+  const relsPath = relsPathOf(sourcePart);
+  const xml = parts.text(relsPath) ?? EMPTY_RELS;
+  const existing = readRelationships(parts, sourcePart);
+  const used = new Set(existing.map((r) => r.id));
+  let n = existing.length;
+  const ids = targetParts.map(() => {
+    do n++;
+    while (used.has(`rId${n}`));
+    return `rId${n}`;
+  });
+  const entries = targetParts.map((target, i) => relationshipXml(sourcePart, ids[i], type, target)).join('');
+  if (entries) parts.set(relsPath, insertBeforeClosing(xml, 'Relationships', entries, relsPath));
+  return ids;
 }
 
 /** Removes relationships of sourcePart by id; drops the rels part when none are left. */
