@@ -10,7 +10,7 @@ import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { fakeIo } from '../helpers/cli';
-import { loadWorkbook } from '../helpers/xlsx';
+import { fieldValue, loadWorkbook } from '../helpers/xlsx';
 import { buildTtcWorkbook, TWO_PRIORITIES, ttcBlock } from '../fixtures/ttc/ttc-workbook';
 
 let dir: string;
@@ -39,11 +39,6 @@ beforeAll(async () => {
   workbook = await loadWorkbook(output);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function fieldValue(sheet: ExcelJS.Worksheet, label: string): unknown {
-  for (let r = 1; r <= sheet.rowCount; r++) if (sheet.getCell(r, 1).value === label) return sheet.getCell(r, 2).value;
-  return undefined;
-}
 
 test('several measures under one priority give a sheet each', () => {
   expect(json.priorities.map((p) => [p.priority, p.measure?.id])).toEqual([

@@ -5,7 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { fakeIo, type CapturedIo } from '../helpers/cli';
-import { loadWorkbook } from '../helpers/xlsx';
+import { fieldValue, loadWorkbook } from '../helpers/xlsx';
 import { pageText, pdfPages } from '../helpers/pdf-text';
 import { chartsOfSheet, packageTexts, type ReadChart } from '../adapters/file/charts/read-chart';
 import { packageProblems } from '../adapters/file/package-validity';
@@ -23,12 +23,6 @@ async function exportTtc(bytes: Uint8Array, name: string): Promise<{ file: strin
   const io = fakeIo('2017-06-01');
   expect(await main(['ttc', input], io)).toBe(0);
   return { file: path.join(dir, `${name}-ttc.xlsx`), io };
-}
-
-/** Column B of the first row whose A cell is `label`. */
-function fieldValue(sheet: ExcelJS.Worksheet, label: string): unknown {
-  for (let r = 1; r <= sheet.rowCount; r++) if (sheet.getCell(r, 1).value === label) return sheet.getCell(r, 2).value;
-  return undefined;
 }
 
 function rowNumberOf(sheet: ExcelJS.Worksheet, label: string, after = 0): number {

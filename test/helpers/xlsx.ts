@@ -39,3 +39,9 @@ export async function typeIntoCells(file: string, out: string, sheet: string, ce
   const values = cells.map(({ row, col, value }) => ({ row: row - 1, col: col - 1, values: [[value]] }));
   await fs.writeFile(out, await opened.write({ styles: {}, sheets: [{ name: sheet, mode: 'existing', values, styles: [] }], removeSheets: [] }));
 }
+
+/** Column B of the first row whose A cell is `label` (a label and its value, as TTC sheets lay them out). */
+export function fieldValue(sheet: ExcelJS.Worksheet, label: string): unknown {
+  for (let r = 1; r <= sheet.rowCount; r++) if (sheet.getCell(r, 1).value === label) return sheet.getCell(r, 2).value;
+  return undefined;
+}

@@ -37,10 +37,14 @@ export const SPC_STYLES: Record<string, CellStyle> = {
   ),
 };
 
-/** Decimal places to show: as the figures are shown, at least one for the average and limits, at most three. */
-function decimalsOf(measure: SpcMeasure): number {
-  const shown = measure.measure.measure.observations.map((o) => o.decimals ?? 0);
-  return Math.min(3, Math.max(1, ...shown));
+/** The most decimal places the measure's figures are shown with. */
+function shownDecimals(spc: SpcMeasure): number {
+  return Math.max(0, ...spc.measure.measure.observations.map((o) => o.decimals ?? 0));
+}
+
+/** Decimal places for the table: as the figures are shown, at least one for the average and limits, at most three. */
+function tableDecimals(spc: SpcMeasure): number {
+  return Math.min(3, Math.max(1, shownDecimals(spc)));
 }
 
 /**
@@ -57,8 +61,8 @@ const COLOURS = { data: '#1F3864', mean: '#595959', limit: '#7F7F7F', target: '#
 
 /** The measure's figures as its sheet shows them. */
 function spcFormat(spc: SpcMeasure): SpcFormat {
-  const { unit, observations } = spc.measure.measure;
-  const decimals = Math.max(0, ...observations.map((o) => o.decimals ?? 0));
+  const { unit } = spc.measure.measure;
+  const decimals = shownDecimals(spc);
   return {
     figure: (value) => formatValue(value, unit, decimals),
     average: (value) => formatValue(value, unit, decimals + 1),
@@ -91,7 +95,7 @@ function block(builder: SheetBuilder, spc: SpcMeasure): number {
   if (chart.provisional) sentence(builder, 'Fewer than 15 figures: the limits are provisional and will settle as more come in.', 'spc.note');
   const header = builder.row(COLUMNS, 'header');
   const first = header + 1;
-  const d = decimalsOf(spc);
+  const d = tableDecimals(spc);
   for (const p of chart.points) {
     const special = p.rules.length > 0;
     const values: PlanValue[] = [p.label, p.value, p.limits.mean, p.limits.lpl, p.limits.upl, target ?? null, special ? p.value : null, p.rules.map((r) => RULE_WORDS[r]).join('; ')];
