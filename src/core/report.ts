@@ -14,6 +14,8 @@ export interface ReportOptions {
   period?: string;
   /** "YYYY-MM-DD" given by the user (`--as-at`); overrides the Settings sheet's "As at". */
   asAt?: string;
+  /** Write SPC's Variation and Assurance columns beside Status (undefined: as the workbook had them). */
+  spcColumns?: boolean;
   /** "YYYY-MM-DD": today, passed in because the core never reads the clock. */
   today: string;
 }

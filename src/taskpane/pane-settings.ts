@@ -12,6 +12,8 @@ export interface PaneSettings {
   /** Undefined: the latest period with data. */
   period?: string;
   exportTo: ExportDestination;
+  /** Apply writes SPC's Variation and Assurance columns; undefined: as the workbook has them. */
+  spcColumns?: boolean;
 }
 
 export const DEFAULT_SETTINGS: PaneSettings = { exportTo: 'new-workbook' };
@@ -22,5 +24,6 @@ export function cleanSettings(stored: unknown): PaneSettings {
   const settings: PaneSettings = { exportTo: s.exportTo === 'this-workbook' ? 'this-workbook' : 'new-workbook' };
   if (typeof s.scheme === 'string' && SCHEME_NAMES.includes(s.scheme)) settings.scheme = s.scheme;
   if (typeof s.period === 'string' && s.period) settings.period = s.period;
+  if (typeof s.spcColumns === 'boolean') settings.spcColumns = s.spcColumns;
   return settings;
 }

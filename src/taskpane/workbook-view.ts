@@ -30,6 +30,8 @@ export interface WorkbookView {
   /** The scheme in force (the Settings sheet's unless one is chosen). */
   scheme: string;
   counts: StatusCount[];
+  /** The measures sheet has Ragbook's Variation and Assurance (SPC) columns from an earlier run. */
+  spcColumns: boolean;
 }
 
 /** Period labels across all measures, oldest first; unrecognised labels keep their sheet order. */
@@ -64,5 +66,6 @@ export function viewWorkbook(grids: WorkbookGrids, options: ReportOptions): Work
     period: analysis.period,
     scheme: analysis.scheme.name,
     counts: counts.filter((c) => c.count > 0),
+    spcColumns: analysis.source?.own?.count === 4,
   };
 }

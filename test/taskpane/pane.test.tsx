@@ -27,11 +27,13 @@ function render(change: Partial<PaneProps> = {}): string {
       period: 'Q2 2017/18',
       scheme: 'rag',
       counts: [{ label: 'Met', colour: '#A9D18E', count: 10 }, { label: 'Not met', colour: '#F4A6A6', count: 14 }],
+      spcColumns: false,
     },
     reports: [report('apply', 'Apply colours'), report('budgets', 'Reconcile budgets', () => false, 'a Budgets sheet')],
     setScheme: () => undefined,
     setPeriod: () => undefined,
     setExportTo: () => undefined,
+    setSpcColumns: () => undefined,
     run: noop,
     addRefusedToThisWorkbook: noop,
     selectIssue: noop,
@@ -89,7 +91,17 @@ test('an export too large for a new workbook offers to add its sheets here inste
 });
 
 test('a workbook without measures is told what Ragbook looks for', () => {
-  const html = render({ view: { measureCount: 0, periods: [], scheme: 'rag', counts: [] } });
+  const html = render({ view: { measureCount: 0, periods: [], scheme: 'rag', counts: [], spcColumns: false } });
   expect(html).toContain('No sheet of measures found.');
   expect(html).not.toContain('Measures by status');
+});
+
+test('the SPC columns switch shows what the workbook has until the officer chooses, and is off without a measures sheet', () => {
+  const switchOf = (html: string) => /<input[^>]*role="switch"[^>]*>/.exec(html)?.[0] ?? '';
+  expect(switchOf(render())).not.toContain('checked');
+  const withColumns = render({ view: { sheet: 'Measures', layout: 'wide', measureCount: 2, periods: [], scheme: 'rag', counts: [], spcColumns: true } });
+  expect(switchOf(withColumns)).toContain('checked');
+  expect(switchOf(render({ settings: { exportTo: 'new-workbook', spcColumns: false }, view: { sheet: 'Measures', layout: 'wide', measureCount: 2, periods: [], scheme: 'rag', counts: [], spcColumns: true } }))).not.toContain('checked');
+  expect(render()).toContain('Add Variation and Assurance columns when applying colours');
+  expect(switchOf(render({ view: { measureCount: 0, periods: [], scheme: 'rag', counts: [], spcColumns: false } }))).toContain('disabled');
 });

@@ -15,11 +15,11 @@ import { CliError, type CliIo, outputPathFor, readInputFile, writeFileAtomic } f
 // Robustness (issue 11): read limits, --in-place, never writing over the input by accident.
 import { checkOutputPath, LIMIT_HELP, LIMIT_OPTIONS, readLimitsFrom, writeInPlace } from '../io';
 
-export type ReportFlag = 'scheme' | 'period' | 'as-at' | 'json';
+export type ReportFlag = 'scheme' | 'period' | 'as-at' | 'spc' | 'json';
 
 /** Which of the shared flags each report takes. */
 const REPORT_FLAGS: Record<string, ReportFlag[]> = {
-  apply: ['scheme', 'period', 'json'],
+  apply: ['scheme', 'period', 'spc', 'json'],
   commentary: ['scheme', 'period', 'json'],
   ttc: ['json'],
   budgets: ['json'],
@@ -31,6 +31,7 @@ const FLAG_SPECS: Record<ReportFlag, OptionSpec> = {
   scheme: { scheme: { type: 'string' } },
   period: { period: { type: 'string' } },
   'as-at': { 'as-at': { type: 'string' } },
+  spc: { spc: { type: 'boolean' }, 'no-spc': { type: 'boolean' } },
   json: { json: { type: 'boolean' } },
 };
 
@@ -38,6 +39,7 @@ const FLAG_HELP: Record<ReportFlag, string> = {
   scheme: `  --scheme NAME     Colour scheme: ${SCHEME_NAMES.join(', ')} (default: the Settings sheet's, else rag)`,
   period: '  --period LABEL    Report this period, as labelled in the workbook (default: the latest)',
   'as-at': '  --as-at DATE      Judge due dates as at DATE, 30/11/2018 or 2018-11-30 (default: Settings "As at", else today)',
+  spc: '  --spc  Add Variation and Assurance (SPC) columns beside Status; later runs keep them\n  --no-spc  Remove the Variation and Assurance columns',
   json: '  --json            Print the results as one JSON document on stdout (writes a workbook only with -o)',
 };
 
@@ -62,7 +64,9 @@ export function reportOptionsFrom(values: Record<string, unknown>, io: CliIo): R
   const typed = values['as-at'] as string | undefined;
   const asAt = typed === undefined ? undefined : isoDateOf(typed);
   if (typed !== undefined && asAt === undefined) throw new CliError(`--as-at must be a date written 30/11/2018 or 2018-11-30 (got '${typed}')`);
-  return { scheme, period: values.period as string | undefined, asAt, today: io.today() };
+  if (values.spc && values['no-spc']) throw new CliError('give --spc or --no-spc, not both');
+  const spcColumns = values.spc ? true : values['no-spc'] ? false : undefined;
+  return { scheme, period: values.period as string | undefined, asAt, ...(spcColumns !== undefined ? { spcColumns } : {}), today: io.today() };
 }
 
 /** An opened workbook and the bytes it was read from (kept for --in-place's backup). */
@@ -114,7 +118,7 @@ function reportCommand(report: Report): Command {
     name: report.name,
     summary: report.title,
     help: [
-      `Usage: ragbook ${report.name} <in.xlsx> [-o out.xlsx]${flags.map((f) => (f === 'json' ? ' [--json]' : ` [--${f} ${f === 'scheme' ? 'NAME' : f === 'period' ? 'LABEL' : 'DATE'}]`)).join('')}`,
+      `Usage: ragbook ${report.name} <in.xlsx> [-o out.xlsx]${flags.map((f) => (f === 'json' ? ' [--json]' : f === 'spc' ? ' [--spc | --no-spc]' : ` [--${f} ${f === 'scheme' ? 'NAME' : f === 'period' ? 'LABEL' : 'DATE'}]`)).join('')}`,
       '',
       `${report.title}. Writes a new workbook; the input file is never changed${report.target === 'input' ? ' (unless --in-place)' : ''}.`,
       '',

@@ -5,14 +5,14 @@ import { CliError, LIMIT_HELP, LIMIT_OPTIONS, makeOutputFolder, outputPathFor, r
 import { checkOutputExtension, flagHelp, flagSpecs, type ReportFlag, openInput, produce, reportOptionsFrom } from './report-commands';
 import { RUN_EMAIL_HELP, RUN_EMAIL_OPTIONS, runEmailPlan, sendReports } from './email';
 
-const RUN_FLAGS: ReportFlag[] = ['scheme', 'period', 'as-at'];
+const RUN_FLAGS: ReportFlag[] = ['scheme', 'period', 'as-at', 'spc'];
 
 /** `ragbook run`: every report into one folder, one workbook each. */
 export const runCommand: Command = {
   name: 'run',
   summary: 'Run every report into one folder',
   help: [
-    'Usage: ragbook run <in.xlsx> -o <dir> [--scheme NAME] [--period LABEL] [--as-at DATE]',
+    'Usage: ragbook run <in.xlsx> -o <dir> [--scheme NAME] [--period LABEL] [--as-at DATE] [--spc | --no-spc]',
     '',
     `Writes one workbook per report into <dir>: ${reports.map((r) => `IN-${r.fileSuffix}.xlsx`).join(', ')}.`,
     'A report the workbook has nothing for (no TTC sheet, no Budgets sheet…) is skipped.',

@@ -11,7 +11,9 @@ import type { Status } from '../measures/scheme';
 import type { MeasuresAnalysis } from '../measures/types';
 import type { Report, ReportOptions, ReportResult } from '../report';
 import { readMeasures } from '../measures/read-measures';
-import { measureSheetPlan } from './measure-columns';
+import { measureSheetPlan, wantsSpcColumns } from './measure-columns';
+import { IssueList } from '../../model/issue';
+import { spcByMeasure } from '../spc/measures';
 import { statusStyles } from './status-styles';
 
 /** The `apply --json` document (SPEC §6). */
@@ -60,11 +62,15 @@ function run(grids: WorkbookGrids, options: ReportOptions): ReportResult {
   const analysis = analyseMeasures(grids, options);
   if (!analysis.source) throw new NothingToReportError(analysis.issues.at(-1)?.message ?? 'no measures found');
   if (analysis.measures.length === 0) throw new NothingToReportError(`the sheet '${analysis.source.sheet}' has measure headers but no measures under them`);
-  const measuresSheet = measureSheetPlan(analysis, grids.sheets.find((s) => s.name === analysis.source?.sheet));
+  const issues = new IssueList();
+  issues.addAll(analysis.issues);
+  // The Variation cell says when limits are provisional; SPC's notes per chart stay on its own sheet.
+  const spc = wantsSpcColumns(analysis.source, options.spcColumns) ? spcByMeasure(grids, analysis, issues, new IssueList()) : undefined;
+  const measuresSheet = measureSheetPlan(analysis, grids.sheets.find((s) => s.name === analysis.source?.sheet), spc);
   const plan = reportPlan(grids, options, {
     sheets: measuresSheet ? [measuresSheet] : [],
     styles: statusStyles(analysis.scheme),
-    issues: analysis.issues,
+    issues: issues.items,
     summary: true,
   });
   return {
@@ -73,7 +79,7 @@ function run(grids: WorkbookGrids, options: ReportOptions): ReportResult {
     get json() {
       return applyJson(analysis);
     },
-    issues: analysis.issues,
+    issues: issues.items,
     summary: statusSummary(analysis),
   };
 }

@@ -1,13 +1,16 @@
 /**
  * The plan for the user's measures sheet: fills on every actual cell, and the
- * Status and Direction of travel columns beside the data.
+ * Status and Direction of travel columns beside the data (with SPC's
+ * Variation and Assurance after them when asked for).
  */
 import type { SheetGrid, WorkbookGrids } from '../../model/grid';
 import { readMeasures } from '../measures/read-measures';
 import type { PageSetup, PlanValue, SheetPlan, StyledRange, ValueBlock } from '../../model/plan';
 import { periodShown } from '../measures/period';
 import { directionLabel } from '../measures/status';
-import type { Evaluation, MeasuresAnalysis, MeasuresSource } from '../measures/types';
+import type { EvaluatedMeasure, Evaluation, MeasuresAnalysis, MeasuresSource, OwnColumns } from '../measures/types';
+import type { SpcMeasure } from '../spc/measures';
+import { assuranceIcon, variationIcon } from '../spc/wording';
 import { READABLE_SCALE } from '../shared/print-setup';
 import { cellText } from '../shared/values';
 
@@ -45,14 +48,25 @@ class ColumnFills {
   }
 }
 
+const SPC_HEADERS = ['Variation (SPC)', 'Assurance (SPC)'];
+const TOO_FEW_FIGURES = '– Too few figures';
+/** Status, Direction of travel, Variation, Assurance: widths in characters. */
+const COLUMN_WIDTHS = [22, 34, 26, 26];
+
+/** Where Ragbook's columns go, and its own columns of an earlier run that this run no longer fills. */
+interface ColumnPlace {
+  col: number;
+  stale?: OwnColumns;
+}
+
 /**
- * Two free columns right of the data: Ragbook's own from an earlier run (known
- * by their mark), else the first empty pair. Never inside an Excel table, and
- * never touching one's right edge: Excel grows a table over a column written
+ * `count` free columns right of the data: Ragbook's own from an earlier run
+ * (known by their mark), grown into free columns beside them when SPC's are
+ * added, else the first empty run. Never inside an Excel table, and never
+ * touching one's right edge: Excel grows a table over a column written
  * beside it, the file never does, and the two must give the same workbook.
  */
-function statusColumns(sheet: SheetGrid | undefined, source: MeasuresSource): [number, number] {
-  if (source.own.status !== undefined) return [source.own.status, source.own.direction ?? source.own.status + 1];
+function placeColumns(sheet: SheetGrid | undefined, source: MeasuresSource, count: number): ColumnPlace {
   const rows = [source.headerRow, ...source.dataRows];
   // A loop, not Math.min(...rows): a long sheet has more rows than a call takes arguments.
   let top = source.headerRow;
@@ -64,9 +78,41 @@ function statusColumns(sheet: SheetGrid | undefined, source: MeasuresSource): [n
   const tables = (sheet?.tables ?? []).filter((t) => t.top <= bottom && t.bottom >= top);
   const empty = (col: number) => rows.every((r) => cellText(sheet?.rows[r]?.[col]) === '');
   const free = (col: number) => empty(col) && tables.every((t) => col < t.left || col > t.right + 1);
+  const freeRun = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i).every(free);
+  const own = source.own;
+  if (own && own.count >= count) return { col: own.col, ...(own.count > count ? { stale: { col: own.col + count, count: own.count - count } } : {}) };
+  if (own && freeRun(own.col + own.count, count - own.count)) return { col: own.col };
   let col = source.lastDataCol + 1;
-  while (!(free(col) && free(col + 1))) col++;
-  return [col, col + 1];
+  while (!freeRun(col, count)) col++;
+  return { col, ...(own ? { stale: own } : {}) };
+}
+
+/** Blanks for Ragbook's own cells that this run no longer fills (SPC columns turned off, or columns moved). */
+function clearedColumns(source: MeasuresSource, stale: OwnColumns): ValueBlock[] {
+  const blanks = () => Array.from({ length: stale.count }, () => null);
+  const blocks: ValueBlock[] = [];
+  for (const row of [source.headerRow, ...source.dataRows].sort((a, b) => a - b)) {
+    const last = blocks.at(-1);
+    if (last && last.row + last.values.length === row) last.values.push(blanks());
+    else blocks.push({ row, col: stale.col, values: [blanks()] });
+  }
+  return blocks;
+}
+
+/**
+ * SPC's Variation and Assurance columns are written when asked for, and kept
+ * on later runs that do not say (a workbook that has them keeps them up to date).
+ */
+export function wantsSpcColumns(source: MeasuresSource, asked: boolean | undefined): boolean {
+  return asked ?? source.own?.count === 4;
+}
+
+/** The SPC icons for a measure's row: words after a symbol, so they read without colour. */
+function spcCells(spc: SpcMeasure | undefined): PlanValue[] {
+  if (!spc) return [TOO_FEW_FIGURES, TOO_FEW_FIGURES];
+  const latest = spc.chart.points[spc.chart.points.length - 1];
+  const provisional = spc.chart.provisional ? ' (provisional)' : '';
+  return [`${variationIcon(spc.chart.variation, latest.side)}${provisional}`, assuranceIcon(spc.chart.assurance)];
 }
 
 /**
@@ -97,7 +143,11 @@ export function measuresPrintPlan(grids: WorkbookGrids): SheetPlan | undefined {
   return { name: data.sheet, mode: 'existing', values: [], styles: [], page: measuresPrintSetup(data, data.measures[0]?.source.col ?? 0) };
 }
 
-export function measureSheetPlan(analysis: MeasuresAnalysis, sheet: SheetGrid | undefined): SheetPlan | undefined {
+/**
+ * `spc`: each measure's SPC chart, when the Variation and Assurance columns
+ * are written (undefined: Status and Direction of travel only).
+ */
+export function measureSheetPlan(analysis: MeasuresAnalysis, sheet: SheetGrid | undefined, spc?: ReadonlyMap<EvaluatedMeasure, SpcMeasure>): SheetPlan | undefined {
   const source = analysis.source;
   if (!source) return undefined;
   const fills = new ColumnFills();
@@ -106,7 +156,12 @@ export function measureSheetPlan(analysis: MeasuresAnalysis, sheet: SheetGrid | 
   const rowNumbers: number[] = [];
   /** Wide rows judged on another period's figure: the Status cell names that period. */
   const periodNotes = new Map<number, string>();
-  for (const { evaluations, current, measure, stale } of analysis.measures) {
+  /** The SPC icons by row: a wide measure's row, or a long measure's latest observation. */
+  const spcRows = new Map<number, PlanValue[]>();
+  for (const evaluated of analysis.measures) {
+    const { evaluations, current, measure, stale } = evaluated;
+    const spcRow = source.layout === 'wide' ? measure.source.row : current.observation.row;
+    if (spc && spcRow !== undefined) spcRows.set(spcRow, spcCells(spc.get(evaluated)));
     for (const e of evaluations) {
       const { row, col } = e.observation;
       if (row === undefined || col === undefined) continue;
@@ -124,9 +179,12 @@ export function measureSheetPlan(analysis: MeasuresAnalysis, sheet: SheetGrid | 
     }
   }
 
-  const [statusCol, directionCol] = statusColumns(sheet, source);
+  const count = spc ? 4 : 2;
+  const place = placeColumns(sheet, source, count);
+  const statusCol = place.col;
   const headerSuffix = source.layout === 'wide' ? analysis.period ?? 'the period' : 'the period';
-  const values: ValueBlock[] = [{ row: source.headerRow, col: statusCol, values: [[`Status for ${headerSuffix}`, `Direction of travel for ${headerSuffix}`]] }];
+  const headers = [`Status for ${headerSuffix}`, `Direction of travel for ${headerSuffix}`, ...(spc ? SPC_HEADERS : [])];
+  const values: ValueBlock[] = [...(place.stale ? clearedColumns(source, place.stale) : []), { row: source.headerRow, col: statusCol, values: [headers] }];
   const byRow = rowNumbers.map((_, i) => i).sort((a, b) => rowNumbers[a] - rowNumbers[b]);
   for (const i of byRow) {
     const row = rowNumbers[i];
@@ -135,6 +193,7 @@ export function measureSheetPlan(analysis: MeasuresAnalysis, sheet: SheetGrid | 
     const last = values.at(-1);
     const note = periodNotes.get(row);
     const rowValues: PlanValue[] = [note ? `${e.label} (${note})` : e.label, directionLabel(e.direction)];
+    if (spc) rowValues.push(...(spcRows.get(row) ?? [null, null]));
     if (last && last.row + last.values.length === row) last.values.push(rowValues);
     else values.push({ row, col: statusCol, values: [rowValues] });
     if (e.style) fills.add(row, statusCol, e.style);
@@ -143,9 +202,9 @@ export function measureSheetPlan(analysis: MeasuresAnalysis, sheet: SheetGrid | 
     name: source.sheet,
     mode: 'existing',
     values,
-    styles: [{ range: { row: source.headerRow, col: statusCol, rowCount: 1, colCount: 2 }, style: 'header' }, ...fills.runs()],
-    columnWidths: { [statusCol]: 22, [directionCol]: 34 },
+    styles: [{ range: { row: source.headerRow, col: statusCol, rowCount: 1, colCount: count }, style: 'header' }, ...fills.runs()],
+    columnWidths: Object.fromEntries(COLUMN_WIDTHS.slice(0, count).map((width, i) => [statusCol + i, width])),
     page: measuresPrintSetup(source, analysis.measures[0]?.measure.source.col ?? 0),
-    ownColumns: { row: source.headerRow, col: statusCol, rowCount: 1, colCount: 2 },
+    ownColumns: { row: source.headerRow, col: statusCol, rowCount: 1, colCount: count },
   };
 }

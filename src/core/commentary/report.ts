@@ -13,8 +13,7 @@ import { measureFacts } from './facts';
 import { COMMENTARY_SHEET, OFFICER_COLUMNS, type OfficerEntry, officerKey, readOfficerText } from './officer-text';
 import { buildOverviewSheet, OVERVIEW_SHEET } from './overview-sheet';
 import { commentaryParagraph } from './sentences';
-import { readSettingsSheet } from '../shared/settings-sheet';
-import { readSpcSettings, spcForMeasures } from '../spc/measures';
+import { spcByMeasure } from '../spc/measures';
 import { spcCommentary } from '../spc/sheet';
 
 /** Measures grouped by theme, themes in the order they first appear. */
@@ -49,7 +48,7 @@ function run(grids: WorkbookGrids, options: ReportOptions): ReportResult {
 
   // SPC's own notes (provisional limits…) belong on its sheet, not here.
   const spcNotes = new IssueList();
-  const spc = new Map(spcForMeasures(analysis, readSpcSettings(readSettingsSheet(grids), spcNotes), spcNotes).map((s) => [s.measure, s]));
+  const spc = spcByMeasure(grids, analysis, spcNotes, spcNotes);
   const rows: CommentaryRow[] = byTheme(analysis.measures).map((evaluated, position) => {
     const facts = measureFacts(evaluated, period);
     const key = officerKey(facts.id, period);

@@ -16,9 +16,7 @@ import { type FieldColumns, MEASURE_HEADERS, type MeasureField, readMeasureField
 import { comparePeriods, type Period, parsePeriod } from './period';
 import { isStatusColumnHeader, type PeriodColumn, periodColumn } from './period-columns';
 import { parseTolerance } from './tolerance';
-import type { Measure, MeasuresSource, Observation } from './types';
-
-type OwnColumns = MeasuresSource['own'];
+import { isOwnColumn, type Measure, type MeasuresSource, type Observation, type OwnColumns } from './types';
 
 /**
  * Shared by every observation without benchmark figures (most of them): one
@@ -49,16 +47,16 @@ function isOtherSheet(sheet: SheetGrid): boolean {
   return isGeneratedSheet(sheet) || /^(settings|options|config|ttc|budgets?|actions?|action plan)\b/i.test(sheet.name.trim());
 }
 
-/** Ragbook's Status and Direction of travel columns, known by the mark it left on them; never by their header text. */
-function ownColumns(sheet: SheetGrid): OwnColumns {
+/** Ragbook's Status and Direction of travel columns (and SPC's two), known by the mark it left on them; never by their header text. */
+function ownColumns(sheet: SheetGrid): OwnColumns | undefined {
   const marked = sheet.marks?.ownColumns;
-  return marked?.colCount === 2 ? { status: marked.col, direction: marked.col + 1 } : {};
+  return marked && (marked.colCount === 2 || marked.colCount === 4) && marked.rowCount === 1 ? { col: marked.col, count: marked.colCount } : undefined;
 }
 
-function lastDataColumn(header: HeaderRow<string>, own: OwnColumns): number {
+function lastDataColumn(header: HeaderRow<string>, own: OwnColumns | undefined): number {
   let last = 0;
   header.texts.forEach((text, col) => {
-    if (text && col !== own.status && col !== own.direction) last = col;
+    if (text && !isOwnColumn(own, col)) last = col;
   });
   return last;
 }
@@ -168,7 +166,7 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
   const periodColumns: PeriodColumn[] = [];
   const fieldCols = new Set(Object.values(header.columns));
   headerCells.forEach((cell, col) => {
-    if (fieldCols.has(col) || col === own.status || col === own.direction) return;
+    if (fieldCols.has(col) || isOwnColumn(own, col)) return;
     const pc = periodColumn(cell, col);
     if (!pc) {
       const text = cellText(cell);

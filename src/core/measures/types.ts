@@ -137,12 +137,25 @@ export interface EvaluatedMeasure {
 }
 
 /** Where the measures sit, so the apply report can add its columns beside them. */
+export interface OwnColumns {
+  col: number;
+  count: number;
+}
+
+/** Whether a column is one of Ragbook's own. */
+export function isOwnColumn(own: OwnColumns | undefined, col: number): boolean {
+  return own !== undefined && col >= own.col && col < own.col + own.count;
+}
+
 export interface MeasuresSource {
   sheet: string;
   layout: 'wide' | 'long';
   headerRow: number;
-  /** Ragbook's Status and Direction of travel columns from an earlier run. */
-  own: { status?: number; direction?: number };
+  /**
+   * Ragbook's own columns from an earlier run, known by their mark: Status and
+   * Direction of travel, then Variation and Assurance when SPC columns were asked for.
+   */
+  own?: OwnColumns;
   /** The last column the user's data uses. */
   lastDataCol: number;
   /** Rows holding data (wide: one per measure; long: one per observation). */

@@ -5,7 +5,8 @@
  */
 import { IssueList } from '../../model/issue';
 import type { EvaluatedMeasure, MeasuresAnalysis } from '../measures/types';
-import type { SettingsSheet } from '../shared/settings-sheet';
+import type { WorkbookGrids } from '../../model/grid';
+import { readSettingsSheet, type SettingsSheet } from '../shared/settings-sheet';
 import { cellText, readCellNumber } from '../shared/values';
 import { PROVISIONAL_BELOW, type SpcChart, spcChart, type SpcInput, type SpcOptions } from './chart';
 
@@ -71,4 +72,9 @@ export function spcForMeasures(analysis: MeasuresAnalysis, settings: SpcSettings
     results.push({ measure: evaluated, chart, ...(current.target !== undefined ? { target: current.target } : {}) });
   }
   return results;
+}
+
+/** Every measure's SPC chart by measure, with the Settings sheet's SPC settings: their issues go to `issues`, the charts' notes to `notes`. */
+export function spcByMeasure(grids: WorkbookGrids, analysis: MeasuresAnalysis, issues: IssueList, notes: IssueList): Map<EvaluatedMeasure, SpcMeasure> {
+  return new Map(spcForMeasures(analysis, readSpcSettings(readSettingsSheet(grids), issues), notes).map((s) => [s.measure, s]));
 }

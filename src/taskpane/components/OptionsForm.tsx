@@ -1,4 +1,4 @@
-import { Field, makeStyles, Radio, RadioGroup, Select, tokens } from '@fluentui/react-components';
+import { Field, makeStyles, Radio, RadioGroup, Select, Switch, tokens } from '@fluentui/react-components';
 import { SCHEME_NAMES } from '../../core/measures/scheme';
 import type { ExportDestination, PaneSettings } from '../pane-settings';
 import type { WorkbookView } from '../workbook-view';
@@ -25,10 +25,11 @@ export interface OptionsFormProps {
   onScheme(scheme: string | undefined): void;
   onPeriod(period: string | undefined): void;
   onExportTo(destination: ExportDestination): void;
+  onSpcColumns(on: boolean): void;
 }
 
-/** Scheme, period and where exports go. Empty values mean "as the workbook says". */
-export function OptionsForm({ view, settings, disabled, onScheme, onPeriod, onExportTo }: OptionsFormProps) {
+/** Scheme, period, SPC columns and where exports go. Empty values mean "as the workbook says". */
+export function OptionsForm({ view, settings, disabled, onScheme, onPeriod, onExportTo, onSpcColumns }: OptionsFormProps) {
   const styles = useStyles();
   const latest = view?.periods.at(-1);
   return (
@@ -52,6 +53,14 @@ export function OptionsForm({ view, settings, disabled, onScheme, onPeriod, onEx
             </option>
           ))}
         </Select>
+      </Field>
+      <Field hint="Whether each measure is really changing, and whether its target can be relied on (statistical process control).">
+        <Switch
+          label="Add Variation and Assurance columns when applying colours"
+          checked={settings.spcColumns ?? view?.spcColumns ?? false}
+          disabled={disabled || !view?.sheet}
+          onChange={(_, data) => onSpcColumns(data.checked)}
+        />
       </Field>
       <Field label="Exports (such as Turning the Curve sheets) go to">
         <RadioGroup value={settings.exportTo} disabled={disabled} onChange={(_, data) => onExportTo(data.value as ExportDestination)}>

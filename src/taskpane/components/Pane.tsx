@@ -126,7 +126,7 @@ export function Pane(props: PaneProps) {
         <Subtitle2 as="h2" id="options-heading">
           Options
         </Subtitle2>
-        <OptionsForm view={view} settings={settings} disabled={busy} onScheme={props.setScheme} onPeriod={props.setPeriod} onExportTo={props.setExportTo} />
+        <OptionsForm view={view} settings={settings} disabled={busy} onScheme={props.setScheme} onPeriod={props.setPeriod} onExportTo={props.setExportTo} onSpcColumns={props.setSpcColumns} />
       </section>
 
       {view && view.counts.length > 0 && (

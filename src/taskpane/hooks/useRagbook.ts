@@ -78,6 +78,7 @@ export interface PaneActions {
   setScheme(scheme: string | undefined): void;
   setPeriod(period: string | undefined): void;
   setExportTo(destination: ExportDestination): void;
+  setSpcColumns(on: boolean): void;
   run(report: Report): Promise<void>;
   /** After an export was refused: add its sheets to this workbook. */
   addRefusedToThisWorkbook(): Promise<void>;
@@ -95,7 +96,7 @@ function message(error: unknown): string {
 }
 
 function optionsOf(settings: PaneSettings, today: string): ReportOptions {
-  return { scheme: settings.scheme, period: settings.period, today };
+  return { scheme: settings.scheme, period: settings.period, ...(settings.spcColumns !== undefined ? { spcColumns: settings.spcColumns } : {}), today };
 }
 
 export function useRagbook(workbook: LiveWorkbook, today: () => string): PaneState & PaneActions {
@@ -244,6 +245,7 @@ export function useRagbook(workbook: LiveWorkbook, today: () => string): PaneSta
       setScheme: (scheme) => choose({ scheme }),
       setPeriod: (period) => choose({ period }),
       setExportTo: (exportTo) => choose({ exportTo }),
+      setSpcColumns: (spcColumns) => choose({ spcColumns }),
       run,
       addRefusedToThisWorkbook,
       selectIssue,
