@@ -44,10 +44,11 @@ function checkPackageSignature(bytes: Uint8Array): void {
 
 export async function openWorkbook(bytes: Uint8Array, limits?: ReadLimits): Promise<OpenedWorkbook> {
   checkPackageSignature(bytes);
-  const workbook = openPackage(bytes, limits, [writeCharts]);
+  // Taken apart so that write() holds the package and not the grids, which a caller may let go first.
+  const { grids, extension, write } = openPackage(bytes, limits, [writeCharts]);
   const markings = readMarkings(bytes);
   const marking = (highestMarking(markings) ?? markings[0])?.label;
-  return { grids: marking ? { ...workbook.grids, marking } : workbook.grids, extension: workbook.extension, write: async (plan) => workbook.write(plan) };
+  return { grids: marking ? { ...grids, marking } : grids, extension, write: async (plan) => write(plan) };
 }
 
 /** Builds a new workbook (an export) from a plan whose sheets are all generated. */

@@ -95,15 +95,25 @@ export function checkOutputExtension(output: string, input: OpenedWorkbook): voi
   );
 }
 
-/** Runs a report on an opened workbook and builds the output file's bytes. */
+/**
+ * Runs a report on an opened workbook and builds the output file's bytes.
+ * With `last`, no other report runs on this input: the grids, and the analysis
+ * cached on them (most of a big workbook's memory), are let go before the
+ * write, and the result keeps only what the command prints.
+ */
 export async function produce(
   report: Report,
   input: OpenedWorkbook,
   options: ReportOptions,
   file: string,
+  last?: { json: boolean },
 ): Promise<{ result: ReportResult; bytes: Uint8Array }> {
   try {
-    const result = report.run(input.grids, options);
+    let result = report.run(input.grids, options);
+    if (last) {
+      result = { plan: result.plan, issues: result.issues, summary: result.summary, json: last.json ? result.json : undefined };
+      input.grids = { sheets: [] };
+    }
     const bytes = report.target === 'new' ? await createWorkbook(result.plan) : await input.write(result.plan);
     return { result, bytes };
   } catch (error) {
@@ -146,7 +156,7 @@ function reportCommand(report: Report): Command {
       if (output && !inPlace) await checkOutputPath(file, output);
       if (output && report.target === 'input') checkOutputExtension(output, input);
       io.progress(`${report.title}…`);
-      const { result, bytes } = await produce(report, input, options, file);
+      const { result, bytes } = await produce(report, input, options, file, { json });
       let backup: string | undefined;
       if (output) {
         io.progress(`Writing ${output}…`);

@@ -24,11 +24,13 @@ export type CellEdits = Map<number, RowEdits>;
 
 const NO_STYLES: readonly string[] = Object.freeze([]);
 
+/** The cell's edit, to change: a shared one (see collectEdits) is first replaced by a copy of its own. */
 export function editAt(edits: CellEdits, row: number, col: number): CellEdit {
   let cells = edits.get(row);
   if (!cells) edits.set(row, (cells = []));
   let edit = cells[col];
   if (!edit) cells[col] = edit = { value: KEEP_VALUE, styles: NO_STYLES };
+  else if (Object.isFrozen(edit)) cells[col] = edit = { value: edit.value, styles: edit.styles };
   return edit;
 }
 
@@ -48,15 +50,20 @@ export function collectEdits(plan: SheetPlan, styles: Record<string, CellStyle>)
       });
     });
   }
-  const single = new Map<string, readonly string[]>();
+  // Most cells get one style and keep their value: they share one frozen edit per style.
+  const single = new Map<string, CellEdit>();
   for (const { range, style } of plan.styles) {
     if (!styles[style]) throw new Error(`The write plan names an unknown style "${style}".`);
     let alone = single.get(style);
-    if (!alone) single.set(style, (alone = Object.freeze([style])));
-    for (let r = 0; r < range.rowCount; r++) {
-      for (let c = 0; c < range.colCount; c++) {
-        const edit = editAt(edits, range.row + r, range.col + c);
-        edit.styles = edit.styles.length === 0 ? alone : [...edit.styles, style];
+    if (!alone) single.set(style, (alone = Object.freeze({ value: KEEP_VALUE, styles: Object.freeze([style]) })));
+    for (let r = range.row; r < range.row + range.rowCount; r++) {
+      let cells = edits.get(r);
+      if (!cells) edits.set(r, (cells = []));
+      for (let c = range.col; c < range.col + range.colCount; c++) {
+        const edit = cells[c];
+        if (!edit) cells[c] = alone;
+        else if (edit.styles.length === 0 && !Object.isFrozen(edit)) edit.styles = alone.styles;
+        else cells[c] = { value: edit.value, styles: [...edit.styles, style] };
       }
     }
   }

@@ -22,6 +22,9 @@ export interface SheetReading {
   tableRelIds: string[];
 }
 
+/** Distinct figures whose cell objects are shared: enough for a sheet's repeats, bounded for one of all-different figures. */
+const MAX_SHARED_NUMBERS = 1 << 16;
+
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 
 /** An ISO date (cells of type "d") as an Excel serial number. */
@@ -42,6 +45,7 @@ export function readSheetXml(xml: string, part: string, sharedStrings: readonly 
   const tableRelIds: string[] = [];
   const sharedFormulas = new Map<string, SharedFormula>();
   const sharedCells: Cell[] = [];
+  const numberCells = new Map<string, Cell>();
   const cursor = new XmlCursor(xml, part);
   let rowIndex = -1;
   let cells: (Cell | undefined)[] = [];
@@ -91,6 +95,15 @@ export function readSheetXml(xml: string, part: string, sharedStrings: readonly 
       // Text repeats down a column (names, periods, polarities): one cell object per distinct string.
       const index = Number(valueText);
       cells[col] = sharedCells[index] ??= { value };
+    } else if (type === 'n' && typeof value === 'number' && numberFormat === undefined && formula === undefined) {
+      // Figures repeat too (80, 42.5): one cell object per distinct text, up to a bound on the distinct ones kept.
+      const text = valueText as string;
+      let cell = numberCells.get(text);
+      if (!cell) {
+        cell = { value };
+        if (numberCells.size < MAX_SHARED_NUMBERS) numberCells.set(text, cell);
+      }
+      cells[col] = cell;
     } else {
       cells[col] = cellOf(value, numberFormat, formula);
     }

@@ -83,12 +83,39 @@ export function openPackage(bytes: Uint8Array, limits?: ReadLimits, laterSteps: 
   };
   const stylesPart = partOf(RELATIONSHIP_TYPES.styles);
   const stylesXml = (stylesPart && base.text(stylesPart)) || undefined;
-  const sharedStrings = readSharedStrings(base, partOf(RELATIONSHIP_TYPES.sharedStrings));
-  const readingStyles = new StyleSheet(stylesXml ?? MINIMAL_STYLES_XML, stylesPart);
   const date1904 = usesDate1904(base, workbookPart);
   const strict = isStrictWorkbook(base.text(workbookPart) ?? '');
-  const budget: CellBudget = { remaining: withDefaults(limits).maxCells, limit: withDefaults(limits).maxCells };
+  const { grids, sheets } = readSheets(base, workbookPart, new StyleSheet(stylesXml ?? MINIMAL_STYLES_XML, stylesPart), partOf(RELATIONSHIP_TYPES.sharedStrings), date1904, limits);
 
+  const workbookType = contentTypeOf(readContentTypes(base), workbookPart) ?? '';
+  return {
+    grids: { sheets: grids },
+    extension: workbookType.includes('macroEnabled') ? '.xlsm' : '.xlsx',
+    // Holds the package, never the grids: a caller done with the grids can let them go before writing.
+    write(plan) {
+      const parts = base.clone();
+      const writer = new PlanWriter(parts, workbookPart, sheets, new StyleSheet(stylesXml ?? MINIMAL_STYLES_XML, stylesPart), date1904 ? planTo1904(plan) : plan);
+      const written = writer.execute();
+      if (writer.styles.changed) writer.saveStyles(stylesPart);
+      for (const step of laterSteps) step(parts, written);
+      typeNewRelationshipParts(parts);
+      if (strict) for (const part of parts.paths()) if (parts.isChanged(part) && part !== CONTENT_TYPES_PART) parts.set(part, toStrict(parts.text(part) ?? ''));
+      return parts.toZip();
+    },
+  };
+}
+
+/** Every sheet's grid, and what writing needs to know of each sheet. */
+function readSheets(
+  base: PackageParts,
+  workbookPart: string,
+  readingStyles: StyleSheet,
+  sharedStringsPart: string | undefined,
+  date1904: boolean,
+  limits: ReadLimits | undefined,
+): { grids: SheetGrid[]; sheets: SheetInfo[] } {
+  const sharedStrings = readSharedStrings(base, sharedStringsPart);
+  const budget: CellBudget = { remaining: withDefaults(limits).maxCells, limit: withDefaults(limits).maxCells };
   const grids: SheetGrid[] = [];
   const scopedNames = readSheetScopedNames(base.text(workbookPart) ?? '', workbookPart);
   const sheets: SheetInfo[] = readSheetEntries(base, workbookPart).map((entry, position) => {
@@ -107,22 +134,7 @@ export function openPackage(bytes: Uint8Array, limits?: ReadLimits, laterSteps: 
     grids.push(grid);
     return { ...entry, generated: marks?.generated === true };
   });
-
-  const workbookType = contentTypeOf(readContentTypes(base), workbookPart) ?? '';
-  return {
-    grids: { sheets: grids },
-    extension: workbookType.includes('macroEnabled') ? '.xlsm' : '.xlsx',
-    write(plan) {
-      const parts = base.clone();
-      const writer = new PlanWriter(parts, workbookPart, sheets, new StyleSheet(stylesXml ?? MINIMAL_STYLES_XML, stylesPart), date1904 ? planTo1904(plan) : plan);
-      const written = writer.execute();
-      if (writer.styles.changed) writer.saveStyles(stylesPart);
-      for (const step of laterSteps) step(parts, written);
-      typeNewRelationshipParts(parts);
-      if (strict) for (const part of parts.paths()) if (parts.isChanged(part) && part !== CONTENT_TYPES_PART) parts.set(part, toStrict(parts.text(part) ?? ''));
-      return parts.toZip();
-    },
-  };
+  return { grids, sheets };
 }
 
 /** Carries out one plan on a copy of the package. */
