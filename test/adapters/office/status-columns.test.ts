@@ -117,3 +117,26 @@ describe('measures in an Excel table', () => {
     expect(sim.book.sheet('Scorecard')!.tables[0].right).toBe(6);
   });
 });
+
+describe('SPC columns (apply --spc, the pane switch)', () => {
+  test('the add-in gives the same workbook as the CLI when they are added, kept and removed', async () => {
+    const input = await userStatusColumn();
+    const opened = await openWorkbook(input);
+    const sim = new ExcelSim(SimWorkbook.fromGrids(opened.grids));
+    const before = await differences(input, SimWorkbook.fromGrids(opened.grids));
+    let file = input;
+    for (const spcColumns of [true, undefined, false]) {
+      const options = { ...OPTIONS, ...(spcColumns === undefined ? {} : { spcColumns }) };
+      const inFile = await openWorkbook(file);
+      file = await inFile.write(apply.run(inFile.grids, options).plan);
+      const grids = await sim.run((context) => readGrids(context as unknown as Excel.RequestContext));
+      await execute(sim, apply.run(grids, options).plan);
+      expect((await differences(file, sim.book)).filter((d) => !before.includes(d))).toEqual([]);
+      const columns = (await sheetOf(file, 'Measures')).marks?.ownColumns;
+      expect(columns).toEqual({ row: 0, col: 8, rowCount: 1, colCount: spcColumns === false ? 2 : 4 });
+      // Two quarters are too few for a chart: the cells say so rather than stay blank.
+      if (spcColumns) expect(row(await sheetOf(file, 'Measures'), 1).slice(10, 12)).toEqual(['– Too few figures', '– Too few figures']);
+    }
+    expect(row(await sheetOf(file, 'Measures'), 1).slice(8, 12)).toEqual(['Met', '↑ Improving', null, null]);
+  });
+});
