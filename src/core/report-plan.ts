@@ -21,7 +21,9 @@ export interface ReportSheets {
 /**
  * A report's write plan: the Summary sheet first (when the report keeps it),
  * then the report's own sheets, then the Issues sheet (or the removal of an
- * earlier one when there are no issues now).
+ * earlier one when there are no issues now). The Summary and the report's own
+ * sheets lead the tab order, so the workbook opens on the report, not on the
+ * raw measures; the Issues sheet stays at the back, as an appendix.
  */
 export function reportPlan(grids: WorkbookGrids, options: ReportOptions, parts: ReportSheets): WritePlan {
   const plan = emptyPlan();
@@ -35,6 +37,7 @@ export function reportPlan(grids: WorkbookGrids, options: ReportOptions, parts: 
     Object.assign(plan.styles, summary.styles);
   }
   plan.sheets.push(...parts.sheets);
+  plan.front = plan.sheets.filter((s) => s.mode === 'generated').map((s) => s.name);
   const measuresPrint = measuresPrintPlan(grids);
   if (measuresPrint && !parts.sheets.some((s) => s.name === measuresPrint.name)) plan.sheets.push(measuresPrint);
   Object.assign(plan.styles, parts.styles);

@@ -160,10 +160,20 @@ export interface SheetPlan {
 export interface WritePlan {
   /** Style name → style; SheetPlan.styles refer to these names. */
   styles: Record<string, CellStyle>;
-  /** Generated sheets are added after the user's sheets, in this order. */
+  /**
+   * Generated sheets are added after the user's sheets, in this order (a
+   * replaced sheet keeps its place), unless `front` moves them.
+   */
   sheets: SheetPlan[];
   /** Ragbook's own sheets from an earlier run that this run no longer produces (removed only if they carry its mark). */
   removeSheets: string[];
+  /**
+   * The report's own sheets that lead the tab order, in this order: the
+   * workbook opens on the first (the active sheet, the only one selected).
+   * Every other sheet keeps its order among the rest, after them. Adapters
+   * move only Ragbook's own sheets, never the user's.
+   */
+  front?: string[];
 }
 
 export function emptyPlan(): WritePlan {

@@ -29,7 +29,7 @@ describe('print setup of an applied workbook', () => {
     expect(after.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: false, scale: 75, paperSize: before.pageSetup.paperSize });
     expect(after.pageSetup.margins).toEqual(before.pageSetup.margins);
     const workbookXml = strFromU8(unzipSync(new Uint8Array(await fs.readFile(output)))['xl/workbook.xml']);
-    expect(workbookXml).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="0">Measures!\$A:\$[A-D],Measures!\$\d+:\$\d+<\/definedName>/);
+    expect(workbookXml).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="1">Measures!\$A:\$[A-D],Measures!\$\d+:\$\d+<\/definedName>/);
   });
 
   it("heads Ragbook's sheets with title and period and numbers their pages", async () => {

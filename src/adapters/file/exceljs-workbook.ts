@@ -104,6 +104,17 @@ export function executePlan(workbook: ExcelJS.Workbook, plan: WritePlan): void {
     }
     writeSheet(sheet, sheetPlan, plan.styles);
   }
+  if (plan.front?.length) openOnFront(workbook, plan.front);
+}
+
+/** The plan's front sheets first, the first of them active (WritePlan.front); the other sheets keep their order. */
+function openOnFront(workbook: ExcelJS.Workbook, front: readonly string[]): void {
+  const lead = front.map((name) => workbook.getWorksheet(name)).filter((sheet) => sheet !== undefined);
+  if (lead.length === 0) return;
+  // exceljs writes sheets in orderNo order (not in its typings).
+  const order = [...lead, ...workbook.worksheets.filter((sheet) => !lead.includes(sheet))];
+  order.forEach((sheet, position) => ((sheet as ExcelJS.Worksheet & { orderNo: number }).orderNo = position));
+  workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
 }
 
 async function toBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {

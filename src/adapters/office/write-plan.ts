@@ -76,6 +76,22 @@ async function writeSheet(sheet: Excel.Worksheet, plan: SheetPlan, styles: Write
   }
 }
 
+/**
+ * Moves Ragbook's sheets named in `plan.front` before every other sheet, in
+ * that order (the rest keep theirs), and activates the first, as the file
+ * adapter does: the workbook shows the report.
+ */
+async function openOnFront(worksheets: Excel.WorksheetCollection, plan: WritePlan, ownSheets: ReadonlySet<string>, batch: RequestBatch): Promise<void> {
+  const removed = new Set(plan.removeSheets.map(sheetKey));
+  const generated = new Set([...[...ownSheets].filter((key) => !removed.has(key)), ...plan.sheets.filter((s) => s.mode === 'generated').map((s) => sheetKey(s.name))]);
+  const lead = [...new Map((plan.front ?? []).map((name) => [sheetKey(name), name])).values()].filter((name) => generated.has(sheetKey(name)));
+  for (const [position, name] of lead.entries()) {
+    await batch.room(0);
+    worksheets.getItem(name).position = position;
+  }
+  if (lead.length > 0) worksheets.getItem(lead[0]).activate();
+}
+
 export async function writePlan(context: Excel.RequestContext, plan: WritePlan): Promise<void> {
   const { present, recalculate, ownSheets, sheetNames } = await checkBeforeWriting(context, plan);
   const worksheets = context.workbook.worksheets;
@@ -112,6 +128,7 @@ export async function writePlan(context: Excel.RequestContext, plan: WritePlan):
     await batch.room(MARKS_BYTES);
     writeMarks(worksheets.getItem(sheetPlan.name), sheetPlan, sheetPlan.mode === 'existing' ? (sheetNames.get(sheetKey(sheetPlan.name)) ?? []) : []);
   }
+  await openOnFront(worksheets, plan, ownSheets, batch);
   await batch.send();
   if (recalculate) {
     context.application.calculate('Recalculate');

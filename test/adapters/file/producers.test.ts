@@ -43,12 +43,23 @@ function measuresPart(input: Record<string, Uint8Array>): string {
   return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
 }
 
+/** A sheet's views without their tab selection: the workbook opens on Ragbook's report, so the user's sheets lose theirs. */
+function unselected(xml: string): string {
+  return xml.replace(/(<(?:\w+:)?sheetView\b[^>]*?)\s+tabSelected="(?:1|true)"/g, '$1');
+}
+
 /** A worksheet without the elements Ragbook writes on a user's sheet. */
 function outsideRagbooksEdits(xml: string): string {
   return ['sheetData', 'sheetPr', 'dimension', 'cols', 'pageSetup'].reduce(
     (text, name) => text.replace(new RegExp(`<(\\w+:)?${name}\\b[^>]*?(/>|>[\\s\\S]*?</(\\w+:)?${name}>)`), ''),
-    xml,
+    unselected(xml),
   );
+}
+
+/** The workbook part's sheet-scoped names, each with the name of its sheet (found by position, as readers find it). */
+function scopedNames(workbookXml: string): string[] {
+  const sheets = [...workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) => m[1]);
+  return [...workbookXml.matchAll(/<(?:\w+:)?definedName\b[^>]*>[^<]*/g)].map((m) => m[0].replace(/localSheetId="(\d+)"/, (_, n: string) => `sheet="${sheets[Number(n)]}"`));
 }
 
 /** Parts Ragbook writes when it patches a workbook; every other part must come out byte for byte. */
@@ -115,7 +126,8 @@ describe('what Ragbook writes from each producer is valid', () => {
       const input = unzipSync(readFileSync(fixture(output.fixture)));
       const written = unzipSync(output.bytes);
       for (const part of Object.keys(input).filter((p) => !p.endsWith('/') && !isOwned(p, input))) {
-        expect({ part, same: Buffer.from(written[part] ?? []).equals(Buffer.from(input[part])) }).toEqual({ part, same: true });
+        const same = Buffer.from(written[part] ?? []).equals(Buffer.from(input[part])) || unselected(strFromU8(written[part] ?? [])) === unselected(strFromU8(input[part]));
+        expect({ part, same }).toEqual({ part, same: true });
       }
       const before = readStyleCollections(strFromU8(input['xl/styles.xml']));
       const after = readStyleCollections(strFromU8(written['xl/styles.xml']));
@@ -125,9 +137,14 @@ describe('what Ragbook writes from each producer is valid', () => {
       // In the measures sheet Ragbook writes cells and the columns, page set-up and used range that go with them; the rest stays.
       const measures = measuresPart(input);
       expect({ file: output.file, rest: outsideRagbooksEdits(strFromU8(written[measures])) }).toEqual({ file: output.file, rest: outsideRagbooksEdits(strFromU8(input[measures])) });
+      // The user's sheets and names are all kept; names scoped to a sheet follow it to its new tab position.
       const workbook = strFromU8(written['xl/workbook.xml']);
-      for (const element of strFromU8(input['xl/workbook.xml']).match(/<(\w+:)?(sheet|definedName)\b[^>]*>/g) ?? []) {
+      for (const element of strFromU8(input['xl/workbook.xml']).match(/<(\w+:)?sheet\b[^>]*>/g) ?? []) {
         expect({ file: output.file, element, kept: workbook.includes(element) }).toEqual({ file: output.file, element, kept: true });
+      }
+      const names = scopedNames(workbook);
+      for (const name of scopedNames(strFromU8(input['xl/workbook.xml']))) {
+        expect({ file: output.file, name, kept: names.includes(name) }).toEqual({ file: output.file, name, kept: true });
       }
     }
   });

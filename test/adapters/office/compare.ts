@@ -1,7 +1,7 @@
 /**
  * Compares a workbook written by the file adapter (read back with exceljs)
  * with the simulated host's workbook after the Office adapter ran the same
- * plan: sheet order, every cell's value, number format, fill, font,
+ * plan: sheet order, the active sheet, every cell's value, number format, fill, font,
  * alignment, borders and links, merges, column widths, frozen panes, tab
  * colour and page setup. Returns the differences, in words.
  */
@@ -131,6 +131,9 @@ export async function differences(fileBytes: Uint8Array, sim: SimWorkbook): Prom
   const fileNames = book.worksheets.map((s) => s.name);
   const simNames = sim.sheets.map((s) => s.name);
   if (fileNames.join('|') !== simNames.join('|')) out.push(`sheets: file ${fileNames.join(', ')}, Office ${simNames.join(', ')}`);
+  const fileActive = fileNames[(book.views as ExcelJS.WorkbookView[] | undefined)?.[0]?.activeTab ?? 0];
+  const simActive = sim.sheet(sim.activeSheet ?? '')?.name ?? simNames[0];
+  if (fileActive !== simActive) out.push(`active sheet: file ${fileActive}, Office ${simActive}`);
   for (const sheet of sim.sheets) {
     const file = book.getWorksheet(sheet.name);
     if (file) compareSheet(file, sheet, links, out);

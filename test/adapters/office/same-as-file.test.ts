@@ -26,7 +26,7 @@ describe('the Office adapter and the file adapter give the same workbook for the
   });
 });
 
-test('the comparison notices a changed fill, value or link', async () => {
+test('the comparison notices a changed fill, value, link or active sheet', async () => {
   const { sim, bytes } = await simulated(10);
   const plan = applyLikePlan(10);
   await execute(sim, plan);
@@ -35,7 +35,9 @@ test('the comparison notices a changed fill, value or link', async () => {
   measures.cell(3, 3).fill = '#FFFFFF';
   measures.cell(3, 7).value = 'Met?';
   sim.book.sheet('Issues')!.cell(4, 1).hyperlink = { documentReference: 'Measures!A1' };
+  sim.book.activeSheet = 'Notes';
   expect(await differences(file, sim.book)).toEqual([
+    'active sheet: file Measures, Office Notes',
     'Measures!D4 fill: file "#FFD966", Office "#FFFFFF"',
     'Measures!H4 value: file "No data", Office "Met?"',
     'Issues!B5 link: file "Measures!E4", Office "Measures!A1"',

@@ -19,6 +19,7 @@ import { addRelationship, readRelationships, relatedParts, RELATIONSHIP_TYPES, r
 import { type CellBudget, readSheetXml } from './sheet-reader';
 import { patchExistingSheet } from './sheet-patcher';
 import { setSheetMarks } from './sheet-marks';
+import { withTabSelected } from './sheet-views';
 import { generatedSheetXml } from './sheet-writer';
 import { MINIMAL_STYLES_XML, StyleSheet } from './styles';
 import { readSheetEntries, readSheetScopedNames, type SheetEntry, usesDate1904, WorkbookXml, workbookPartOf } from './workbook-part';
@@ -186,6 +187,7 @@ class PlanWriter {
       }
     }
     if (overwroteFormula) this.dropCalcChain();
+    if (this.plan.front?.length) this.openOnFront(this.plan.front);
     if (this.workbook.xml !== original) this.parts.set(this.workbookPart, this.workbook.xml);
     return written;
   }
@@ -217,6 +219,27 @@ class PlanWriter {
     this.setPrintNames(sheetPlan, index);
     setSheetMarks(this.workbook, sheetPlan, index);
     return part;
+  }
+
+  /**
+   * Moves Ragbook's sheets named in `front` before every other sheet, in that
+   * order (the rest keep theirs), and makes the first the active sheet and the
+   * only one selected.
+   */
+  private openOnFront(front: readonly string[]): void {
+    const lead = [...new Set(front.map((name) => this.indexOf(name)))].filter((index) => index >= 0 && this.sheets[index].generated);
+    if (lead.length === 0) return;
+    const order = [...lead, ...[...this.sheets.keys()].filter((index) => !lead.includes(index))];
+    this.workbook.arrange(order, 0);
+    this.sheets.splice(0, this.sheets.length, ...order.map((index) => this.sheets[index]));
+    const parts = new Map(readRelationships(this.parts, this.workbookPart).map((r) => [r.id, r.external ? undefined : resolveTarget(this.workbookPart, r.target)]));
+    this.sheets.forEach((sheet, position) => {
+      const part = parts.get(sheet.relId);
+      const xml = part === undefined ? undefined : this.parts.text(part);
+      if (part === undefined || xml === undefined) return;
+      const updated = withTabSelected(xml, part, position === 0);
+      if (updated !== xml) this.parts.set(part, updated);
+    });
   }
 
   private setPrintNames(sheetPlan: SheetPlan, index: number): void {

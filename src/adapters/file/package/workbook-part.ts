@@ -6,7 +6,7 @@ import type { DefinedName } from '../../../model/marks';
 import { WorkbookReadError, WorkbookWriteError } from '../errors';
 import type { PackageParts } from './parts';
 import { RELATIONSHIP_TYPES, RELATIONSHIPS_NAMESPACE, readRelationships, resolveTarget, STRICT_RELATIONSHIPS_NAMESPACE } from './relationships';
-import { attrOf, escapeAttr, escapeText, parseXml, prefixFor, rootPrefix, withAttr } from './xml';
+import { applyEdits, attrOf, escapeAttr, escapeText, parseXml, prefixFor, rootPrefix, type TextEdit, withAttr } from './xml';
 import { XmlCursor } from './xml-cursor';
 
 export interface SheetEntry {
@@ -142,6 +142,48 @@ export class WorkbookXml {
       }
       return updated;
     });
+  }
+
+  /**
+   * Puts the sheets in a new tab order (`order`: the current positions, in
+   * the new order) and opens every window of the workbook on the sheet at new
+   * position `active`, its tab in view. What refers to a sheet by position
+   * follows it: each sheet-scoped name's localSheetId. Everything else refers
+   * to sheets by name.
+   */
+  arrange(order: readonly number[], active: number): void {
+    const positions = new Map(order.map((old, position) => [old, position]));
+    const cursor = new XmlCursor(this.xml, 'xl/workbook.xml');
+    const sheets: { from: number; to: number }[] = [];
+    const edits: TextEdit[] = [];
+    const setValue = (attribute: string, value: number) => {
+      const at = cursor.valueAt(attribute);
+      if (at < 0) edits.push({ from: cursor.afterName, to: cursor.afterName, text: ` ${attribute}="${value}"` });
+      else edits.push({ from: at, to: cursor.valueEnd, text: String(value) });
+    };
+    while (cursor.next()) {
+      if (cursor.kind === 'close') continue;
+      if (cursor.is('extLst')) {
+        cursor.skip();
+      } else if (cursor.is('sheet')) {
+        const from = cursor.start;
+        cursor.skip();
+        sheets.push({ from, to: cursor.end });
+      } else if (cursor.is('definedName')) {
+        const old = cursor.attr('localSheetId');
+        const position = old === undefined ? undefined : positions.get(Number(old));
+        if (position !== undefined && position !== Number(old)) setValue('localSheetId', position);
+      } else if (cursor.is('workbookView')) {
+        setValue('activeTab', active);
+        // The tab bar scrolled to show the active tab.
+        if (cursor.valueAt('firstSheet') >= 0) setValue('firstSheet', Math.min(active, Number(cursor.attr('firstSheet'))));
+      }
+    }
+    if (sheets.length !== order.length || order.some((old) => sheets[old] === undefined) || positions.size !== order.length) {
+      throw new Error(`The new tab order names ${order.length} sheets; the workbook has ${sheets.length}.`);
+    }
+    order.forEach((old, position) => edits.push({ ...sheets[position], text: this.xml.slice(sheets[old].from, sheets[old].to) }));
+    this.xml = applyEdits(this.xml, edits);
   }
 
   /**

@@ -151,3 +151,23 @@ export function parseXml(xml: string, part: string, handlers: XmlHandlers): void
     throw new WorkbookReadError(`the part ${part} is damaged (${(error as Error).message.split('\n')[0]}); open the file in Excel and save it again`);
   }
 }
+
+/** A replacement of xml.slice(from, to) by `text`, at positions a tokenizer found. */
+export interface TextEdit {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/** The text with the edits made; they must not overlap. */
+export function applyEdits(xml: string, edits: readonly TextEdit[]): string {
+  if (edits.length === 0) return xml;
+  const sorted = [...edits].sort((a, b) => a.from - b.from);
+  let out = '';
+  let at = 0;
+  for (const edit of sorted) {
+    out += xml.slice(at, edit.from) + edit.text;
+    at = edit.to;
+  }
+  return out + xml.slice(at);
+}
