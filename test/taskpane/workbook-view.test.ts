@@ -31,7 +31,7 @@ describe('what the pane shows of a workbook', () => {
       expect(new Set(view.counts.map((c) => c.label)).size).toBe(view.counts.length);
     }
     const achieved = viewWorkbook(grids, { today, scheme: 'achieved' }).counts.map((c) => c.label);
-    expect(achieved.every((label) => ['Achieved', 'Not achieved', 'No data', 'No target'].includes(label))).toBe(true);
+    expect(achieved.every((label) => ['Achieved', 'Not achieved', 'No data', 'No target', 'Polarity unknown'].includes(label))).toBe(true);
   });
 
   test('reports the period chosen, and the latest when a remembered period is no longer there', () => {

@@ -102,18 +102,66 @@ function layers(runs: StyledRange[], styles: Record<string, CellStyle>): Group[]
   return result;
 }
 
+/** Sets a column of cells from `row` down, one number format per cell, in calls small enough for one request each. */
+async function setColumnFormats(sheet: Excel.Worksheet, row: number, col: number, formats: string[], batch: RequestBatch): Promise<void> {
+  const sizes = new Map<string, number>();
+  const size = (format: string) => sizes.get(format) ?? sizes.set(format, jsonBytes([format]) + 1).get(format)!;
+  for (let first = 0; first < formats.length; ) {
+    let bytes = size(formats[first]);
+    let end = first + 1;
+    while (end < formats.length && bytes + size(formats[end]) <= MAX_CALL_BYTES) bytes += size(formats[end++]);
+    await batch.room(arrayCallBytes(bytes, end - first));
+    sheet.getRangeByIndexes(row + first, col, end - first, 1).numberFormat = formats.slice(first, end).map((format) => [format]);
+    first = end;
+  }
+}
+
+/**
+ * The number formats of one layer. Runs one column wide that meet down a
+ * column go in one call with a format per cell: a column of figures whose
+ * status changes from row to row costs a call, not one per run.
+ */
+async function setLayerFormats(sheet: Excel.Worksheet, layer: Group[], batch: RequestBatch): Promise<void> {
+  const columns = new Map<number, { range: CellRange; format: string }[]>();
+  for (const { style, ranges } of layer) {
+    const format = style.numberFormat;
+    if (!format) continue;
+    for (const range of ranges) {
+      if (range.colCount > 1) await setNumberFormat(sheet, range, format, batch);
+      else {
+        const column = columns.get(range.col);
+        if (column) column.push({ range, format });
+        else columns.set(range.col, [{ range, format }]);
+      }
+    }
+  }
+  for (const [col, runs] of columns) {
+    runs.sort((a, b) => a.range.row - b.range.row);
+    let row = runs[0].range.row;
+    let formats: string[] = [];
+    for (const { range, format } of runs) {
+      if (row + formats.length !== range.row) {
+        await setColumnFormats(sheet, row, col, formats, batch);
+        row = range.row;
+        formats = [];
+      }
+      for (let i = 0; i < range.rowCount; i++) formats.push(format);
+    }
+    await setColumnFormats(sheet, row, col, formats, batch);
+  }
+}
+
 /** Applies the runs' styles as overlays (only the properties a style names change), as the file adapter does. */
 export async function applyStyles(sheet: Excel.Worksheet, runs: StyledRange[], styles: Record<string, CellStyle>, batch: RequestBatch): Promise<void> {
   for (const layer of layers(runs, styles)) {
     for (const { style, inside, ranges } of layer) {
-      const formats = Object.keys(style).some((key) => key !== 'numberFormat');
-      if (formats) {
-        for (const addresses of addressLists(ranges)) {
-          await batch.room(addresses.length + formatBytes(style));
-          setFormat(sheet.getRanges(addresses).format, style, inside);
-        }
+      if (!Object.keys(style).some((key) => key !== 'numberFormat')) continue;
+      for (const addresses of addressLists(ranges)) {
+        await batch.room(addresses.length + formatBytes(style));
+        setFormat(sheet.getRanges(addresses).format, style, inside);
       }
-      if (style.numberFormat) for (const range of ranges) await setNumberFormat(sheet, range, style.numberFormat, batch);
     }
+    // Within a layer no cell has two styles: its number formats can follow its other formats.
+    await setLayerFormats(sheet, layer, batch);
   }
 }

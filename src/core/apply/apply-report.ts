@@ -14,7 +14,7 @@ import { readMeasures } from '../measures/read-measures';
 import { measureSheetPlan, wantsSpcColumns } from './measure-columns';
 import { IssueList } from '../../model/issue';
 import { spcByMeasure } from '../spc/measures';
-import { statusStyles } from './status-styles';
+import { figureStyles, statusStyles } from './status-styles';
 
 /** The `apply --json` document (SPEC §6). */
 export function applyJson(analysis: MeasuresAnalysis) {
@@ -47,6 +47,7 @@ const SUMMARY_ORDER: [Status, string][] = [
   ['not-met', 'not met'],
   ['no-data', 'no data'],
   ['no-target', 'no target'],
+  ['polarity-unknown', 'polarity unknown'],
 ];
 
 /** "24 measures for Q2 2017/18: 10 met, 6 within tolerance, 5 not met, 3 no data". */
@@ -69,7 +70,7 @@ function run(grids: WorkbookGrids, options: ReportOptions): ReportResult {
   const measuresSheet = measureSheetPlan(analysis, grids.sheets.find((s) => s.name === analysis.source?.sheet), spc);
   const plan = reportPlan(grids, options, {
     sheets: measuresSheet ? [measuresSheet] : [],
-    styles: statusStyles(analysis.scheme),
+    styles: { ...statusStyles(analysis.scheme), ...figureStyles(measuresSheet, analysis.scheme) },
     issues: issues.items,
     summary: true,
   });

@@ -13,6 +13,7 @@ import type { SpcMeasure } from '../spc/measures';
 import { assuranceIcon, variationIcon } from '../spc/wording';
 import { READABLE_SCALE } from '../shared/print-setup';
 import { cellText } from '../shared/values';
+import { figureStyleName } from './status-styles';
 
 /**
  * The cells to fill, gathered by column as rows and style names side by side
@@ -165,7 +166,8 @@ export function measureSheetPlan(analysis: MeasuresAnalysis, sheet: SheetGrid | 
     for (const e of evaluations) {
       const { row, col } = e.observation;
       if (row === undefined || col === undefined) continue;
-      if (e.style) fills.add(row, col, e.style);
+      const figure = figureStyleName(e.style, sheet?.rows[row]?.[col]?.numberFormat);
+      if (figure) fills.add(row, col, figure);
       if (source.layout === 'long') {
         rowNumbers.push(row);
         rowsEvaluated.push(e);

@@ -1,7 +1,7 @@
 /** The measures section of the Summary sheet: a key to the colours and counts per theme, charted. */
-import type { PlanValue } from '../../model/plan';
+import type { Colour, PlanValue } from '../../model/plan';
 import type { SummarySection } from '../summary/summary-sheet';
-import { labelGroups, type Status, statusStyleName } from '../measures/scheme';
+import { COLOURS, labelGroups, type Scheme, type Status, statusStyleName } from '../measures/scheme';
 import { numberWord } from '../exceptions/exception-words';
 import { isImproving } from '../measures/analyse';
 import type { EvaluatedMeasure, MeasuresAnalysis } from '../measures/types';
@@ -14,14 +14,29 @@ const MEANINGS: Record<Status, string> = {
   'not-met': 'worse than the tolerance band allows',
   'no-data': 'no figure for the period or before it',
   'no-target': 'a figure but no target to judge it against',
+  'polarity-unknown': 'a figure and a target, but the workbook does not say whether higher or lower is better (see Issues)',
 };
 
-/** Chart colour for statuses the scheme leaves uncoloured. */
-const UNCOLOURED = '#BFBFBF';
+/**
+ * Chart colours for the statuses a scheme leaves uncoloured or pale grey: a
+ * pale fill would vanish against the white plot, and three clearly different
+ * greys keep no data, no target and polarity unknown apart in any print.
+ */
+const CHART_GREYS: Partial<Record<Status, Colour>> = { 'no-data': '#A6A6A6', 'no-target': '#D0D0D0', 'polarity-unknown': '#595959' };
+
+function chartColour(scheme: Scheme, status: Status): Colour {
+  const colour = scheme.looks[status].colour;
+  return (colour === undefined || colour === COLOURS.grey ? CHART_GREYS[status] : colour) ?? COLOURS.grey;
+}
 
 function meaning(statuses: Status[]): string {
   const text = statuses.includes('met') && statuses.includes('exceeded') && statuses.length === 2 ? MEANINGS.met : statuses.map((s) => MEANINGS[s]).join(', or ');
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "✓ 63.5%": how a figure with a symbol looks. */
+function exampleFigure(scheme: Scheme): string {
+  return `${scheme.looks.met.symbol ?? ''} 63.5%`.trim();
 }
 
 /** What the two counts after the total mean. */
@@ -35,7 +50,9 @@ function countNotes(analysis: MeasuresAnalysis): string[] {
 export function measuresSummarySections(analysis: MeasuresAnalysis): SummarySection[] {
   if (!analysis.source || analysis.measures.length === 0) return [];
   const { scheme } = analysis;
-  const groups = labelGroups(scheme);
+  // "Polarity unknown" is a column and a line of the key only when a measure has it.
+  const unknown = analysis.measures.some((m) => m.current.status === 'polarity-unknown');
+  const groups = labelGroups(scheme).filter((g) => unknown || g.statuses.some((s) => s !== 'polarity-unknown'));
   // Themes in the order they first appear.
   const byTheme = new Map<string, EvaluatedMeasure[]>();
   for (const m of analysis.measures) {
@@ -65,14 +82,15 @@ export function measuresSummarySections(analysis: MeasuresAnalysis): SummarySect
   const styles = statusStyles(scheme);
   const key: SummarySection = {
     heading: 'Key',
-    header: ['Status', 'Meaning'],
-    rows: groups.map((g) => [g.label, meaning(g.statuses)]),
+    header: ['Status', 'Symbol', 'Meaning'],
+    rows: groups.map((g) => [g.label, [...new Set(g.statuses.map((s) => scheme.looks[s].symbol ?? '(none)'))].join(' '), meaning(g.statuses)]),
     cellStyles: groups.map((g) => {
       const styled = g.statuses.map(statusStyleName).find((s) => styles[s]);
-      return [styled, 'plain'];
+      return [styled, 'text', 'plain'];
     }),
     styles,
     notes: [
+      `On the ${analysis.source.sheet} sheet each coloured figure starts with its status's symbol (${exampleFigure(scheme)}), so it reads without colour.`,
       ...(analysis.measures.some((m) => m.current.label.includes('improving on last year'))
         ? ['"Not met (improving on last year)" is shown amber: worse than the band allows, but better than the same period last year.']
         : []),
@@ -88,7 +106,7 @@ export function measuresSummarySections(analysis: MeasuresAnalysis): SummarySect
       chart: {
         kind: 'stacked-column',
         title: `Measures by status and theme, ${analysis.period ?? 'latest period'}`,
-        series: groups.map((g, i) => ({ col: i + 1, colour: scheme.looks[g.statuses[0]].colour ?? UNCOLOURED })),
+        series: groups.map((g, i) => ({ col: i + 1, colour: chartColour(scheme, g.statuses[0]) })),
         yAxisTitle: 'Measures',
       },
       // The chart covers the themes, not the "All themes" total.

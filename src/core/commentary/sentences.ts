@@ -76,6 +76,7 @@ function standing(facts: MeasureFacts): string {
       return range ? `missed ${target} by ${by} and was outside the tolerance range of ${range}` : `missed ${target} by ${by}`;
     case 'no-data':
     case 'no-target':
+    case 'polarity-unknown':
       return '';
     default: {
       const unreachable: never = status;
@@ -96,7 +97,7 @@ function statusSentence(facts: MeasureFacts, variant: number): string {
     return `${opening}; the most recent is ${formatValue(known.value, facts.unit, known.decimals)} for ${known.label}${against}.`;
   }
   if (facts.latestAvailable) return latestAvailableSentence(facts, actual, variant);
-  if (facts.current.status === 'no-target') {
+  if (facts.current.status === 'no-target' || facts.current.status === 'polarity-unknown') {
     return [`The figure for ${period} was ${actual}.`, `The ${period} figure was ${actual}.`, `In ${period} the figure was ${actual}.`][variant % 3] + ` ${noStatusReason(facts)}`;
   }
   const verb = standing(facts);
@@ -111,15 +112,15 @@ function statusSentence(facts: MeasureFacts, variant: number): string {
 }
 
 function noStatusReason(facts: MeasureFacts): string {
-  return facts.target !== undefined && !facts.polarity
-    ? `It has no status because the workbook does not say whether a higher or a lower figure is better (the target is ${targetText(facts)}).`
+  return facts.current.status === 'polarity-unknown'
+    ? `Its status is "${facts.current.label}": the workbook does not say whether a higher or a lower figure is better (the target is ${targetText(facts)}).`
     : 'There is no target for this measure, so it has no status.';
 }
 
 /** The figure is an earlier period's, the latest available: the sentence says so, and names the reporting period. */
 function latestAvailableSentence(facts: MeasureFacts, actual: string, variant: number): string {
   const { dataPeriod, period } = facts;
-  if (facts.current.status === 'no-target') {
+  if (facts.current.status === 'no-target' || facts.current.status === 'polarity-unknown') {
     return `There is no figure yet for ${period}; the latest available, for ${dataPeriod}, was ${actual}. ${noStatusReason(facts)}`;
   }
   const verb = standing(facts);

@@ -108,10 +108,10 @@ export function readMeasureFields(sheet: string, row: number, cells: readonly (C
   } else if (polarityText) {
     measure.polarity = parsePolarity(polarityText) ?? readPolarityWording(polarityText);
     if (!measure.polarity) {
-      issues.add(sheet, row, polarityCol, `'${polarityText}' is not a polarity Ragbook knows (e.g. "Higher is better", "Lower is better", "Plan is best") — measure left uncoloured`);
+      issues.add(sheet, row, polarityCol, `'${polarityText}' is not a polarity Ragbook knows (e.g. "Higher is better", "Lower is better", "Plan is best") — measure left uncoloured, its status "Polarity unknown"`);
     }
   } else if (polarityCol !== undefined) {
-    issues.add(sheet, row, polarityCol, `'${name}' has no polarity — measure left uncoloured`);
+    issues.add(sheet, row, polarityCol, `'${name}' has no polarity — measure left uncoloured, its status "Polarity unknown"`);
   }
 
   if (columns.target !== undefined) {

@@ -41,6 +41,7 @@ const STATUS_KEYS: Record<Status, string[]> = {
   'not-met': ['Not met', 'Not met label', 'Red'],
   'no-data': ['No data', 'No data label', 'Grey'],
   'no-target': ['No target', 'No target label'],
+  'polarity-unknown': ['Polarity unknown', 'Polarity unknown label'],
 };
 
 const NAMED_COLOURS: Record<string, string | null> = {

@@ -397,7 +397,7 @@ function read(grids: WorkbookGrids): ReadMeasuresResult {
   if (data && list) mergeMetadata(data, list);
   for (const m of data?.measures ?? []) {
     if (!m.polarity && data?.polarityColumn === undefined) {
-      issues.add(m.source.sheet, m.source.row, m.source.col, `'${m.name}' has no polarity (no Polarity column gives one) — measure left uncoloured`);
+      issues.add(m.source.sheet, m.source.row, m.source.col, `'${m.name}' has no polarity (no Polarity column gives one) — measure left uncoloured, its status "Polarity unknown"`);
     }
   }
   return { data, issues: issues.items };

@@ -1,14 +1,27 @@
 import type { Colour } from '../../model/plan';
 
-/** The six statuses of SPEC §2, independent of colours. */
-export type Status = 'exceeded' | 'met' | 'within-tolerance' | 'not-met' | 'no-data' | 'no-target';
+/**
+ * The six statuses of SPEC §2, independent of colours, and `polarity-unknown`:
+ * a figure and a target, but no polarity Ragbook could read to judge them by.
+ */
+export type Status = 'exceeded' | 'met' | 'within-tolerance' | 'not-met' | 'no-data' | 'no-target' | 'polarity-unknown';
 
-export const STATUSES: readonly Status[] = ['exceeded', 'met', 'within-tolerance', 'not-met', 'no-data', 'no-target'];
+export const STATUSES: readonly Status[] = ['exceeded', 'met', 'within-tolerance', 'not-met', 'no-data', 'no-target', 'polarity-unknown'];
 
-/** How a status is shown: its label, and its fill (none for "No target"). */
+/** Statuses that judge a figure against its target. */
+export function isJudged(status: Status): boolean {
+  return status !== 'no-data' && status !== 'no-target' && status !== 'polarity-unknown';
+}
+
+/**
+ * How a status is shown: its label, its fill (none for "No target" and
+ * "Polarity unknown"), and the symbol written before each figure it colours,
+ * so a history cell reads the same in greyscale or to a colour-blind reader.
+ */
 export interface StatusLook {
   label: string;
   colour?: Colour;
+  symbol?: string;
 }
 
 export interface Scheme {
@@ -16,50 +29,66 @@ export interface Scheme {
   looks: Record<Status, StatusLook>;
 }
 
-/** Light fills: black text on each reads at better than 7:1, and the label is always written beside. */
+/**
+ * Light fills, black text on each at 7:1 or better. Their lightness steps by
+ * 8 or more (CIE L*: red 62, blue 71, green 80, amber 89, grey 97), so they
+ * stay apart in greyscale and to a colour-blind reader
+ * (test/core/measures/colour-vision.test.ts measures it).
+ */
 export const COLOURS = {
-  blue: '#9DC3E6',
-  green: '#A9D18E',
-  amber: '#FFD966',
-  red: '#F4A6A6',
-  grey: '#D9D9D9',
+  blue: '#8AB1DF',
+  green: '#AAD28F',
+  amber: '#FFDC69',
+  red: '#DF7872',
+  grey: '#F6F6F6',
 } as const;
 
+/** The symbols before a coloured figure: in Calibri's fallback fonts (Segoe UI Symbol, DejaVu Sans) and printable. */
+export const SYMBOLS = { tick: '✓', star: '★', near: '≈', cross: '✗' } as const;
+
+const MET: StatusLook = { label: 'Met', colour: COLOURS.green, symbol: SYMBOLS.tick };
+const WITHIN_TOLERANCE: StatusLook = { label: 'Within tolerance', colour: COLOURS.amber, symbol: SYMBOLS.near };
+const NOT_MET: StatusLook = { label: 'Not met', colour: COLOURS.red, symbol: SYMBOLS.cross };
 const NO_DATA: StatusLook = { label: 'No data', colour: COLOURS.grey };
 const NO_TARGET: StatusLook = { label: 'No target' };
+const POLARITY_UNKNOWN: StatusLook = { label: 'Polarity unknown' };
+const ACHIEVED: StatusLook = { label: 'Achieved', colour: COLOURS.green, symbol: SYMBOLS.tick };
 
 const SCHEMES: Record<string, Scheme> = {
   rag: {
     name: 'rag',
     looks: {
-      exceeded: { label: 'Met', colour: COLOURS.green },
-      met: { label: 'Met', colour: COLOURS.green },
-      'within-tolerance': { label: 'Within tolerance', colour: COLOURS.amber },
-      'not-met': { label: 'Not met', colour: COLOURS.red },
+      exceeded: MET,
+      met: MET,
+      'within-tolerance': WITHIN_TOLERANCE,
+      'not-met': NOT_MET,
       'no-data': NO_DATA,
       'no-target': NO_TARGET,
+      'polarity-unknown': POLARITY_UNKNOWN,
     },
   },
   brag: {
     name: 'brag',
     looks: {
-      exceeded: { label: 'Exceeded', colour: COLOURS.blue },
-      met: { label: 'Met', colour: COLOURS.green },
-      'within-tolerance': { label: 'Within tolerance', colour: COLOURS.amber },
-      'not-met': { label: 'Not met', colour: COLOURS.red },
+      exceeded: { label: 'Exceeded', colour: COLOURS.blue, symbol: SYMBOLS.star },
+      met: MET,
+      'within-tolerance': WITHIN_TOLERANCE,
+      'not-met': NOT_MET,
       'no-data': NO_DATA,
       'no-target': NO_TARGET,
+      'polarity-unknown': POLARITY_UNKNOWN,
     },
   },
   achieved: {
     name: 'achieved',
     looks: {
-      exceeded: { label: 'Achieved', colour: COLOURS.green },
-      met: { label: 'Achieved', colour: COLOURS.green },
-      'within-tolerance': { label: 'Achieved', colour: COLOURS.green },
-      'not-met': { label: 'Not achieved', colour: COLOURS.red },
+      exceeded: ACHIEVED,
+      met: ACHIEVED,
+      'within-tolerance': ACHIEVED,
+      'not-met': { ...NOT_MET, label: 'Not achieved' },
       'no-data': NO_DATA,
       'no-target': NO_TARGET,
+      'polarity-unknown': POLARITY_UNKNOWN,
     },
   },
 };

@@ -32,7 +32,8 @@ export interface Judgement {
  */
 export function classify({ actual, target, band, polarity, decimals }: Judgement): Status {
   if (actual === null || !Number.isFinite(actual)) return 'no-data';
-  if (target === undefined || polarity === undefined) return 'no-target';
+  if (target === undefined) return 'no-target';
+  if (polarity === undefined) return 'polarity-unknown';
   const a = decimals === undefined ? actual : roundTo(actual, decimals);
   switch (polarity) {
     case 'higher':
@@ -122,6 +123,7 @@ export function statusRank(status: Status): number {
       return 0;
     case 'no-data':
     case 'no-target':
+    case 'polarity-unknown':
       return -1;
     default: {
       const unreachable: never = status;

@@ -12,6 +12,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { openWorkbook } from '../../../src/adapters/file';
 import { readZipDirectory } from '../../../src/adapters/file/package/zip';
 import { reports } from '../../../src/core/reports';
+import { SYMBOLS } from '../../../src/core/measures/scheme';
+import { cellOf } from '../../../src/model/grid';
+import { unprefixedFormat } from '../../../src/core/shared/number-format';
 import { buildRichWorkbook, RICH_MEASURES, SENSITIVITY_LABEL } from '../../fixtures/package/rich-workbook';
 import { runCli } from '../../helpers/cli';
 import { fillOf, tempDir } from '../../helpers/xlsx';
@@ -131,7 +134,10 @@ describe.each([
           const out = after.sheets.find((s) => s.name === sheet.name);
           sheet.rows.forEach((row, r) =>
             row?.forEach((cell, c) => {
-              expect({ sheet: sheet.name, r, c, cell: out?.rows[r]?.[c] }).toEqual({ sheet: sheet.name, r, c, cell });
+              // A coloured figure's format gains its status's symbol: the user's own format is inside it.
+              const written = out?.rows[r]?.[c];
+              const kept = written && cellOf(written.value, unprefixedFormat(written.numberFormat, Object.values(SYMBOLS)), written.formula);
+              expect({ sheet: sheet.name, r, c, cell: kept }).toEqual({ sheet: sheet.name, r, c, cell });
             }),
           );
         }
@@ -180,8 +186,8 @@ describe.each([
       const row = RICH_MEASURES.findIndex((m) => m[0] === measure.id) + 2;
       expect({ id: measure.id, fill: fillOf(sheet.getCell(row, latestCol)) }).toEqual({ id: measure.id, fill: measure.colour?.toUpperCase() });
     }
-    // The user's own number format and bold header survive under the overlay.
-    expect(sheet.getCell('K2').numFmt).toBe('0.0');
+    // The user's own number format, with the status's symbol before it, and bold header survive under the overlay.
+    expect(sheet.getCell('K2').numFmt).toMatch(/^"[✓★≈✗] "0\.0;/);
     expect(sheet.getCell('A1').font?.bold).toBe(true);
   });
 });

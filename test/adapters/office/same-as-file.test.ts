@@ -1,6 +1,7 @@
 import { createWorkbook, openWorkbook } from '../../../src/adapters/file';
+import { applyReport } from '../../../src/core/apply/apply-report';
 import { differences } from './compare';
-import { applyLikePlan } from './fixtures';
+import { applyLikePlan, measuresWorkbook } from './fixtures';
 import { execute, simulated } from './run-plan';
 import { ExcelSim } from './sim/excel-sim';
 import { SimWorkbook } from './sim/model';
@@ -23,6 +24,20 @@ describe('the Office adapter and the file adapter give the same workbook for the
     await execute(sim, { ...plan, removeSheets: [] });
     sim.book.sheets.splice(0, 1);
     expect(await differences(await createWorkbook(plan), sim.book)).toEqual([]);
+  });
+
+  test('Apply colours: each figure’s symbol composed into its own number format, run twice', async () => {
+    let bytes = await measuresWorkbook(40);
+    for (const run of [1, 2]) {
+      const { grids } = await openWorkbook(bytes);
+      const plan = applyReport.run(grids, { today: '2018-04-30' }).plan;
+      const composed = Object.values(plan.styles).flatMap((s) => (s.numberFormat ? [s.numberFormat] : []));
+      expect({ run, composed }).toEqual({ run, composed: expect.arrayContaining(['"✓ "General;"✓ "-General;"✓ "General;"✓ "@', '"✗ "General;"✗ "-General;"✗ "General;"✗ "@']) });
+      const sim = new ExcelSim(SimWorkbook.fromGrids(grids));
+      await execute(sim, plan);
+      bytes = await (await openWorkbook(bytes)).write(plan);
+      expect(await differences(bytes, sim.book)).toEqual([]);
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import { buildActionPlanSheet } from '../../../src/core/actions/action-plan-sheet';
+import { COLOURS } from '../../../src/core/measures/scheme';
 import { trackActions } from '../../../src/core/actions/tracker';
 import { GENERATED_MARKER } from '../../../src/core/shared/sheet-builder';
 import { PLAN_HEADER, sheetGrid, workbook } from '../../fixtures/actions/grids';
@@ -48,6 +49,6 @@ describe('the Action plan sheet', () => {
     const styleAt = (col: number) => sheet.styles.find((s) => s.range.row <= row && row < s.range.row + s.range.rowCount && s.range.col <= col && col < s.range.col + s.range.colCount)?.style;
     expect(styleAt(4)).toBe('date');
     expect(styleAt(5)).toBe('action.due-soon');
-    expect(styles['action.due-soon'].fill).toBe('#FFD966');
+    expect(styles['action.due-soon'].fill).toBe(COLOURS.amber);
   });
 });

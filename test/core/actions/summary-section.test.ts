@@ -1,4 +1,5 @@
 import { actionsSummarySection } from '../../../src/core/actions/summary-section';
+import { COLOURS } from '../../../src/core/measures/scheme';
 import { PLAN_HEADER, sheetGrid, workbook } from '../../fixtures/actions/grids';
 
 const options = { today: '2013-03-04' };
@@ -34,8 +35,8 @@ describe('the Summary sheet’s action section', () => {
     expect(byPlan.chartRows).toBe(1);
     expect(byPlan.chart?.series.map((s) => byPlan.header[s.col])).toEqual(['Overdue', 'Due soon', 'On track', 'Ongoing', 'No date', 'Complete']);
     // On track, Ongoing and Complete share green in cells; the chart tells them apart by shade.
-    expect(byPlan.chart?.series.map((s) => s.colour)).toEqual(['#F4A6A6', '#FFD966', '#A9D18E', '#C5E0B4', '#D9D9D9', '#E2F0D9']);
-    expect(byPlan.styles?.['action.count.overdue'].fill).toBe('#F4A6A6');
+    expect(byPlan.chart?.series.map((s) => s.colour)).toEqual([COLOURS.red, COLOURS.amber, COLOURS.green, '#C5E0B4', COLOURS.grey, '#E2F0D9']);
+    expect(byPlan.styles?.['action.count.overdue'].fill).toBe(COLOURS.red);
     expect(byLead.header[0]).toBe('Lead');
     expect(byLead.rows).toEqual([
       ['(no lead named)', 0, 0, 0, 0, 0, 0, 1, 1],

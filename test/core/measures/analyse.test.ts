@@ -1,4 +1,5 @@
 import { analyseMeasures } from '../../../src/core/measures/analyse';
+import { COLOURS } from '../../../src/core/measures/scheme';
 import { UnknownPeriodError } from '../../../src/core/errors';
 import { sheetGrid, workbook } from '../../helpers/grids';
 
@@ -58,7 +59,8 @@ describe('wide layout', () => {
         expect.objectContaining({ sheet: 'Performance', cell: 'D8', message: expect.stringContaining("'Good' is not a polarity") }),
       ]),
     );
-    expect(byName('Good').current.status).toBe('no-target');
+    // 'Good' has a target of 90 but no polarity to judge it by: not "No target".
+    expect(byName('Good').current).toMatchObject({ status: 'polarity-unknown', label: 'Polarity unknown', colour: undefined });
   });
 });
 
@@ -122,7 +124,7 @@ describe('options and settings', () => {
       status: 'not-met',
       band: { low: 90, high: 110 },
       label: 'Off track (improving on last year)',
-      colour: '#FFD966',
+      colour: COLOURS.amber,
     });
   });
   test('a repeated measure id is numbered from its second use, and reported', () => {

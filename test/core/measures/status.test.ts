@@ -62,7 +62,8 @@ describe('classify: without a band', () => {
 describe('classify: special cases', () => {
   test('no actual is no data', () => expect(classify({ actual: null, target: 45, polarity: 'higher' })).toBe('no-data'));
   test('no target is no target', () => expect(classify({ actual: 45, polarity: 'higher' })).toBe('no-target'));
-  test('no polarity cannot be judged', () => expect(classify({ actual: 45, target: 45 })).toBe('no-target'));
+  test('no polarity cannot be judged', () => expect(classify({ actual: 45, target: 45 })).toBe('polarity-unknown'));
+  test('no target is no target, polarity or not', () => expect(classify({ actual: 45 })).toBe('no-target'));
   test('float noise never flips a status', () => {
     expect(classify({ actual: 0.1 + 0.2, target: 0.3, polarity: 'higher' })).toBe('met');
     expect(classify({ actual: 0.1 + 0.2, target: 0.3, polarity: 'lower' })).toBe('met');

@@ -106,13 +106,18 @@ async function read(grids: WorkbookGrids | number): Promise<ReadOutcome> {
 
 const REPORTS = { apply: applyReport, commentary: commentaryReport };
 
-/** The addresses and values a plan writes, as text: the floor of what any request could carry. */
+/** The addresses, values and number formats a plan writes, as text: the floor of what any request could carry. */
 function payloadFloorBytes(plan: WritePlan): number {
   const encoder = new TextEncoder();
   let bytes = 0;
   for (const sheet of plan.sheets) {
     for (const block of sheet.values) bytes += encoder.encode(JSON.stringify(block.values)).length;
-    for (const { range } of sheet.styles) bytes += rangeAddress(range.row, range.col, range.rowCount, range.colCount).length + 1;
+    for (const { range, style } of sheet.styles) {
+      bytes += rangeAddress(range.row, range.col, range.rowCount, range.colCount).length + 1;
+      // A number format is data too: one per cell (a coloured figure's carries its status's symbol).
+      const format = plan.styles[style]?.numberFormat;
+      if (format) bytes += range.rowCount * range.colCount * encoder.encode(JSON.stringify([format])).length;
+    }
   }
   return bytes;
 }
