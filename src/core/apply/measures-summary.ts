@@ -22,7 +22,7 @@ const MEANINGS: Record<Status, string> = {
  * pale fill would vanish against the white plot, and three clearly different
  * greys keep no data, no target and polarity unknown apart in any print.
  */
-const CHART_GREYS: Partial<Record<Status, Colour>> = { 'no-data': '#A6A6A6', 'no-target': '#D0D0D0', 'polarity-unknown': '#595959' };
+const CHART_GREYS: Partial<Record<Status, Colour>> = { 'no-data': '#7F7F7F', 'no-target': '#D0D0D0', 'polarity-unknown': '#404040' };
 
 function chartColour(scheme: Scheme, status: Status): Colour {
   const colour = scheme.looks[status].colour;
@@ -92,7 +92,7 @@ export function measuresSummarySections(analysis: MeasuresAnalysis): SummarySect
     notes: [
       `On the ${analysis.source.sheet} sheet each coloured figure starts with its status's symbol (${exampleFigure(scheme)}), so it reads without colour.`,
       ...(analysis.measures.some((m) => m.current.label.includes('improving on last year'))
-        ? ['"Not met (improving on last year)" is shown amber: worse than the band allows, but better than the same period last year.']
+        ? [`"Not met (improving on last year)" is shown amber, its figures marked ${scheme.looks['not-met'].symbol ?? 'as not met'}: worse than the band allows, but better than the same period last year.`]
         : []),
       ...countNotes(analysis),
     ],

@@ -105,6 +105,16 @@ describe('options and settings', () => {
     expect(analyseMeasures(workbook(sheetGrid('M', rows)), { ...options, period: 'q1  2017/18' }).period).toBe('Q1 2017/18');
     expect(() => analyseMeasures(workbook(sheetGrid('M', rows)), { ...options, period: 'Q4 2019/20' })).toThrow(UnknownPeriodError);
   });
+  test('Settings can rename "Polarity unknown" and give it a colour', () => {
+    const grids = workbook(
+      sheetGrid('M', [
+        ['Measure', 'Polarity', 'Target', 'Q1 2017/18'],
+        ['Visits', 'Good', 100, 90],
+      ]),
+      sheetGrid('Settings', [['Polarity unknown', 'Not judged: polarity to confirm', 'grey']]),
+    );
+    expect(analyseMeasures(grids, options).measures[0].current).toMatchObject({ status: 'polarity-unknown', label: 'Not judged: polarity to confirm', colour: COLOURS.grey });
+  });
   test('Settings: scheme, label and colour overrides, default tolerance, amber when improving', () => {
     const grids = workbook(
       sheetGrid('M', [
