@@ -270,9 +270,9 @@ export function readBudgetSheet(sheet: SheetGrid, header: HeaderRow<BudgetField>
     const parts = line.ofWhich ?? [];
     const sum = parts.reduce((total, part) => total + (part.budget?.value ?? 0), 0);
     if (!line.budget || sum <= line.budget.value + 1e-9 || parts.length === 0) return;
-    const last = parts[parts.length - 1];
     const shown = Math.max(0, line.budget.decimals);
-    issues.add(sheet.name, last.row, cols.line ?? 0, `the "of which" lines under ${line.name} add up to ${formatMoney(sum, unit, shown)}, more than its ${formatMoney(line.budget.value, unit, shown)}`);
+    // The link goes to the line's budget, the figure its breakdown overshoots.
+    issues.add(sheet.name, line.row, cols.budget ?? cols.line ?? 0, `the "of which" lines under ${line.name} add up to ${formatMoney(sum, unit, shown)}, more than its ${formatMoney(line.budget.value, unit, shown)}`);
   }
 
   return {

@@ -290,7 +290,7 @@ function analyse(grids: WorkbookGrids, options: ReportOptions): MeasuresAnalysis
     const follows = found ? followedBenchmark(measure, found.observation) : undefined;
     if (follows && found) {
       if (found.target === undefined && found.observation.actual !== null && follows.seen === undefined && !benchmarkFigure(measure, currentIndex, follows.benchmark)) {
-        issues.add(measure.source.sheet, measure.source.row, measure.source.col, `'${measure.name}' follows the ${follows.benchmark} figure, and the workbook has none for ${current.observation.label} or before — shown as no target`);
+        issues.add(measure.source.sheet, follows.row, follows.col, `'${measure.name}' follows the ${follows.benchmark} figure, and the workbook has none for ${current.observation.label} or before — shown as no target`);
       } else explainFollowedTarget(measure, currentIndex, found.target, issues);
     }
     if (found?.band && found.target !== undefined && (found.target < found.band.low - 1e-9 || found.target > found.band.high + 1e-9)) {

@@ -97,6 +97,8 @@ export function readMeasureFields(sheet: string, row: number, cells: readonly (C
     const value = fieldText(cells, columns, field);
     if (value) measure[field] = value;
   }
+  if (columns.id !== undefined) measure.idCol = columns.id;
+  if (measure.rebaseAt) measure.rebaseCol = columns.rebaseAt;
 
   const polarityText = fieldText(cells, columns, 'polarity');
   const polarityCol = columns.polarity;

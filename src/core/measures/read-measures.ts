@@ -155,7 +155,7 @@ function dedupeIds(measures: Measure[], issues: IssueList): void {
     const count = (repeats.get(m.id) ?? 1) + 1;
     repeats.set(m.id, count);
     const renamed = `${m.id}-${count}`;
-    issues.add(m.source.sheet, m.source.row, m.source.col, `the measure id '${m.id}' is used more than once — this one is reported as '${renamed}'`);
+    issues.add(m.source.sheet, m.source.row, m.idCol ?? m.source.col, `the measure id '${m.id}' is used more than once — this one is reported as '${renamed}'`);
     m.id = renamed;
   }
 }

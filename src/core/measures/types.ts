@@ -92,6 +92,9 @@ export interface Measure {
   notes?: string;
   /** The period from which its SPC limits start again ("Rebase at" column). */
   rebaseAt?: string;
+  /** The columns its id and "Rebase at" were read from, so Issues about them point at those cells. */
+  idCol?: number;
+  rebaseCol?: number;
   /** Row of the measure on its sheet (0-based), for added columns and issue addresses. */
   source: CellRef;
   /** Chronological order (see period.ts). */

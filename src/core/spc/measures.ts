@@ -61,7 +61,11 @@ export function spcForMeasures(analysis: MeasuresAnalysis, settings: SpcSettings
     const at = (message: string) => issues.add(measure.source.sheet, measure.source.row, measure.source.col, message);
     const rebaseAt = measure.rebaseAt ?? settings.rebaseAt;
     const series = seriesOf(evaluated, rebaseAt);
-    if (rebaseAt && !series.some((p) => p.rebase)) at(`'${measure.name}' has no figure for the rebase period '${rebaseAt}' — not rebased`);
+    if (rebaseAt && !series.some((p) => p.rebase)) {
+      // The measure's own "Rebase at" cell, where the period is written, when it has one.
+      const col = measure.rebaseAt ? (measure.rebaseCol ?? measure.source.col) : measure.source.col;
+      issues.add(measure.source.sheet, measure.source.row, col, `'${measure.name}' has no figure for the rebase period '${rebaseAt}' — not rebased`);
+    }
     const chart = spcChart(series, measure.polarity, current.target, current.band, settings);
     if (!chart) {
       at(`'${measure.name}' has ${series.length} figure${series.length === 1 ? '' : 's'} of one kind: SPC needs at least 6 — no chart`);

@@ -27,13 +27,13 @@ test('"of which" lines are a breakdown of the line above, not added to the strat
   expect(sheet.issues).toEqual([]);
 });
 
-test('a breakdown larger than its line is an Issue', () => {
+test('a breakdown larger than its line is an Issue at the line’s budget figure', () => {
   const sheet = read([
     ['Strategy', 'Service line', 'Budget (£m)'],
     ['Early Help', 'Family support', 1.2],
     ['Early Help', 'of which agency staff', 1.5],
   ]);
-  expect(sheet.issues.map((i) => [i.cell, i.message])).toEqual([['B3', 'the "of which" lines under Family support add up to £1.5m, more than its £1.2m']]);
+  expect(sheet.issues.map((i) => [i.cell, i.message])).toEqual([['C2', 'the "of which" lines under Family support add up to £1.5m, more than its £1.2m']]);
 });
 
 test("lines in £'000 beside a £m column are read in their own unit", () => {

@@ -137,13 +137,13 @@ describe('options and settings', () => {
       colour: COLOURS.amber,
     });
   });
-  test('a repeated measure id is numbered from its second use, and reported', () => {
+  test('a repeated measure id is numbered from its second use, and reported at the id cell', () => {
     const rows = ['A', 'B', 'A', 'A'].map((id, i) => [id, `Measure ${i}`, 'Higher is better', 50, 55]);
     const analysis = analyseMeasures(workbook(sheetGrid('KPIs', [['ID', 'Measure', 'Polarity', 'Target', 'Q1 2017/18'], ...rows])), options);
     expect(analysis.measures.map((m) => m.measure.id)).toEqual(['A', 'B', 'A-2', 'A-3']);
     expect(analysis.issues.map((i) => `${i.cell}: ${i.message}`)).toEqual([
-      "B4: the measure id 'A' is used more than once — this one is reported as 'A-2'",
-      "B5: the measure id 'A' is used more than once — this one is reported as 'A-3'",
+      "A4: the measure id 'A' is used more than once — this one is reported as 'A-2'",
+      "A5: the measure id 'A' is used more than once — this one is reported as 'A-3'",
     ]);
   });
   test('a workbook without measures says what it looked for', () => {
