@@ -5,7 +5,7 @@
  *   `MSIP_Label_<guid>_Enabled` = "true" and `MSIP_Label_<guid>_Name` = the label;
  * - or a plain "Classification", "Sensitivity" or "Protective marking" property.
  */
-import { strFromU8, unzipSync } from 'fflate';
+import type * as Fflate from 'fflate';
 
 /** The classifications in rising order; a label ranks by the one it starts with. */
 const CLASSIFICATIONS = ['OFFICIAL', 'OFFICIAL-SENSITIVE', 'SECRET', 'TOP SECRET'] as const;
@@ -71,6 +71,9 @@ export function markingsInProperties(properties: Map<string, string>): Marking[]
 
 /** The markings of an .xlsx/.xlsm (or any Office) package; none when it is not a zip or has no custom properties. */
 export function readMarkings(bytes: Uint8Array): Marking[] {
+  // Loaded on first use (a thirtieth of a second): opening a workbook reads its properties from the package it has open.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; import() would need ES modules under Jest
+  const { strFromU8, unzipSync } = require('fflate') as typeof Fflate;
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, { filter: (file) => file.name === 'docProps/custom.xml' });

@@ -4,7 +4,7 @@
  * package patcher (only the parts a plan changes are rewritten); workbooks
  * made from nothing (exports) are built with exceljs.
  */
-import { highestMarking, readMarkings } from '../../email/marking';
+import { customProperties, highestMarking, markingsInProperties } from '../../email/marking';
 import type { WorkbookGrids } from '../../model/grid';
 import type { WritePlan } from '../../model/plan';
 import { addCharts, writeCharts } from './charts';
@@ -45,8 +45,8 @@ function checkPackageSignature(bytes: Uint8Array): void {
 export async function openWorkbook(bytes: Uint8Array, limits?: ReadLimits): Promise<OpenedWorkbook> {
   checkPackageSignature(bytes);
   // Taken apart so that write() holds the package and not the grids, which a caller may let go first.
-  const { grids, extension, write } = openPackage(bytes, limits, [writeCharts]);
-  const markings = readMarkings(bytes);
+  const { grids, extension, write, customPropertiesXml } = openPackage(bytes, limits, [writeCharts]);
+  const markings = customPropertiesXml === undefined ? [] : markingsInProperties(customProperties(customPropertiesXml));
   const marking = (highestMarking(markings) ?? markings[0])?.label;
   return { grids: marking ? { ...grids, marking } : grids, extension, write: async (plan) => write(plan) };
 }

@@ -8,6 +8,7 @@ import { WorkbookReadError } from '../errors';
 import { columnOfRef, rowOfRef, shiftFormula } from './cell-refs';
 import type { StyleSheet } from './styles';
 import { XmlCursor } from './xml-cursor';
+import { unescapeXml } from './xml';
 import { groupThousands } from '../../../core/shared/values';
 
 export interface CellBudget {
@@ -55,6 +56,32 @@ export function readSheetXml(xml: string, part: string, sharedStrings: readonly 
     rows[index] = cells;
   };
 
+  /** The markup around a plain value, for the cells' prefix ("" or "x:"). */
+  let prefix = '';
+  let valueOpen = '<v>';
+  let valueClose = '</v></c>';
+  let valueText: string | undefined;
+  /**
+   * Reads the cell at the cursor when it is the usual <c …><v>figure</v></c>
+   * (most of a big sheet), in place, and moves past it; false, without moving,
+   * for any other content, which the general loop reads.
+   */
+  const readPlainValue = (): boolean => {
+    const { end } = cursor;
+    if (!cursor.hasPrefix(prefix)) {
+      prefix = cursor.prefix();
+      valueOpen = `<${prefix}v>`;
+      valueClose = `</${prefix}v></${prefix}c>`;
+    }
+    if (!xml.startsWith(valueOpen, end)) return false;
+    const from = end + valueOpen.length;
+    const lt = xml.indexOf('<', from);
+    if (lt < 0 || !xml.startsWith(valueClose, lt)) return false;
+    valueText = unescapeXml(xml.slice(from, lt));
+    cursor.seek(lt + valueClose.length);
+    return true;
+  };
+
   const readCell = (colBefore: number): number => {
     const ref = cursor.valueAt('r');
     let col = colBefore + 1;
@@ -68,12 +95,12 @@ export function readSheetXml(xml: string, part: string, sharedStrings: readonly 
     }
     const type = cursor.attr('t') ?? 'n';
     const style = Number(cursor.attr('s') ?? 0);
-    let valueText: string | undefined;
+    valueText = undefined;
     let formulaText: string | undefined;
     let formulaType: string | undefined;
     let formulaIndex: string | undefined;
     let inlineText: string | undefined;
-    if (cursor.hasContent()) {
+    if (cursor.hasContent() && !readPlainValue()) {
       while (cursor.child('c')) {
         if (cursor.is('v')) valueText = cursor.text();
         else if (cursor.is('f')) {

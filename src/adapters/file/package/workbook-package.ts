@@ -40,6 +40,8 @@ export interface PackageWorkbook {
   grids: WorkbookGrids;
   /** What the file must be named to open in Excel: ".xlsm" when the workbook part is macro-enabled. */
   extension: '.xlsx' | '.xlsm';
+  /** docProps/custom.xml, where a protective marking is kept; undefined when there is none or it cannot be read. */
+  customPropertiesXml?: string;
   /** Executes the plan on a copy of the package and returns the new file. */
   write(plan: WritePlan): Uint8Array;
 }
@@ -92,6 +94,7 @@ export function openPackage(bytes: Uint8Array, limits?: ReadLimits, laterSteps: 
   return {
     grids: { sheets: grids },
     extension: workbookType.includes('macroEnabled') ? '.xlsm' : '.xlsx',
+    customPropertiesXml: optionalText(base, 'docProps/custom.xml'),
     // Holds the package, never the grids: a caller done with the grids can let them go before writing.
     write(plan) {
       const parts = base.clone();
@@ -104,6 +107,15 @@ export function openPackage(bytes: Uint8Array, limits?: ReadLimits, laterSteps: 
       return parts.toZip();
     },
   };
+}
+
+/** A part that only adds information: one that cannot be read is left out (and copied as it is). */
+function optionalText(parts: PackageParts, part: string): string | undefined {
+  try {
+    return parts.text(part);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Every sheet's grid, and what writing needs to know of each sheet. */

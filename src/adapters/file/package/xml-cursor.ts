@@ -248,6 +248,11 @@ export class XmlCursor {
     }
   }
 
+  /** True when the current tag's namespace prefix (with its colon) is `prefix`; allocates nothing. */
+  hasPrefix(prefix: string): boolean {
+    return this.localStart - this.nameStart === prefix.length && this.xml.startsWith(prefix, this.nameStart);
+  }
+
   /** The current tag's namespace prefix with its colon ("x:"), or "". */
   prefix(): string {
     return this.xml.slice(this.nameStart, this.localStart);

@@ -148,6 +148,11 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntr
   return entries;
 }
 
+/** zlib's Buffer seen as a plain Uint8Array, without copying it (a big sheet is tens of megabytes). */
+function plainView(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
 /**
  * The entry's content. Inflating stops at the size the directory declares,
  * so an entry that lies about its size cannot expand further; the size and
@@ -161,7 +166,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   } else if (entry.method === 8) {
     try {
       // Never more than the declared size: a part that expands further is refused here.
-      data = entry.size === 0 ? new Uint8Array(0) : new Uint8Array(zlib.inflateRawSync(compressed, { maxOutputLength: entry.size }));
+      data = entry.size === 0 ? new Uint8Array(0) : plainView(zlib.inflateRawSync(compressed, { maxOutputLength: entry.size }));
     } catch {
       throw corrupt(`${entry.name} does not match its checksum`);
     }
@@ -223,7 +228,7 @@ function prepare(output: ZipOutput): Prepared {
     dosDate: FIXED_DOS_DATE,
     crc: crc32(output.data),
     size: output.data.length,
-    compressed: new Uint8Array(zlib.deflateRawSync(output.data, { level: DEFLATE_LEVEL })),
+    compressed: plainView(zlib.deflateRawSync(output.data, { level: DEFLATE_LEVEL })),
   };
 }
 
