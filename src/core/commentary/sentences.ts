@@ -113,7 +113,7 @@ function statusSentence(facts: MeasureFacts, variant: number): string {
 
 function noStatusReason(facts: MeasureFacts): string {
   return facts.current.status === 'polarity-unknown'
-    ? `Its status is "${facts.current.label}": the workbook does not say whether a higher or a lower figure is better (the target is ${targetText(facts)}).`
+    ? `Its status is "${facts.current.label}": the workbook does not say whether a higher or a lower figure is better${facts.target === undefined ? ', which its target needs' : ` (the target is ${targetText(facts)})`}.`
     : 'There is no target for this measure, so it has no status.';
 }
 

@@ -45,6 +45,12 @@ function benchmarkFigure(measure: Measure, index: number, benchmark: string): { 
   return undefined;
 }
 
+/** A target in words with a figure to work from ("2 points better than national"), which only a polarity could settle. */
+function hasTargetBarPolarity(measure: Measure, index: number): boolean {
+  const follows = followedBenchmark(measure, measure.observations[index]);
+  return follows !== undefined && (follows.seen !== undefined || benchmarkFigure(measure, index, follows.benchmark) !== undefined);
+}
+
 /**
  * The target for one observation: its own, else the measure's. A target that
  * follows a benchmark is worked out from that benchmark's figure in the
@@ -76,7 +82,7 @@ function explainFollowedTarget(measure: Measure, index: number, target: number |
   }
   if (target === undefined) {
     if (figure || follows.seen !== undefined) {
-      issues.add(sheet, follows.row, follows.col, `'${follows.text}' needs to know whether higher or lower is better, and '${measure.name}' does not say — shown as no target`);
+      issues.add(sheet, follows.row, follows.col, `'${follows.text}' needs to know whether higher or lower is better, and '${measure.name}' does not say — shown as "Polarity unknown"`);
     }
     return;
   }
@@ -136,7 +142,8 @@ function evaluate(
 ): Evaluation {
   const { observations, polarity } = measure;
   const obs = observations[index];
-  const status = classify({ actual: obs.actual, target, band, polarity, decimals: obs.decimals });
+  let status = classify({ actual: obs.actual, target, band, polarity, decimals: obs.decimals });
+  if (status === 'no-target' && polarity === undefined && hasTargetBarPolarity(measure, index)) status = 'polarity-unknown';
   const now = figures[index];
   const previous = indexOfPreviousOfKind(observations, index);
   const direction = directionOfTravel(now, previous < 0 ? undefined : figures[previous], polarity, band, target);

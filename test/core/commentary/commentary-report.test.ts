@@ -36,6 +36,9 @@ describe('wording', () => {
     ['N1', 'New measure', 'C', '%', 'Higher is better', 60, null, null, 'Not available'],
     ['F1', 'First figure', 'C', 'Number', 'Higher is better', 10, null, null, 12],
     ['R1', 'Days to match with a family', 'C', 'Days', 'Lower is better', 121, '-4% / +8%', 134, 129],
+    ['P1', 'Young people in suitable accommodation', 'C', '%', 'Good', 95, '±2', 93.3, 93.1],
+    ['P2', 'Pupils attending', 'C', '%', 'Good', '2 percentage points better than National (89%)', null, 90, 91],
+    ['P3', 'Enquiries answered', 'C', 'Number', 'Higher is better', null, null, 40, 42],
   ])));
 
   test.each([
@@ -48,6 +51,9 @@ describe('wording', () => {
     ['B3', 'was on the target of 45'],
     ['N1', 'No figure has been reported for Q2 2018/19, nor for any earlier period.'],
     ['R1', 'missed the target of 121 days by 8 days but was within the tolerance range of 116.2 to 130.7 days'],
+    ['P1', 'Its status is "Polarity unknown": the workbook does not say whether a higher or a lower figure is better (the target is 95%).'],
+    ['P2', 'Its status is "Polarity unknown": the workbook does not say whether a higher or a lower figure is better, which its target needs.'],
+    ['P3', 'There is no target for this measure, so it has no status.'],
   ])('%s: %s', (id, fact) => {
     expect(text(id)).toContain(fact);
   });

@@ -105,6 +105,19 @@ describe('options and settings', () => {
     expect(analyseMeasures(workbook(sheetGrid('M', rows)), { ...options, period: 'q1  2017/18' }).period).toBe('Q1 2017/18');
     expect(() => analyseMeasures(workbook(sheetGrid('M', rows)), { ...options, period: 'Q4 2019/20' })).toThrow(UnknownPeriodError);
   });
+  test('a target "better than national" with no polarity to settle it is "Polarity unknown", not "No target"', () => {
+    const grids = workbook(
+      sheetGrid('M', [
+        ['Measure', 'Unit', 'Polarity', 'Target', 'Q1 2017/18', 'England Q1 2017/18'],
+        ['Visits', '%', 'Good', '2 percentage points better than National performance', 60, 58],
+        ['Calls', '%', 'Good', 'In line with national', 60, null],
+      ]),
+    );
+    const analysis = analyseMeasures(grids, options);
+    expect(analysis.measures.map((m) => m.current.status)).toEqual(['polarity-unknown', 'no-target']);
+    expect(analysis.issues).toContainEqual({ sheet: 'M', cell: 'D2', message: expect.stringContaining('shown as "Polarity unknown"') });
+    expect(analysis.issues).toContainEqual({ sheet: 'M', cell: 'C2', message: expect.stringContaining("'Good' is not a polarity") });
+  });
   test('Settings can rename "Polarity unknown" and give it a colour', () => {
     const grids = workbook(
       sheetGrid('M', [
