@@ -5,7 +5,7 @@ import type { ReportOptions } from '../report';
 import type { SummarySection, SummarySectionSource } from '../summary/summary-sheet';
 import { actionPlanSheetName } from './action-plan-sheet';
 import { addDays, formatLongDate } from './dates';
-import { COLOURS, type Scheme } from '../measures/scheme';
+import { chartColour, COLOURS, type Scheme } from '../measures/scheme';
 import { ACTION_STATES, type ActionState, stateLook } from './state';
 import { type TrackedAction, trackActions, type ActionTracking } from './tracker';
 
@@ -43,7 +43,7 @@ function chartSeries(scheme: Scheme): { col: number; colour: string }[] {
     if (!colour) return [];
     const times = used.get(colour) ?? 0;
     used.set(colour, times + 1);
-    return [{ col: i + 1, colour: times === 0 ? colour : (SHADES[colour]?.[times - 1] ?? colour) }];
+    return [{ col: i + 1, colour: times === 0 ? chartColour(colour) : (SHADES[colour]?.[times - 1] ?? colour) }];
   });
 }
 

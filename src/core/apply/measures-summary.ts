@@ -1,7 +1,7 @@
 /** The measures section of the Summary sheet: a key to the colours and counts per theme, charted. */
 import type { Colour, PlanValue } from '../../model/plan';
 import type { SummarySection } from '../summary/summary-sheet';
-import { COLOURS, labelGroups, type Scheme, type Status, statusStyleName } from '../measures/scheme';
+import { CHART_GREY, chartColour, labelGroups, type Scheme, type Status, statusStyleName } from '../measures/scheme';
 import { numberWord } from '../exceptions/exception-words';
 import { isImproving } from '../measures/analyse';
 import type { EvaluatedMeasure, MeasuresAnalysis } from '../measures/types';
@@ -18,15 +18,15 @@ const MEANINGS: Record<Status, string> = {
 };
 
 /**
- * Chart colours for the statuses a scheme leaves uncoloured or pale grey: a
- * pale fill would vanish against the white plot, and three clearly different
- * greys keep no data, no target and polarity unknown apart in any print.
+ * Chart colours for the statuses a scheme leaves uncoloured: with the chart's
+ * grey for no data, three clearly different greys keep no data, no target and
+ * polarity unknown apart in any print.
  */
-const CHART_GREYS: Partial<Record<Status, Colour>> = { 'no-data': '#7F7F7F', 'no-target': '#D0D0D0', 'polarity-unknown': '#404040' };
+const UNCOLOURED: Partial<Record<Status, Colour>> = { 'no-target': '#D0D0D0', 'polarity-unknown': '#404040' };
 
-function chartColour(scheme: Scheme, status: Status): Colour {
+function seriesColour(scheme: Scheme, status: Status): Colour {
   const colour = scheme.looks[status].colour;
-  return (colour === undefined || colour === COLOURS.grey ? CHART_GREYS[status] : colour) ?? COLOURS.grey;
+  return colour === undefined ? (UNCOLOURED[status] ?? CHART_GREY) : chartColour(colour);
 }
 
 function meaning(statuses: Status[]): string {
@@ -106,7 +106,7 @@ export function measuresSummarySections(analysis: MeasuresAnalysis): SummarySect
       chart: {
         kind: 'stacked-column',
         title: `Measures by status and theme, ${analysis.period ?? 'latest period'}`,
-        series: groups.map((g, i) => ({ col: i + 1, colour: chartColour(scheme, g.statuses[0]) })),
+        series: groups.map((g, i) => ({ col: i + 1, colour: seriesColour(scheme, g.statuses[0]) })),
         yAxisTitle: 'Measures',
       },
       // The chart covers the themes, not the "All themes" total.

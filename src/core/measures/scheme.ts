@@ -43,6 +43,14 @@ export const COLOURS = {
   grey: '#F6F6F6',
 } as const;
 
+/** Grey as a chart's bars draw it: the pale grey fill would vanish against the white plot. */
+export const CHART_GREY = '#7F7F7F';
+
+/** A fill as a chart's bars draw it. */
+export function chartColour(colour: Colour): Colour {
+  return colour === COLOURS.grey ? CHART_GREY : colour;
+}
+
 /** The symbols before a coloured figure: in Calibri's fallback fonts (Segoe UI Symbol, DejaVu Sans) and printable. */
 export const SYMBOLS = { tick: '✓', star: '★', near: '≈', cross: '✗' } as const;
 

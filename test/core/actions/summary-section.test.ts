@@ -1,5 +1,5 @@
 import { actionsSummarySection } from '../../../src/core/actions/summary-section';
-import { COLOURS } from '../../../src/core/measures/scheme';
+import { CHART_GREY, COLOURS } from '../../../src/core/measures/scheme';
 import { PLAN_HEADER, sheetGrid, workbook } from '../../fixtures/actions/grids';
 
 const options = { today: '2013-03-04' };
@@ -35,7 +35,7 @@ describe('the Summary sheet’s action section', () => {
     expect(byPlan.chartRows).toBe(1);
     expect(byPlan.chart?.series.map((s) => byPlan.header[s.col])).toEqual(['Overdue', 'Due soon', 'On track', 'Ongoing', 'No date', 'Complete']);
     // On track, Ongoing and Complete share green in cells; the chart tells them apart by shade.
-    expect(byPlan.chart?.series.map((s) => s.colour)).toEqual([COLOURS.red, COLOURS.amber, COLOURS.green, '#C5E0B4', COLOURS.grey, '#E2F0D9']);
+    expect(byPlan.chart?.series.map((s) => s.colour)).toEqual([COLOURS.red, COLOURS.amber, COLOURS.green, '#C5E0B4', CHART_GREY, '#E2F0D9']);
     expect(byPlan.styles?.['action.count.overdue'].fill).toBe(COLOURS.red);
     expect(byLead.header[0]).toBe('Lead');
     expect(byLead.rows).toEqual([
