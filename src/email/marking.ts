@@ -69,6 +69,11 @@ export function markingsInProperties(properties: Map<string, string>): Marking[]
   return [...unique.values()].map(markingOf);
 }
 
+/** The marking a workbook's printed pages carry: the highest on the scale, else the first label. */
+export function workbookMarking(markings: readonly Marking[]): string | undefined {
+  return (highestMarking(markings) ?? markings[0])?.label;
+}
+
 /** The markings of an .xlsx/.xlsm (or any Office) package; none when it is not a zip or has no custom properties. */
 export function readMarkings(bytes: Uint8Array): Marking[] {
   // Loaded on first use (a thirtieth of a second): opening a workbook reads its properties from the package it has open.

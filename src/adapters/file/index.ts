@@ -4,7 +4,7 @@
  * package patcher (only the parts a plan changes are rewritten); workbooks
  * made from nothing (exports) are built with exceljs.
  */
-import { customProperties, highestMarking, markingsInProperties } from '../../email/marking';
+import { customProperties, markingsInProperties, workbookMarking } from '../../email/marking';
 import type { WorkbookGrids } from '../../model/grid';
 import type { WritePlan } from '../../model/plan';
 import { addCharts, writeCharts } from './charts';
@@ -47,7 +47,7 @@ export async function openWorkbook(bytes: Uint8Array, limits?: ReadLimits): Prom
   // Taken apart so that write() holds the package and not the grids, which a caller may let go first.
   const { grids, extension, write, customPropertiesXml } = openPackage(bytes, limits, [writeCharts]);
   const markings = customPropertiesXml === undefined ? [] : markingsInProperties(customProperties(customPropertiesXml));
-  const marking = (highestMarking(markings) ?? markings[0])?.label;
+  const marking = workbookMarking(markings);
   return { grids: marking ? { ...grids, marking } : grids, extension, write: async (plan) => write(plan) };
 }
 

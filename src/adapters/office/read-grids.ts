@@ -1,10 +1,11 @@
 /**
  * Reads the live workbook into grids, as the file adapter reads a file: sheet
- * and table names, then every sheet's used range, table bounds and own names
+ * and table names and the protective marking (custom document properties), then every sheet's used range, table bounds and own names
  * (Ragbook's marks), then each used range in blocks of rows small enough for
  * Excel on the web's 5 MB response limit (values, number formats and formulas).
  */
 import { type Cell, type CellValue, cellOf, type SheetGrid, type TableInfo, type WorkbookGrids } from '../../model/grid';
+import { markingsInProperties, workbookMarking } from '../../email/marking';
 import { loadSheetNames, marksOf } from './marks';
 import { jsonBytes } from './request-batch';
 
@@ -92,7 +93,10 @@ export async function readGrids(context: Excel.RequestContext): Promise<Workbook
   const tables = context.workbook.tables;
   worksheets.load('items/name');
   tables.load('items/name');
+  // The sensitivity label or classification, for the header and footer of Ragbook's printed pages, as the file adapter reads it.
+  const properties = context.workbook.properties.custom.load('items/key,value');
   await context.sync();
+  const marking = workbookMarking(markingsInProperties(new Map(properties.items.map((p) => [p.key, String(p.value)]))));
 
   const used = worksheets.items.map((sheet) => sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'));
   const names = worksheets.items.map(loadSheetNames);
@@ -115,5 +119,5 @@ export async function readGrids(context: Excel.RequestContext): Promise<Workbook
     const marks = marksOf(sheet.name, names[i]);
     sheets.push(marks ? { ...grid, marks } : grid);
   }
-  return { sheets };
+  return marking ? { sheets, marking } : { sheets };
 }

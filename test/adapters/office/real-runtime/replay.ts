@@ -95,7 +95,14 @@ const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 /** Carries out one request's object paths and actions on the simulator; the query results in Excel's shape. */
 async function replay(sim: ExcelSim, request: RichApiRequest): Promise<{ ActionId: number; Value: unknown }[]> {
   const context = sim.context();
-  const root = { worksheets: context.workbook.worksheets, tables: context.workbook.tables, settings: context.workbook.settings, protection: context.workbook.protection, application: context.application };
+  const root = {
+    worksheets: context.workbook.worksheets,
+    tables: context.workbook.tables,
+    settings: context.workbook.settings,
+    protection: context.workbook.protection,
+    properties: context.workbook.properties,
+    application: context.application,
+  };
   const objects = new Map<number, Loose>();
 
   const argumentsOf = (info: RichApiArguments | undefined): unknown[] =>
@@ -144,7 +151,7 @@ async function replay(sim: ExcelSim, request: RichApiRequest): Promise<{ ActionI
   return queries.map(({ action, object, properties }) => {
     if ('items' in object) {
       // Each item carries its name as its id, so Office.js addresses it by getItem(name) afterwards.
-      const items = (object.items as Loose[]).map((item) => shape(item, properties, item.name as string));
+      const items = (object.items as Loose[]).map((item) => shape(item, properties, (item.name ?? item.key) as string));
       return { ActionId: action.Id, Value: { _Items: items } };
     }
     return { ActionId: action.Id, Value: object.isNullObject ? null : shape(object, properties) };

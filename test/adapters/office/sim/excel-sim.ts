@@ -205,12 +205,35 @@ class SimWorkbookProxy {
   readonly tables: SimTableCollection;
   readonly settings: SimSettingCollection;
   readonly protection: SimProtection;
+  readonly properties: { custom: SimCustomPropertyCollection };
 
   constructor(ctx: SimContext) {
     this.worksheets = new SimWorksheetCollection(ctx);
     this.tables = new SimTableCollection(ctx);
     this.settings = new SimSettingCollection(ctx);
     this.protection = new SimProtection(ctx, () => ({ protected: ctx.host.book.structureProtected }));
+    this.properties = { custom: new SimCustomPropertyCollection(ctx) };
+  }
+}
+
+/** Workbook.properties.custom (ExcelApi 1.7): the custom document properties, read as key and value. */
+class SimCustomPropertyCollection {
+  private loadedItems?: { key: string; value: unknown }[];
+
+  constructor(private readonly ctx: SimContext) {}
+
+  load(option?: LoadOption): this {
+    const properties = propertyList(option).map((p) => p.replace(/^items\//, ''));
+    for (const property of properties) {
+      if (property !== 'key' && property !== 'value') throw new SimError('InvalidArgument', `The simulated host cannot load '${property}' on a custom property.`);
+    }
+    this.ctx.enqueue(() => (this.loadedItems = [...this.ctx.host.book.customProperties].map(([key, value]) => ({ key, value }))));
+    return this;
+  }
+
+  get items(): { key: string; value: unknown }[] {
+    if (!this.loadedItems) throw new SimError('PropertyNotLoaded', "The property 'items' is not available: load the collection and sync first.");
+    return this.loadedItems;
   }
 }
 

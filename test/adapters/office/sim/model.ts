@@ -133,6 +133,8 @@ export class SimSheet {
 export class SimWorkbook {
   readonly sheets: SimSheet[] = [];
   readonly settings = new Map<string, unknown>();
+  /** File ▸ Info ▸ Properties ▸ Custom, as a sensitivity label leaves them (MSIP_Label_…_Name). */
+  readonly customProperties = new Map<string, unknown>();
   activeSheet?: string;
   /** Review ▸ Protect Workbook: sheets cannot be added, deleted or renamed. */
   structureProtected = false;
