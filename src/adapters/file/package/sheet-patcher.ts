@@ -203,7 +203,7 @@ function existingCells(cursor: XmlCursor): { cells: ExistingCell[]; trailing: nu
     const xf = xfFrom < 0 ? 0 : Number(xml.slice(xfFrom, xfTo)) || 0;
     const tagClose = cursor.end - (cursor.hasContent() ? 1 : 2);
     const tagEnd = cursor.end;
-    cursor.skip();
+    if (!cursor.skipTextChild('v')) cursor.skip();
     cells.push({ col, from, start, afterName, tagClose, tagEnd, end: cursor.end, xf, xfFrom, xfTo, hasRef: ref >= 0 });
     from = cursor.end;
   }

@@ -56,31 +56,7 @@ export function readSheetXml(xml: string, part: string, sharedStrings: readonly 
     rows[index] = cells;
   };
 
-  /** The markup around a plain value, for the cells' prefix ("" or "x:"). */
-  let prefix = '';
-  let valueOpen = '<v>';
-  let valueClose = '</v></c>';
   let valueText: string | undefined;
-  /**
-   * Reads the cell at the cursor when it is the usual <c …><v>figure</v></c>
-   * (most of a big sheet), in place, and moves past it; false, without moving,
-   * for any other content, which the general loop reads.
-   */
-  const readPlainValue = (): boolean => {
-    const { end } = cursor;
-    if (!cursor.hasPrefix(prefix)) {
-      prefix = cursor.prefix();
-      valueOpen = `<${prefix}v>`;
-      valueClose = `</${prefix}v></${prefix}c>`;
-    }
-    if (!xml.startsWith(valueOpen, end)) return false;
-    const from = end + valueOpen.length;
-    const lt = xml.indexOf('<', from);
-    if (lt < 0 || !xml.startsWith(valueClose, lt)) return false;
-    valueText = unescapeXml(xml.slice(from, lt));
-    cursor.seek(lt + valueClose.length);
-    return true;
-  };
 
   const readCell = (colBefore: number): number => {
     const ref = cursor.valueAt('r');
@@ -100,7 +76,10 @@ export function readSheetXml(xml: string, part: string, sharedStrings: readonly 
     let formulaType: string | undefined;
     let formulaIndex: string | undefined;
     let inlineText: string | undefined;
-    if (cursor.hasContent() && !readPlainValue()) {
+    if (cursor.skipTextChild('v')) {
+      // The usual cell, <c …><v>figure</v></c>, read in place.
+      valueText = unescapeXml(xml.slice(cursor.textStart, cursor.textEnd));
+    } else if (cursor.hasContent()) {
       while (cursor.child('c')) {
         if (cursor.is('v')) valueText = cursor.text();
         else if (cursor.is('f')) {

@@ -248,9 +248,44 @@ export class XmlCursor {
     }
   }
 
-  /** True when the current tag's namespace prefix (with its colon) is `prefix`; allocates nothing. */
-  hasPrefix(prefix: string): boolean {
-    return this.localStart - this.nameStart === prefix.length && this.xml.startsWith(prefix, this.nameStart);
+  /** Where the text of the child found by skipTextChild() starts and ends. */
+  textStart = 0;
+  textEnd = 0;
+
+  /**
+   * Moves past the current element when it holds nothing but one `child`
+   * element of plain text, written with the same prefix (a cell and its value:
+   * <c r="B2"><v>42</v></c>), and keeps where that text lies; false, without
+   * moving, for anything else, which the caller reads tag by tag.
+   */
+  skipTextChild(child: string): boolean {
+    if (this.kind !== 'open') return false;
+    const { xml, localStart, nameEnd } = this;
+    const prefixLength = localStart - this.nameStart;
+    let at = this.end;
+    if (xml.charCodeAt(at) !== LT || !xml.startsWith(child, at + 1 + prefixLength) || xml.charCodeAt(at + 1 + prefixLength + child.length) !== GT) return false;
+    if (!this.samePrefix(at + 1)) return false;
+    const textStart = at + 2 + prefixLength + child.length;
+    const textEnd = xml.indexOf('<', textStart);
+    // "</" prefix child ">" then "</" prefix name ">".
+    at = textEnd;
+    if (at < 0 || xml.charCodeAt(at + 1) !== SLASH || !this.samePrefix(at + 2) || !xml.startsWith(child, at + 2 + prefixLength)) return false;
+    at += 2 + prefixLength + child.length;
+    if (xml.charCodeAt(at) !== GT || xml.charCodeAt(at + 1) !== LT || xml.charCodeAt(at + 2) !== SLASH || !this.samePrefix(at + 3)) return false;
+    at += 3 + prefixLength;
+    const local = nameEnd - localStart;
+    if (xml.substring(at, at + local) !== xml.substring(localStart, nameEnd) || xml.charCodeAt(at + local) !== GT) return false;
+    this.textStart = textStart;
+    this.textEnd = textEnd;
+    this.end = at + local + 1;
+    this.kind = 'close';
+    return true;
+  }
+
+  /** True when the current tag's prefix is written at `at` too. */
+  private samePrefix(at: number): boolean {
+    for (let i = 0; i < this.localStart - this.nameStart; i++) if (this.xml.charCodeAt(at + i) !== this.xml.charCodeAt(this.nameStart + i)) return false;
+    return true;
   }
 
   /** The current tag's namespace prefix with its colon ("x:"), or "". */
