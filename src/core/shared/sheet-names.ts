@@ -16,19 +16,30 @@ export function isGeneratedSheet(sheet: SheetGrid): boolean {
 }
 
 /** Words a shortened name should not end on ("Timely assessments for…"). */
-const DANGLING = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with', '-', '–', '&']);
+const DANGLING = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with', '-', '–', '—', '&', '+', '/']);
+
+/** The first `length` UTF-16 units of `text`, never half of a character outside the BMP (Excel counts units). */
+function firstUnits(text: string, length: number): string {
+  const cut = text.slice(0, length);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
 
 /**
  * `text` in at most `length` characters: whole if it fits, else cut after a
- * whole word (not on a small joining word) and marked "…".
+ * whole word (not on a small joining word, not inside a bracket it leaves
+ * open) and marked "…". A single word longer than that is cut within it.
  */
 function shortened(text: string, length: number): string {
   if (text.length <= length) return text;
   const room = length - 1;
-  const words = text.slice(0, room).split(' ');
+  let words = firstUnits(text, room).split(' ');
   if (text[room] !== ' ' && words.length > 1) words.pop();
+  // "Children (aged 0 to…": the bracket's words go, so no bracket is left open.
+  const kept = words.join(' ');
+  const bracket = kept.lastIndexOf('(');
+  if (bracket > 0 && !kept.includes(')', bracket)) words = kept.slice(0, bracket).trimEnd().split(' ');
   while (words.length > 1 && DANGLING.has(words.at(-1)?.toLowerCase() ?? '')) words.pop();
-  return `${words.join(' ').replace(/[\s,.;:-]+$/, '')}…`;
+  return `${words.join(' ').replace(/[\s,.;:(–—&/+-]+$/, '')}…`;
 }
 
 /** A name Excel accepts: no []:*?/\ , no apostrophe at either end (length: see shortened). */
