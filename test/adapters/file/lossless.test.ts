@@ -20,8 +20,11 @@ import { runCli } from '../../helpers/cli';
 import { fillOf, tempDir } from '../../helpers/xlsx';
 import { packageProblems } from './package-validity';
 
-/** Parts a plan on the rich workbook may rewrite: the Measures sheet, styles and the package's bookkeeping. */
-const OWNED = new Set(['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/worksheets/sheet1.xml']);
+/**
+ * Parts a plan on the rich workbook may rewrite: the Measures sheet, styles and the package's bookkeeping
+ * (docProps/app.xml lists the worksheets, Ragbook's among them).
+ */
+const OWNED = new Set(['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/worksheets/sheet1.xml', 'docProps/app.xml']);
 
 /** Stored (compressed) bytes of each entry, by name. */
 function storedEntries(bytes: Uint8Array): Map<string, Uint8Array> {

@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { openWorkbook } from '../../../src/adapters/file';
 import type { SheetPlan, WritePlan } from '../../../src/model/plan';
 import { SheetBuilder } from '../../../src/core/shared/sheet-builder';
@@ -86,6 +86,30 @@ function scopedNames(bytes: Uint8Array): string[] {
     .sort();
 }
 
+/** docProps/app.xml as Excel writes it: the worksheets, then one named range. */
+function appProperties(worksheets: string[]): string {
+  const titles = [...worksheets, 'Threshold'].map((t) => `<vt:lpstr>${t}</vt:lpstr>`).join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+    '<Application>Microsoft Excel</Application><HeadingPairs><vt:vector size="4" baseType="variant">' +
+    `<vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>${worksheets.length}</vt:i4></vt:variant>` +
+    '<vt:variant><vt:lpstr>Named Ranges</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant></vt:vector></HeadingPairs>' +
+    `<TitlesOfParts><vt:vector size="${worksheets.length + 1}" baseType="lpstr">${titles}</vt:vector></TitlesOfParts><AppVersion>16.0300</AppVersion></Properties>`
+  );
+}
+
+function withAppProperties(bytes: Uint8Array, worksheets: string[]): Uint8Array {
+  const files = unzipSync(bytes);
+  files['docProps/app.xml'] = strToU8(appProperties(worksheets));
+  files['_rels/.rels'] = strToU8(
+    strFromU8(files['_rels/.rels']).replace(
+      '</Relationships>',
+      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>',
+    ),
+  );
+  return zipSync(files);
+}
+
 describe('the workbook opens on the report', () => {
   it('puts the front sheets first in plan order, the user’s after them in their own order, and the Issues sheet at the back', async () => {
     const out = await run(userPackage());
@@ -149,6 +173,18 @@ describe('the workbook opens on the report', () => {
     expect(sheetParts(out).map(([name]) => name)).toEqual(['Measures', 'Summary', 'Lookups', 'Notes', 'Commentary']);
     expect(part(out, 'xl/worksheets/sheet1.xml')).toBe(part(input, 'xl/worksheets/sheet1.xml'));
     expect(part(out, 'xl/workbook.xml')).toContain('<workbookView firstSheet="1" activeTab="0"/><workbookView activeTab="3"/>');
+  });
+
+  it('the file’s list of worksheets (docProps/app.xml) follows: added, in tab order, other groups as they were', async () => {
+    const out = await run(withAppProperties(userPackage(), ['Measures', 'Summary', 'Lookups', 'Notes']));
+    expect(part(out, 'docProps/app.xml')).toBe(appProperties(['Summary', 'Commentary', 'Measures', 'Lookups', 'Notes', 'Issues']));
+    expect(packageProblems(out)).toEqual([]);
+  });
+
+  it('a list of worksheets that was already out of date is left as it was', async () => {
+    const stale = appProperties(['Measures', 'Notes']);
+    const out = await run(withAppProperties(userPackage(), ['Measures', 'Notes']));
+    expect(part(out, 'docProps/app.xml')).toBe(stale);
   });
 
   (spawnSync('sh', ['-c', 'command -v /usr/bin/python3']).status === 0 ? it : it.skip)('openpyxl reads the same order, the active sheet and each sheet’s print titles', async () => {

@@ -69,6 +69,8 @@ function isOwned(part: string, input: Record<string, Uint8Array>): boolean {
     part === '[Content_Types].xml' ||
     part.endsWith('.rels') ||
     /^xl\/(workbook|styles|calcChain)\.xml$/.test(part) ||
+    // Its list of worksheets names the sheets Ragbook adds, in tab order.
+    part === 'docProps/app.xml' ||
     part === measuresPart(input)
   );
 }

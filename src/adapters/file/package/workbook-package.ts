@@ -14,6 +14,7 @@ import { isStrictWorkbook, toStrict } from './conformance';
 import { CONTENT_TYPES, CONTENT_TYPES_PART, contentTypeOf, readContentTypes, removeOverride, setOverride, typeNewRelationshipParts } from './content-types';
 import { gridFrom1904, planTo1904 } from './date-system';
 import { type ReadLimits, withDefaults } from './limits';
+import { updateWorksheetTitles } from './app-properties';
 import { PackageParts } from './parts';
 import { addRelationship, readRelationships, relatedParts, RELATIONSHIP_TYPES, relsPathOf, removeRelationships, resolveTarget } from './relationships';
 import { type CellBudget, readSheetXml } from './sheet-reader';
@@ -175,6 +176,7 @@ class PlanWriter {
 
   execute(): WrittenSheet[] {
     const original = this.workbook.xml;
+    const worksheetsBefore = this.worksheetNames();
     for (const name of this.plan.removeSheets) {
       const index = this.indexOf(name);
       // Only Ragbook's own sheets are ever removed; a user's sheet of that name stays.
@@ -201,7 +203,13 @@ class PlanWriter {
     if (overwroteFormula) this.dropCalcChain();
     if (this.plan.front?.length) this.openOnFront(this.plan.front);
     if (this.workbook.xml !== original) this.parts.set(this.workbookPart, this.workbook.xml);
+    updateWorksheetTitles(this.parts, worksheetsBefore, this.worksheetNames());
     return written;
+  }
+
+  /** The worksheets' names in tab order (not chart sheets). */
+  private worksheetNames(): string[] {
+    return this.sheets.filter((s) => s.part !== undefined).map((s) => s.name);
   }
 
   private writeGenerated(sheetPlan: SheetPlan): string {
