@@ -16,23 +16,8 @@ const OUTER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
 const HORIZONTAL: Record<NonNullable<CellStyle['horizontal']>, 'Left' | 'Center' | 'Right'> = { left: 'Left', center: 'Center', right: 'Right' };
 const VERTICAL: Record<NonNullable<CellStyle['vertical']>, 'Top' | 'Center' | 'Bottom'> = { top: 'Top', middle: 'Center', bottom: 'Bottom' };
 
-/** Rows of one format per call, in calls small enough for one request each. */
+/** The most a number format call carries: small enough for one request. */
 const MAX_CALL_BYTES = 1024 * 1024;
-
-/**
- * Sets one number format on every cell of the range. A 2D array: ranges of
- * several areas have no numberFormat in Office.js.
- */
-export async function setNumberFormat(sheet: Excel.Worksheet, range: CellRange, format: string, batch: RequestBatch): Promise<void> {
-  const row = Array.from({ length: range.colCount }, () => format);
-  const rowBytes = jsonBytes(row) + 1;
-  const rowsPerCall = Math.max(1, Math.floor(MAX_CALL_BYTES / rowBytes));
-  for (let first = 0; first < range.rowCount; first += rowsPerCall) {
-    const count = Math.min(rowsPerCall, range.rowCount - first);
-    await batch.room(arrayCallBytes(count * rowBytes, count * range.colCount));
-    sheet.getRangeByIndexes(range.row + first, range.col, count, range.colCount).numberFormat = Array.from({ length: count }, () => row);
-  }
-}
 
 /** Which inside borders a group of ranges can take: Excel draws an inside edge only where a range has one. */
 function insideEdges(range: CellRange): ('InsideHorizontal' | 'InsideVertical')[] {
@@ -102,10 +87,17 @@ function layers(runs: StyledRange[], styles: Record<string, CellStyle>): Group[]
   return result;
 }
 
-/** Sets a column of cells from `row` down, one number format per cell, in calls small enough for one request each. */
-async function setColumnFormats(sheet: Excel.Worksheet, row: number, col: number, formats: string[], batch: RequestBatch): Promise<void> {
-  const sizes = new Map<string, number>();
-  const size = (format: string) => sizes.get(format) ?? sizes.set(format, jsonBytes([format]) + 1).get(format)!;
+/**
+ * Up to this many cells between two runs down a column are bridged with null
+ * (Excel leaves a cell whose number format is given as null as it is): cheaper
+ * than a call of its own.
+ */
+const MAX_BRIDGED_CELLS = 100;
+
+/** Sets a column of cells from `row` down, one number format per cell (null: unchanged), in calls small enough for one request each. */
+async function setColumnFormats(sheet: Excel.Worksheet, row: number, col: number, formats: (string | null)[], batch: RequestBatch): Promise<void> {
+  const sizes = new Map<string | null, number>();
+  const size = (format: string | null) => sizes.get(format) ?? sizes.set(format, jsonBytes([format]) + 1).get(format)!;
   for (let first = 0; first < formats.length; ) {
     let bytes = size(formats[first]);
     let end = first + 1;
@@ -117,35 +109,36 @@ async function setColumnFormats(sheet: Excel.Worksheet, row: number, col: number
 }
 
 /**
- * The number formats of one layer. Runs one column wide that meet down a
- * column go in one call with a format per cell: a column of figures whose
- * status changes from row to row costs a call, not one per run.
+ * The number formats of one layer, column by column: every run down a column
+ * goes in one call with a format per cell, short gaps between them bridged, so
+ * a column of figures whose status changes from row to row costs a call, not
+ * one per run.
  */
 async function setLayerFormats(sheet: Excel.Worksheet, layer: Group[], batch: RequestBatch): Promise<void> {
-  const columns = new Map<number, { range: CellRange; format: string }[]>();
+  const columns = new Map<number, { row: number; rowCount: number; format: string }[]>();
   for (const { style, ranges } of layer) {
     const format = style.numberFormat;
     if (!format) continue;
-    for (const range of ranges) {
-      if (range.colCount > 1) await setNumberFormat(sheet, range, format, batch);
-      else {
-        const column = columns.get(range.col);
-        if (column) column.push({ range, format });
-        else columns.set(range.col, [{ range, format }]);
+    for (const { row, col, rowCount, colCount } of ranges) {
+      for (let c = col; c < col + colCount; c++) {
+        const column = columns.get(c);
+        if (column) column.push({ row, rowCount, format });
+        else columns.set(c, [{ row, rowCount, format }]);
       }
     }
   }
   for (const [col, runs] of columns) {
-    runs.sort((a, b) => a.range.row - b.range.row);
-    let row = runs[0].range.row;
-    let formats: string[] = [];
-    for (const { range, format } of runs) {
-      if (row + formats.length !== range.row) {
+    runs.sort((a, b) => a.row - b.row);
+    let row = runs[0].row;
+    let formats: (string | null)[] = [];
+    for (const run of runs) {
+      const gap = run.row - (row + formats.length);
+      if (gap > MAX_BRIDGED_CELLS) {
         await setColumnFormats(sheet, row, col, formats, batch);
-        row = range.row;
+        row = run.row;
         formats = [];
-      }
-      for (let i = 0; i < range.rowCount; i++) formats.push(format);
+      } else for (let i = 0; i < gap; i++) formats.push(null);
+      for (let i = 0; i < run.rowCount; i++) formats.push(run.format);
     }
     await setColumnFormats(sheet, row, col, formats, batch);
   }
