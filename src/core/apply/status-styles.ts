@@ -64,7 +64,7 @@ export function figureStyles(sheet: SheetPlan | undefined, scheme: Scheme): Reco
     const original = name.slice(at + 1) || undefined;
     const status = SYMBOL_STATUS.get(style);
     const symbol = status && scheme.looks[status].symbol;
-    styles[name] = { ...fills[style], numberFormat: symbol ? prefixedFormat(original, symbol) : (original ?? 'General') };
+    styles[name] = { ...fills[style], numberFormat: (symbol && prefixedFormat(original, symbol)) || (original ?? 'General') };
   }
   return styles;
 }

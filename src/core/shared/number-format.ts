@@ -50,22 +50,29 @@ function quoted(literal: string): string {
   return `"${literal.replace(/"/g, '')} "`;
 }
 
+/** Excel refuses a number format code longer than this. */
+const MAX_FORMAT_LENGTH = 255;
+
 /**
  * The user's code (undefined for General) with the literal before every
  * figure: positive, negative, zero and text alike. One to three sections gain
  * the implicit ones, written out, so text and negative figures carry it too;
  * empty (hiding) sections stay empty; conditional codes keep their sections.
+ * A code too long for Excel that way gets the literal in its own sections
+ * only, and one too long even then is left as it is (undefined).
  */
-export function prefixedFormat(code: string | undefined, literal: string): string {
+export function prefixedFormat(code: string | undefined, literal: string): string | undefined {
   const own = quoted(literal);
   const parts = sections(code === undefined || code === '' ? 'General' : code);
   const prefix = (section: string) => (section === '' ? '' : insert(section, own));
-  if (parts.some(hasCondition)) return parts.map(prefix).join(';');
+  const fits = (composed: string) => (composed.length <= MAX_FORMAT_LENGTH ? composed : undefined);
+  const ownSections = fits(parts.map(prefix).join(';'));
+  if (parts.some(hasCondition)) return ownSections;
   const text = parts.length === 4 ? parts[3] : '@';
   // A text-only code ("@") shows figures as General.
   const numbers = parts.length === 4 ? parts.slice(0, 3) : parts.length === 1 && parts[0].includes('@') ? ['General'] : parts.slice(0, 3);
   const [positive, minus = negative(positive), zero = positive] = numbers;
-  return [positive, minus, zero, text].map(prefix).join(';');
+  return fits([positive, minus, zero, text].map(prefix).join(';')) ?? ownSections;
 }
 
 /**

@@ -19,6 +19,12 @@ describe('prefixedFormat', () => {
     expect(prefixedFormat(code, '✓')).toBe(expected);
   });
 
+  test('a code too long for Excel (255 characters) gets the symbol in its own sections only, or not at all', () => {
+    const long = `0.0" ${'x'.repeat(80)}"`;
+    expect(prefixedFormat(long, '✓')).toBe(`"✓ "${long}`);
+    expect(prefixedFormat(`0.0" ${'x'.repeat(250)}"`, '✓')).toBeUndefined();
+  });
+
   test('a semicolon inside quotes or escaped is not a section break', () => {
     expect(prefixedFormat('0" a;b"', '✗')).toBe('"✗ "0" a;b";"✗ "-0" a;b";"✗ "0" a;b";"✗ "@');
     expect(prefixedFormat('0\\;0', '✗')).toBe('"✗ "0\\;0;"✗ "-0\\;0;"✗ "0\\;0;"✗ "@');
