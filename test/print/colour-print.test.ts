@@ -66,6 +66,8 @@ function backgroundIn(raster: Raster, x0: number, x1: number, y0: number, y1: nu
     const [pdf] = await printToPdf([book], path.join(dir, 'pdf'));
     for (const page of pdfPages(pdf)) {
       if (!page.words.some((w) => OWN_SYMBOLS.includes(w.text))) continue;
+      // The Summary's counts stand in columns headed by their status ("Overdue", "Not met"): there the fill helps, the header tells.
+      if (page.words.slice(0, 8).some((w) => w.text === 'summary')) continue;
       const raster = rasterise(pdf, page.number);
       const sameLine = (a: PdfWord, b: PdfWord) => Math.abs(a.yMin + a.yMax - b.yMin - b.yMax) < 2;
       for (const word of page.words) {

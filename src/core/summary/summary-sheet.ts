@@ -58,7 +58,9 @@ export function buildSummarySheet(
       if (c === 0) return;
       // Plain text (a key's meanings) runs on across the empty cells to its right instead of widening the column.
       const sized = section.rows.filter((_, r) => section.cellStyles?.[r]?.[c] !== 'plain');
-      const longest = Math.max(text.length, ...sized.map((r) => String(r[c] ?? '').length));
+      // Headers wrap: one needs room for its longest word, and at most two lines.
+      const header = Math.max(...text.split(/\s+/).map((word) => word.length), Math.ceil(text.length / 2));
+      const longest = Math.max(header, ...sized.map((r) => String(r[c] ?? '').length));
       widths[c] = Math.max(widths[c] ?? 0, Math.min(longest, 24) + 2);
     });
     for (const note of section.notes ?? []) builder.row([note], 'note');
