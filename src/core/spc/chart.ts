@@ -10,7 +10,8 @@ import { outsideLimits, type Side, shift, trend, twoInThree } from './rules';
 
 export type SpcRule = 'outside-limits' | 'trend' | 'two-in-three' | 'shift';
 export type Variation = 'common-cause' | 'special-cause-improving' | 'special-cause-concerning' | 'special-cause-neither';
-export type Assurance = 'pass' | 'fail' | 'hit-or-miss' | 'none';
+/** 'none': no target to judge against; 'polarity-unknown': a target, but no polarity to say which side of it is good. */
+export type Assurance = 'pass' | 'fail' | 'hit-or-miss' | 'none' | 'polarity-unknown';
 
 /** Fewer points than this: no chart at all. */
 export const MIN_POINTS = 6;
@@ -112,6 +113,7 @@ export function assuranceOf(limits: XmrLimits, polarity: Polarity | undefined, t
     if (limits.upl < band.low || limits.lpl > band.high) return 'fail';
     return 'hit-or-miss';
   }
+  if (target !== undefined && polarity === undefined) return 'polarity-unknown';
   if (target === undefined || (polarity !== 'higher' && polarity !== 'lower')) return 'none';
   const above = limits.lpl > target;
   const below = limits.upl < target;

@@ -82,6 +82,8 @@ export function assuranceSentence(assurance: Assurance, target: string | undefin
       return `The target of ${target} is inside the usual range, so it will be met some times and missed others.`;
     case 'none':
       return 'There is no target to judge against.';
+    case 'polarity-unknown':
+      return `The workbook does not say whether a higher or a lower figure is better, so the target of ${target} cannot be judged.`;
     default: {
       const unreachable: never = assurance;
       return unreachable;
@@ -118,6 +120,8 @@ export function assuranceIcon(assurance: Assurance): string {
       return '? Hit or miss';
     case 'none':
       return '– No target';
+    case 'polarity-unknown':
+      return '– Polarity unknown';
     default: {
       const unreachable: never = assurance;
       return unreachable;

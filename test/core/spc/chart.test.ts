@@ -131,7 +131,8 @@ describe('variation and assurance', () => {
     ['lower', 40, 'fail'],
     ['lower', 60, 'pass'],
     ['higher', undefined, 'none'],
-    [undefined, 51, 'none'],
+    [undefined, 51, 'polarity-unknown'],
+    [undefined, undefined, 'none'],
   ] as const)('assurance, %s is better, target %s → %s', (polarity, target, assurance) => {
     expect(assuranceOf({ mean: 50, averageMovingRange: 2, lpl: 44.68, upl: 55.32, nearLow: 46.45, nearHigh: 53.55 }, polarity, target)).toBe(assurance);
   });
