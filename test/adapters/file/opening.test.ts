@@ -167,6 +167,20 @@ describe('the workbook opens on the report', () => {
     expect(sheetParts(out).map(([name]) => name)).toEqual(['Commentary', 'Measures', 'Summary', 'Lookups', 'Notes']);
   });
 
+  it('a report sheet the user has hidden stays hidden where it is, and the workbook opens on the next', async () => {
+    const hiddenSummary = minimalPackage({
+      sheets: [
+        { name: 'Measures', xml: sheetXml('Measures', '<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews>') },
+        { name: 'Summary', xml: sheetXml('Old summary', '<sheetViews><sheetView workbookViewId="0"/></sheetViews>') },
+      ],
+      afterSheets: '<definedNames><definedName name="Ragbook_Sheet" hidden="1" localSheetId="1">"Summary"</definedName></definedNames>',
+      hidden: ['Summary'],
+    });
+    const out = await run(hiddenSummary);
+    expect(sheetParts(out).map(([name]) => name)).toEqual(['Commentary', 'Measures', 'Summary', 'Issues']);
+    expect(part(out, 'xl/workbook.xml')).toContain('<sheet name="Summary" sheetId="2" r:id="rId2" state="hidden"/>');
+  });
+
   it('without a front the tab order and views stay as they were', async () => {
     const input = userPackage();
     const out = await (await openWorkbook(input)).write(plan([generated('Commentary')], []));

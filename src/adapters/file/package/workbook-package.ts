@@ -244,10 +244,10 @@ class PlanWriter {
   /**
    * Moves Ragbook's sheets named in `front` before every other sheet, in that
    * order (the rest keep theirs), and makes the first the active sheet and the
-   * only one selected.
+   * only one selected. One the user has hidden stays where it is, hidden.
    */
   private openOnFront(front: readonly string[]): void {
-    const lead = [...new Set(front.map((name) => this.indexOf(name)))].filter((index) => index >= 0 && this.sheets[index].generated);
+    const lead = [...new Set(front.map((name) => this.indexOf(name)))].filter((index) => index >= 0 && this.sheets[index].generated && !this.sheets[index].hidden);
     if (lead.length === 0) return;
     const order = [...lead, ...[...this.sheets.keys()].filter((index) => !lead.includes(index))];
     this.workbook.arrange(order, 0);
