@@ -7,7 +7,7 @@ import { quoteSheetName } from '../../model/address';
 import type { CellStyle, PlanValue, SheetPlan } from '../../model/plan';
 import { directionLabel } from '../measures/status';
 import { SheetBuilder } from '../shared/sheet-builder';
-import { latestText, rangeText, statusTileStyle, targetText, wrapTitleRows } from './commentary-sheet';
+import { BLOCK_STYLES, latestText, rangeText, statusTileStyle, targetText, wrapTitleRows } from './commentary-sheet';
 import type { MeasureFacts } from './facts';
 import { formatSignedDifference } from './format';
 
@@ -15,9 +15,8 @@ export const OVERVIEW_SHEET = 'Commentary overview';
 
 const HEADERS = ['Ref', 'Measure', 'Status', 'Latest', 'Target', 'Target range', 'Variance to target', 'Direction of travel'];
 /** 103 characters: landscape A4 at full size, even in a font wider than Calibri (see commentary-sheet.ts). */
-const WIDTHS: Record<number, number> = { 0: 7, 1: 24, 2: 14, 3: 11, 4: 12, 5: 11, 6: 13, 7: 11 };
-/** Wrapped text in a wider font takes more lines than the builder's estimate for Calibri. */
-const WIDE_FONT_LINES = 1.2;
+/** The landscape page's width in all (765 pt of 770), so names and figures wrap as little as they can. */
+const WIDTHS: Record<number, number> = { 0: 8, 1: 36, 2: 15, 3: 15, 4: 17, 5: 16, 6: 18, 7: 15 };
 
 const OVERVIEW_STYLES: Record<string, CellStyle> = {
   'overview.theme': { bold: true, fontColour: '#1F3864', fill: '#EDEDED', border: true },
@@ -79,8 +78,8 @@ export function buildOverviewSheet(input: {
     .freeze(header + 1, 2)
     .period(input.period)
     .page({ orientation: 'landscape', fitToWidth: true, repeatRows: { first: header, last: header } })
-    .useStyles(OVERVIEW_STYLES)
+    // The figures' style too, so their wrapped lines count when rows are sized.
+    .useStyles({ ...BLOCK_STYLES, ...OVERVIEW_STYLES })
     .build();
-  const rowHeights = Object.fromEntries(Object.entries(sheet.rowHeights ?? {}).map(([row, height]) => [row, Math.min(409, Math.round(height * WIDE_FONT_LINES))]));
-  return { sheet: { ...sheet, rowHeights }, styles: OVERVIEW_STYLES };
+  return { sheet, styles: OVERVIEW_STYLES };
 }

@@ -6,12 +6,16 @@
 import type { SheetPlan } from '../../model/plan';
 import { columnPoints, PAGE_MARGINS } from './print-setup';
 
-/** A row without a planned height, as LibreOffice draws one line of 11 pt text. */
-const DEFAULT_ROW_HEIGHT = 16;
+/** A row without a planned height: Excel's default for Calibri 11 (LibreOffice draws it a little lower). */
+const DEFAULT_ROW_HEIGHT = 15;
 const A4_POINTS = { short: 595.3, long: 841.9 };
 const DEFAULT_WIDTH = 8.43;
-/** Room left for rows a viewer draws a little taller than planned. */
-const SPARE_POINTS = 34;
+/**
+ * Room left for rows a viewer draws a little taller than planned. Small: the
+ * planned heights of wrapped rows already allow a line more than most need,
+ * and a larger margin pushed the first block off the title's page.
+ */
+const SPARE_POINTS = 18;
 
 export interface RowBlock {
   /** 0-based, inclusive. */

@@ -151,6 +151,28 @@ const LINE_POINTS = 15;
 const DEFAULT_WIDTH = 8.43;
 
 /**
+ * Lines a paragraph takes when wrapped at `perLine` characters: whole words
+ * move to the next line, as viewers wrap them (a narrow column of long words
+ * takes more lines than its characters alone would say); a word longer than
+ * a line is broken.
+ */
+function wrappedLines(text: string, perLine: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(' ')) {
+    const needed = used === 0 ? word.length : used + 1 + word.length;
+    if (needed <= perLine) {
+      used = needed;
+      continue;
+    }
+    if (used > 0) lines++;
+    lines += Math.floor(Math.max(0, word.length - 1) / perLine);
+    used = word.length % perLine || perLine;
+  }
+  return lines;
+}
+
+/**
  * Heights for rows whose wrapped text needs more than one line, estimated
  * from text length and column width (about 1.1 characters per width unit).
  */
@@ -173,7 +195,7 @@ export function estimateRowHeights(
       let width = 0;
       for (let k = c; k < c + (merge?.colCount ?? 1); k++) width += widths[k] ?? DEFAULT_WIDTH;
       const perLine = Math.max(1, Math.floor(width * 1.1));
-      const needed = value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+      const needed = value.split('\n').reduce((n, part) => n + wrappedLines(part, perLine), 0);
       lines = Math.max(lines, needed);
     });
     if (lines > 1) heights[r] = Math.min(409, lines * LINE_POINTS + 3);
