@@ -18,9 +18,7 @@ import { figureStyleName } from './status-styles';
 /**
  * The cells to fill, gathered by column as rows and style names side by side
  * (a big workbook fills a million cells: no object per cell), turned into one
- * range per run of same-styled cells down each column, never one per cell;
- * a run beside one of the same rows and style in the column before widens that
- * range instead (a wide sheet's measure keeps its status from quarter to quarter).
+ * range per run of same-styled cells down each column, never one per cell.
  */
 class ColumnFills {
   private readonly columns = new Map<number, { rows: number[]; styles: string[] }>();
@@ -34,25 +32,17 @@ class ColumnFills {
 
   runs(): StyledRange[] {
     const runs: StyledRange[] = [];
-    /** The range last started at each row, which a run in the next column may widen. */
-    const startedAt: StyledRange[] = [];
-    const put = (row: number, col: number, rowCount: number, style: string) => {
-      const left = startedAt[row];
-      if (left && left.style === style && left.range.rowCount === rowCount && left.range.col + left.range.colCount === col) left.range.colCount++;
-      else runs.push((startedAt[row] = { range: { row, col, rowCount, colCount: 1 }, style }));
-    };
     for (const col of [...this.columns.keys()].sort((a, b) => a - b)) {
       const { rows, styles } = this.columns.get(col) as { rows: number[]; styles: string[] };
       // A column's cells nearly always come in row order already: sort only when they do not.
       const order = rows.every((row, i) => i === 0 || rows[i - 1] < row) ? undefined : rows.map((_, i) => i).sort((a, b) => rows[a] - rows[b]);
-      let from = 0;
-      for (let i = 1; i <= rows.length; i++) {
+      let last: StyledRange | undefined;
+      for (let i = 0; i < rows.length; i++) {
         const at = order ? order[i] : i;
-        const first = order ? order[from] : from;
-        const last = order ? order[i - 1] : i - 1;
-        if (i < rows.length && styles[at] === styles[first] && rows[at] === rows[last] + 1) continue;
-        put(rows[first], col, rows[last] - rows[first] + 1, styles[first]);
-        from = i;
+        const row = rows[at];
+        const style = styles[at];
+        if (last && last.style === style && last.range.row + last.range.rowCount === row) last.range.rowCount++;
+        else runs.push((last = { range: { row, col, rowCount: 1, colCount: 1 }, style }));
       }
     }
     return runs;
