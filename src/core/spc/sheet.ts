@@ -1,12 +1,13 @@
 /**
  * The SPC sheet: one block per measure, with the variation and assurance as
- * icon text and in words, a table of the points (value, average, limits,
- * target, the rules met) and a native line chart over it, special-cause
- * points drawn as markers of their own colour.
+ * icon text and in words, a native line chart (special-cause points drawn as
+ * markers of their own colour) and, under it, the table of the points it
+ * plots (value, average, limits, target, the rules met).
  */
 import type { CellStyle, ChartSeries, PlanValue, SheetPlan } from '../../model/plan';
 import { formatRange, formatValue } from '../commentary/format';
 import { valueAxisFor } from '../shared/chart-axis';
+import { blockPageBreaks, pagePoints } from '../shared/page-breaks';
 import { SheetBuilder } from '../shared/sheet-builder';
 import { parsePeriod, periodWord } from '../measures/period';
 import type { SpcMeasure } from './measures';
@@ -15,10 +16,10 @@ import { assuranceIcon, assuranceSentence, RULE_WORDS, type SpcFormat, variation
 export const SPC_SHEET = 'SPC';
 
 const COLUMNS = ['Period', 'Value', 'Average', 'Lower limit', 'Upper limit', 'Target', 'Special cause', 'Why'];
-/** Portrait A4, one page wide at full size: about 95 characters. */
-const WIDTHS: Record<number, number> = { 0: 12, 1: 8, 2: 8, 3: 8, 4: 8, 5: 8, 6: 8, 7: 26 };
+/** Portrait A4, one page wide at full size: about 95 characters; one rule's words fit on a line. */
+const WIDTHS: Record<number, number> = { 0: 12, 1: 8, 2: 8, 3: 8, 4: 8, 5: 8, 6: 8, 7: 32 };
 const LAST_COL = COLUMNS.length - 1;
-/** The chart under the table. */
+/** The chart, above the table: on the block's first page however long the table runs. */
 const CHART_ROWS = 16;
 
 export const SPC_STYLES: Record<string, CellStyle> = {
@@ -93,15 +94,9 @@ function block(builder: SheetBuilder, spc: SpcMeasure): number {
   sentence(builder, variationSentence(chart, format, period));
   sentence(builder, assuranceSentence(chart.assurance, target === undefined ? undefined : format.figure(target)));
   if (chart.provisional) sentence(builder, 'Fewer than 15 figures: the limits are provisional and will settle as more come in.', 'spc.note');
-  const header = builder.row(COLUMNS, 'header');
-  const first = header + 1;
-  const d = tableDecimals(spc);
-  for (const p of chart.points) {
-    const special = p.rules.length > 0;
-    const values: PlanValue[] = [p.label, p.value, p.limits.mean, p.limits.lpl, p.limits.upl, target ?? null, special ? p.value : null, p.rules.map((r) => RULE_WORDS[r]).join('; ')];
-    const number = `spc.number.${d}`;
-    builder.row(values, ['text', number, number, number, number, number, special ? `spc.special.${d}` : number, 'text']);
-  }
+  // The table's rows are known before it is written: the chart above it refers to them.
+  const chartTop = builder.nextRow;
+  const first = chartTop + CHART_ROWS + 2;
   const rows = chart.points.length;
   const column = (col: number) => ({ row: first, col, rowCount: rows, colCount: 1 });
   const series: ChartSeries[] = [
@@ -114,9 +109,7 @@ function block(builder: SheetBuilder, spc: SpcMeasure): number {
   ];
   const plotted = chart.points.flatMap((p) => [p.value, p.limits.lpl, p.limits.upl]);
   const valueAxis = valueAxisFor(target === undefined ? plotted : [...plotted, target], m.unit.kind === 'percent');
-  builder.blank();
-  const chartTop = builder.nextRow;
-  builder.blank(CHART_ROWS);
+  builder.blank(CHART_ROWS + 1);
   builder.chart({
     kind: 'line',
     title: m.name,
@@ -126,6 +119,14 @@ function block(builder: SheetBuilder, spc: SpcMeasure): number {
     ...(m.unit.label ? { yAxisTitle: m.unit.label } : {}),
     ...(valueAxis ? { valueAxis } : {}),
   });
+  builder.row(COLUMNS, 'header');
+  const d = tableDecimals(spc);
+  for (const p of chart.points) {
+    const special = p.rules.length > 0;
+    const values: PlanValue[] = [p.label, p.value, p.limits.mean, p.limits.lpl, p.limits.upl, target ?? null, special ? p.value : null, p.rules.map((r) => RULE_WORDS[r]).join('; ')];
+    const number = `spc.number.${d}`;
+    builder.row(values, ['text', number, number, number, number, number, special ? `spc.special.${d}` : number, 'text']);
+  }
   builder.blank();
   return top;
 }
@@ -138,8 +139,10 @@ export function buildSpcSheet(name: string, title: string, period: string, measu
   builder.styleCell(1, 0, 'spc.note').merge({ row: 1, col: 0, rowCount: 1, colCount: LAST_COL + 1 });
   sentence(builder, title);
   if (measures.length === 0) builder.row(['No measure has the six or more figures a chart needs.'], 'note');
-  // One block a page, never split: a page break before each block after the first.
   const starts = measures.map((spc) => block(builder, spc));
-  builder.widths(WIDTHS).page({ orientation: 'portrait', fitToWidth: true, rowBreaks: starts.slice(1) });
-  return builder.useStyles(SPC_STYLES).build();
+  const sheet = builder.widths(WIDTHS).page({ orientation: 'portrait', fitToWidth: true }).useStyles(SPC_STYLES).build();
+  // No block split where it fits a page, the first included when the title leaves too little room.
+  const blocks = starts.map((first, i) => ({ first, last: (starts[i + 1] ?? builder.nextRow) - 1 }));
+  if (sheet.page) sheet.page.rowBreaks = blockPageBreaks(blocks, sheet.rowHeights ?? {}, pagePoints(sheet));
+  return sheet;
 }
