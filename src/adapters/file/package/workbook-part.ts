@@ -6,7 +6,7 @@ import type { DefinedName } from '../../../model/marks';
 import { WorkbookReadError, WorkbookWriteError } from '../errors';
 import type { PackageParts } from './parts';
 import { RELATIONSHIP_TYPES, RELATIONSHIPS_NAMESPACE, readRelationships, resolveTarget, STRICT_RELATIONSHIPS_NAMESPACE } from './relationships';
-import { applyEdits, attrOf, escapeAttr, escapeText, parseXml, prefixFor, rootPrefix, type TextEdit, withAttr } from './xml';
+import { applyEdits, escapeAttr, escapeText, parseXml, prefixFor, rootPrefix, type TextEdit } from './xml';
 import { XmlCursor } from './xml-cursor';
 
 export interface SheetEntry {
@@ -84,10 +84,86 @@ export function readSheetScopedNames(xml: string, part: string): Map<number, Def
   return names;
 }
 
-const SHEET_ELEMENT = /<(\w+:)?sheet\b[^>]*?\/>|<(\w+:)?sheet\b[^>]*?>[\s\S]*?<\/(\w+:)?sheet>/g;
-const DEFINED_NAME = /<(\w+:)?definedName\b[^>]*?(?:\/>|>[\s\S]*?<\/(\w+:)?definedName>)/g;
+interface Span {
+  from: number;
+  to: number;
+}
 
-/** Edits to workbook.xml, applied to its text. */
+/** An element with content: where its end tag starts (undefined for an empty element such as <definedNames/>). */
+interface Container extends Span {
+  closeStart?: number;
+}
+
+interface NameEntry extends Span {
+  name: string;
+  /** localSheetId, and where its value lies; undefined for a workbook-level name. */
+  local?: { sheet: number; value: Span };
+}
+
+interface ViewEntry {
+  afterName: number;
+  activeTab?: { value: number; at: Span };
+  firstSheet?: { value: number; at: Span };
+}
+
+/** Where the parts of workbook.xml that name sheets lie, found by the tokenizer. */
+interface WorkbookLayout {
+  sheets?: Container;
+  sheetList: Span[];
+  definedNames?: Container;
+  names: NameEntry[];
+  views: ViewEntry[];
+  /** Just past </sheets>, </functionGroups> or </externalReferences>, the last present: where <definedNames> goes when there is none. */
+  namesAt?: number;
+}
+
+function readLayout(xml: string): WorkbookLayout {
+  const cursor = new XmlCursor(xml, 'xl/workbook.xml');
+  const layout: WorkbookLayout = { sheetList: [], names: [], views: [] };
+  const container = (): Container => {
+    const from = cursor.start;
+    if (!cursor.hasContent()) return { from, to: cursor.end };
+    const closeStart = cursor.closingTag();
+    return { from, to: cursor.closeEnd, closeStart };
+  };
+  const valueOf = (attribute: string) => {
+    const at = cursor.valueAt(attribute);
+    return at < 0 ? undefined : { value: Number(xml.slice(at, cursor.valueEnd)), at: { from: at, to: cursor.valueEnd } };
+  };
+  while (cursor.next()) {
+    if (cursor.kind === 'close') {
+      if (cursor.is('sheets') || cursor.is('functionGroups') || cursor.is('externalReferences')) layout.namesAt = cursor.end;
+      continue;
+    }
+    if (cursor.is('extLst')) {
+      cursor.skip();
+    } else if (cursor.is('sheets')) {
+      layout.sheets = container();
+      if (!cursor.hasContent()) layout.namesAt = cursor.end;
+    } else if (cursor.is('functionGroups') || cursor.is('externalReferences')) {
+      if (!cursor.hasContent()) layout.namesAt = cursor.end;
+    } else if (cursor.is('definedNames')) {
+      layout.definedNames = container();
+    } else if (cursor.is('sheet')) {
+      const from = cursor.start;
+      cursor.skip();
+      layout.sheetList.push({ from, to: cursor.end });
+    } else if (cursor.is('definedName')) {
+      const name = cursor.attr('name') ?? '';
+      const local = valueOf('localSheetId');
+      const from = cursor.start;
+      cursor.skip();
+      layout.names.push({ from, to: cursor.end, name, ...(local ? { local: { sheet: local.value, value: local.at } } : {}) });
+    } else if (cursor.is('workbookView')) {
+      const activeTab = valueOf('activeTab');
+      const firstSheet = valueOf('firstSheet');
+      layout.views.push({ afterName: cursor.afterName, ...(activeTab ? { activeTab } : {}), ...(firstSheet ? { firstSheet } : {}) });
+    }
+  }
+  return layout;
+}
+
+/** Edits to workbook.xml, placed where the tokenizer found each element; the rest of the text stays as it was. */
 export class WorkbookXml {
   private readonly prefix: string;
 
@@ -104,44 +180,47 @@ export class WorkbookXml {
     const r = prefixFor(root, namespace);
     const idAttr = r ? `${r}:id` : `xmlns:r="${namespace}" r:id`;
     const entry = `<${p}sheet name="${escapeAttr(name)}" sheetId="${sheetId}" ${idAttr}="${escapeAttr(relId)}"/>`;
-    const closing = new RegExp(`</${p}sheets>`).exec(this.xml);
-    if (closing) {
-      this.xml = this.xml.slice(0, closing.index) + entry + this.xml.slice(closing.index);
-    } else {
-      this.xml = this.xml.replace(new RegExp(`<${p}sheets\\s*/>`), `<${p}sheets>${entry}</${p}sheets>`);
-    }
+    const { sheets } = readLayout(this.xml);
+    if (!sheets) throw new WorkbookWriteError('the workbook part has no <sheets> element; open the file in Excel and save it again');
+    this.xml = applyEdits(this.xml, [
+      sheets.closeStart === undefined ? { ...sheets, text: `<${p}sheets>${entry}</${p}sheets>` } : { from: sheets.closeStart, to: sheets.closeStart, text: entry },
+    ]);
   }
 
   /** Removes the sheet at tab position `index`, dropping its sheet-level names and shifting the others. */
   removeSheet(index: number): void {
-    let position = 0;
-    this.xml = this.xml.replace(SHEET_ELEMENT, (element) => (position++ === index ? '' : element));
-    this.xml = this.xml.replace(DEFINED_NAME, (element) => {
-      const local = attrOf(element, 'localSheetId');
-      if (local === undefined) return element;
-      const id = Number(local);
-      if (id === index) return '';
-      return id > index ? element.replace(/localSheetId\s*=\s*("[^"]*"|'[^']*')/, `localSheetId="${id - 1}"`) : element;
-    });
-    this.xml = this.xml.replace(new RegExp(`<${this.prefix}definedNames\\b[^>]*>\\s*</${this.prefix}definedNames>`), '');
-    this.keepViewsInRange(index);
+    const layout = readLayout(this.xml);
+    const edits: TextEdit[] = [{ ...layout.sheetList[index], text: '' }];
+    edits.push(...this.namesEdits(layout, (local) => (local === index ? undefined : local > index ? local - 1 : local)));
+    // The active and first visible tab must still name a sheet.
+    const last = Math.max(0, layout.sheetList.length - 2);
+    for (const view of layout.views) {
+      for (const setting of [view.activeTab, view.firstSheet]) {
+        if (!setting) continue;
+        const position = Math.min(setting.value > index ? setting.value - 1 : setting.value, last);
+        if (position !== setting.value) edits.push({ ...setting.at, text: String(position) });
+      }
+    }
+    this.xml = applyEdits(this.xml, edits);
   }
 
-  /** After a removal, the active and first visible tab must still name a sheet. */
-  private keepViewsInRange(removed: number): void {
-    const count = (this.xml.match(SHEET_ELEMENT) ?? []).length;
-    this.xml = this.xml.replace(new RegExp(`<${this.prefix}workbookView\\b[^>]*?/?>`, 'g'), (view) => {
-      let updated = view;
-      for (const attr of ['activeTab', 'firstSheet']) {
-        const value = attrOf(updated, attr);
-        if (value === undefined) continue;
-        let n = Number(value);
-        if (n > removed) n--;
-        if (n >= count) n = Math.max(0, count - 1);
-        updated = withAttr(updated, attr, String(n));
-      }
-      return updated;
-    });
+  /**
+   * Edits that renumber each sheet-scoped name (`position` gives its new
+   * sheet, or undefined to drop it); the emptied <definedNames> goes too.
+   */
+  private namesEdits(layout: WorkbookLayout, position: (local: number) => number | undefined): TextEdit[] {
+    const edits: TextEdit[] = [];
+    let dropped = 0;
+    for (const entry of layout.names) {
+      if (!entry.local) continue;
+      const moved = position(entry.local.sheet);
+      if (moved === undefined) {
+        edits.push({ from: entry.from, to: entry.to, text: '' });
+        dropped++;
+      } else if (moved !== entry.local.sheet) edits.push({ ...entry.local.value, text: String(moved) });
+    }
+    if (dropped > 0 && dropped === layout.names.length && layout.definedNames) return [{ ...layout.definedNames, text: '' }];
+    return edits;
   }
 
   /**
@@ -192,23 +271,22 @@ export class WorkbookXml {
    */
   setSheetName(name: string, localSheetId: number, formula: string | undefined, hidden = false): void {
     const p = this.prefix;
-    this.xml = this.xml.replace(DEFINED_NAME, (element) =>
-      attrOf(element, 'name')?.toLowerCase() === name.toLowerCase() && attrOf(element, 'localSheetId') === String(localSheetId) ? '' : element,
-    );
+    const layout = readLayout(this.xml);
+    const wanted = name.toLowerCase();
+    const earlier = layout.names.filter((n) => n.name.toLowerCase() === wanted && n.local?.sheet === localSheetId);
+    const edits: TextEdit[] = earlier.map((n) => ({ from: n.from, to: n.to, text: '' }));
+    const names = layout.definedNames;
     if (formula !== undefined) {
       const entry = `<${p}definedName name="${name}"${hidden ? ' hidden="1"' : ''} localSheetId="${localSheetId}">${escapeText(formula)}</${p}definedName>`;
-      this.xml = this.xml.replace(new RegExp(`<${p}definedNames\\s*/>`), `<${p}definedNames></${p}definedNames>`);
-      const closing = new RegExp(`</${p}definedNames>`).exec(this.xml);
-      if (closing) {
-        this.xml = this.xml.slice(0, closing.index) + entry + this.xml.slice(closing.index);
-      } else {
-        // definedNames follows sheets, functionGroups and externalReferences, the last of them present.
-        const after = ['externalReferences', 'functionGroups', 'sheets'].map((name) => new RegExp(`</${p}${name}>`).exec(this.xml)).find((m) => m !== null);
-        if (!after) throw new WorkbookWriteError('the workbook part has no <sheets> element; open the file in Excel and save it again');
-        const at = after.index + after[0].length;
-        this.xml = `${this.xml.slice(0, at)}<${p}definedNames>${entry}</${p}definedNames>${this.xml.slice(at)}`;
-      }
+      if (names?.closeStart !== undefined) edits.push({ from: names.closeStart, to: names.closeStart, text: entry });
+      else if (names) edits.push({ ...names, text: `<${p}definedNames>${entry}</${p}definedNames>` });
+      else if (layout.namesAt !== undefined) edits.push({ from: layout.namesAt, to: layout.namesAt, text: `<${p}definedNames>${entry}</${p}definedNames>` });
+      else throw new WorkbookWriteError('the workbook part has no <sheets> element; open the file in Excel and save it again');
+    } else if (names && earlier.length > 0 && earlier.length === layout.names.length) {
+      // The last name gone: the emptied <definedNames> goes too.
+      this.xml = applyEdits(this.xml, [{ ...names, text: '' }]);
+      return;
     }
-    this.xml = this.xml.replace(new RegExp(`<${p}definedNames\\b[^>]*>\\s*</${p}definedNames>`), '');
+    this.xml = applyEdits(this.xml, edits);
   }
 }
