@@ -2,6 +2,7 @@ import type { WorkbookGrids } from '../../model/grid';
 import type { CellStyle, ChartSpec, Colour, PlanValue, SheetPlan } from '../../model/plan';
 import type { ReportOptions } from '../report';
 import { quoteSheetName } from '../../model/address';
+import { blockPageBreaks, pagePoints, type RowBlock } from '../shared/page-breaks';
 import { SheetBuilder } from '../shared/sheet-builder';
 
 /** A table on the Summary sheet: a heading, a header row and data rows, optionally charted. */
@@ -46,10 +47,11 @@ export function buildSummarySheet(
   const builder = new SheetBuilder(name).title(title, 'this sheet is replaced each time Ragbook runs.');
   const styles: Record<string, CellStyle> = {};
   const widths: Record<number, number> = { 0: 34 };
+  const blocks: RowBlock[] = [];
   for (const section of sections) {
     Object.assign(styles, section.styles);
     builder.blank();
-    builder.row([section.heading], 'heading');
+    const first = builder.row([section.heading], 'heading');
     const headerRow = builder.row(section.header, 'header');
     section.rows.forEach((values, r) =>
       builder.row(values, values.map((v, c) => section.cellStyles?.[r]?.[c] ?? (typeof v === 'number' ? 'number' : 'text'))),
@@ -83,9 +85,14 @@ export function buildSummarySheet(
         })),
         yAxisTitle: section.chart.yAxisTitle,
       });
-      builder.blank(height + 1);
+      builder.blank(height);
     }
+    blocks.push({ first, last: builder.nextRow - 1 });
+    if (section.chart && chartRows > 0) builder.blank();
   }
   builder.widths(widths).page({ orientation: 'landscape', fitToWidth: true });
-  return { sheet: builder.build(), styles };
+  const sheet = builder.build();
+  // A section (its table, notes and chart) is never split where it fits a page.
+  if (sheet.page) sheet.page.rowBreaks = blockPageBreaks(blocks, sheet.rowHeights ?? {}, pagePoints(sheet));
+  return { sheet, styles };
 }

@@ -14,7 +14,10 @@ describe('readableFit', () => {
   });
 
   it('turns a sheet to landscape when portrait would print it below 8 pt, at the scale that fits it one page wide', () => {
-    expect(readableFit(900, 'portrait')).toEqual({ orientation: 'landscape', fitToWidth: false, scale: 82 });
+    // 770 pt printable across landscape A4 for a sheet 900 pt wide: 85.5%, less 6% spare.
+    expect(readableFit(900, 'portrait')).toEqual({ orientation: 'landscape', fitToWidth: false, scale: 80 });
+    // The spare never takes text below 8 pt: 11 pt at 76% is 8.4 pt.
+    expect(readableFit(1000, 'portrait')).toEqual({ orientation: 'landscape', fitToWidth: false, scale: 76 });
     expect(readableFit(700, 'landscape')).toEqual({ orientation: 'landscape', fitToWidth: true });
   });
 
