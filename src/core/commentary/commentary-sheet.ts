@@ -14,7 +14,7 @@ import { describePolarity } from '../measures/polarity';
 import type { Scheme } from '../measures/scheme';
 import { directionLabel } from '../measures/status';
 import { valueAxisFor } from '../shared/chart-axis';
-import { blockPageBreaks, pagePoints, type RowBlock } from '../shared/page-breaks';
+import type { RowBlock } from '../shared/page-breaks';
 import { SheetBuilder } from '../shared/sheet-builder';
 import type { Comparison, MeasureFacts } from './facts';
 import { figureStyle, formatRange, formatSignedDifference, formatSignedPercent, formatValue } from './format';
@@ -125,7 +125,6 @@ class BlockWriter {
   readonly blocks: RowBlock[] = [];
   /** Block title rows, by measure id (lower case), for the overview's links. */
   readonly titleRows = new Map<string, number>();
-  private readonly tallRows = new Map<number, number>();
 
   constructor(builder: SheetBuilder, private readonly styles: Record<string, CellStyle>) {
     this.builder = builder;
@@ -140,7 +139,7 @@ class BlockWriter {
   wide(text: string, style: string, height?: number): number {
     const at = this.builder.row([text, ...Array(COLUMNS - 1).fill(null)], style);
     this.spanned(at, 0, COLUMNS);
-    if (height) this.tallRows.set(at, height);
+    if (height) this.builder.leastHeight(at, height);
     return at;
   }
 
@@ -166,7 +165,7 @@ class BlockWriter {
       this.spanned(labelAt, col, colCount);
       this.spanned(textAt, col, colCount);
     }
-    this.tallRows.set(textAt, BOX_HEIGHT);
+    this.builder.leastHeight(textAt, BOX_HEIGHT);
   }
 
   officerBoxes(texts: readonly PlanValue[]): void {
@@ -181,10 +180,7 @@ class BlockWriter {
   }
 
   build(): SheetPlan {
-    const sheet = this.builder.useStyles(this.styles).build();
-    const heights = { ...sheet.rowHeights };
-    for (const [row, least] of this.tallRows) heights[row] = Math.max(heights[row] ?? 0, least);
-    return { ...sheet, rowHeights: heights };
+    return this.builder.useStyles(this.styles).keepWhole(this.blocks).build();
   }
 }
 
@@ -322,7 +318,5 @@ export function buildCommentarySheet(input: CommentarySheetInput): CommentaryShe
     (entry) => `No longer in the data; written for ${entry.period || 'no period'}.`,
   );
   builder.widths(WIDTHS).period(input.period).page({ orientation: 'portrait', fitToWidth: true });
-  const sheet = writer.build();
-  if (sheet.page) sheet.page.rowBreaks = blockPageBreaks(writer.blocks, sheet.rowHeights ?? {}, pagePoints(sheet));
-  return { sheet, styles, titleRows: writer.titleRows };
+  return { sheet: writer.build(), styles, titleRows: writer.titleRows };
 }

@@ -4,12 +4,10 @@
  * the plan's, or one line of body text where the plan gives none.
  */
 import type { SheetPlan } from '../../model/plan';
-import { columnPoints, PAGE_MARGINS } from './print-setup';
+import { columnPoints, DEFAULT_COLUMN_WIDTH, PAGE_MARGINS, printableHeight, printableWidth } from './print-setup';
 
 /** A row without a planned height: Excel's default for Calibri 11 (LibreOffice draws it a little lower). */
 const DEFAULT_ROW_HEIGHT = 15;
-const A4_POINTS = { short: 595.3, long: 841.9 };
-const DEFAULT_WIDTH = 8.43;
 /**
  * Room left for rows a viewer draws a little taller than planned. Small: the
  * planned heights of wrapped rows already allow a line more than most need,
@@ -27,19 +25,19 @@ export interface RowBlock {
 export function pagePoints(sheet: SheetPlan): number {
   const page = sheet.page;
   const margins = page?.margins ?? PAGE_MARGINS;
-  const portrait = (page?.orientation ?? 'portrait') === 'portrait';
-  const height = (portrait ? A4_POINTS.long : A4_POINTS.short) - (margins.top + margins.bottom) * 72;
-  const width = (portrait ? A4_POINTS.short : A4_POINTS.long) - (margins.left + margins.right) * 72;
+  const orientation = page?.orientation ?? 'portrait';
+  const height = printableHeight(orientation, margins);
+  const width = printableWidth(orientation, margins);
   // A loop, not Math.max(...rows): a sheet of 10,000 measures has more rows than a call takes arguments in a browser.
   const used = (sheet.values[0]?.values ?? []).reduce((widest, r) => Math.max(widest, r.length), 0);
   let sheetWidth = 0;
-  for (let c = 0; c < used; c++) sheetWidth += columnPoints(sheet.columnWidths?.[c] ?? DEFAULT_WIDTH);
+  for (let c = 0; c < used; c++) sheetWidth += columnPoints(sheet.columnWidths?.[c] ?? DEFAULT_COLUMN_WIDTH);
   const scale = page?.fitToWidth ? Math.min(1, width / Math.max(1, sheetWidth)) : (page?.scale ?? 100) / 100;
   return height / scale - SPARE_POINTS;
 }
 
 /** Rows to start a new page at, so no block is split; a block taller than a page starts one and runs on. */
-export function blockPageBreaks(blocks: RowBlock[], heights: Record<number, number>, pageHeight: number): number[] {
+export function blockPageBreaks(blocks: readonly RowBlock[], heights: Record<number, number>, pageHeight: number): number[] {
   const span = (first: number, last: number) => {
     let total = 0;
     for (let r = first; r <= last; r++) total += heights[r] ?? DEFAULT_ROW_HEIGHT;

@@ -20,13 +20,20 @@ export const PAGE_MARGINS: PageMargins = { left: 0.5, right: 0.5, top: 0.75, bot
 
 const A4_POINTS = { short: 595.3, long: 841.9 };
 
+/** Excel's default column width, in its unit of characters. */
+export const DEFAULT_COLUMN_WIDTH = 8.43;
+
 /** The width of a column of `characters` (Excel's unit) in points: 7-pixel digits, 5 pixels of padding, ¾ pt a pixel. */
 export function columnPoints(characters: number): number {
   return Math.trunc(characters * 7 + 5) * 0.75;
 }
 
-function printableWidth(orientation: PageSetup['orientation'], margins: PageMargins): number {
+export function printableWidth(orientation: PageSetup['orientation'], margins: PageMargins): number {
   return (orientation === 'portrait' ? A4_POINTS.short : A4_POINTS.long) - (margins.left + margins.right) * 72;
+}
+
+export function printableHeight(orientation: PageSetup['orientation'], margins: PageMargins): number {
+  return (orientation === 'portrait' ? A4_POINTS.long : A4_POINTS.short) - (margins.top + margins.bottom) * 72;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { CellRange, CellStyle, ChartSpec, PageSetup, PlanValue, SheetPlan, StyledRange } from '../../model/plan';
-import { BODY_POINTS, columnPoints, headerAndFooter, PAGE_MARGINS, readableFit } from './print-setup';
+import { blockPageBreaks, pagePoints, type RowBlock } from './page-breaks';
+import { BODY_POINTS, columnPoints, DEFAULT_COLUMN_WIDTH, headerAndFooter, PAGE_MARGINS, readableFit } from './print-setup';
 import { BASE_STYLES } from './styles';
 
 /**
@@ -22,6 +23,9 @@ export class SheetBuilder {
   private readonly styleDefinitions: Record<string, CellStyle> = { ...BASE_STYLES };
   private titleText = '';
   private periodText: string | undefined;
+  /** Rows that must be at least this tall (points), whatever their text. */
+  private readonly leastHeights = new Map<number, number>();
+  private wholeBlocks: readonly RowBlock[] = [];
 
   constructor(name: string) {
     this.plan = { name, mode: 'generated', values: [], styles: [], columnWidths: {}, merges: [], charts: [] };
@@ -97,6 +101,18 @@ export class SheetBuilder {
     return this;
   }
 
+  /** A row at least this many points tall: room to write in an empty box. */
+  leastHeight(row: number, points: number): this {
+    this.leastHeights.set(row, points);
+    return this;
+  }
+
+  /** Blocks of rows printed whole where they fit a page: a page starts before each that would not. */
+  keepWhole(blocks: readonly RowBlock[]): this {
+    this.wholeBlocks = blocks;
+    return this;
+  }
+
   /**
    * Styles this sheet uses beyond BASE_STYLES, so build() knows which cells
    * wrap when it sizes rows.
@@ -111,7 +127,11 @@ export class SheetBuilder {
     const width = this.rows.reduce((widest, r) => Math.max(widest, r.length), 1);
     const values = this.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null));
     const rowHeights = estimateRowHeights(this.rows, this.cellStyles, this.plan.columnWidths ?? {}, this.styleDefinitions, this.plan.merges ?? []);
-    return { ...this.plan, values: [{ row: 0, col: 0, values }], styles: styleRuns(this.cellStyles), rowHeights, page: this.printSetup(width) };
+    for (const [row, least] of this.leastHeights) rowHeights[row] = Math.max(rowHeights[row] ?? 0, least);
+    const sheet: SheetPlan = { ...this.plan, values: [{ row: 0, col: 0, values }], styles: styleRuns(this.cellStyles), rowHeights, page: this.printSetup(width) };
+    const breaks = blockPageBreaks(this.wholeBlocks, rowHeights, pagePoints(sheet));
+    if (sheet.page && breaks.length > 0) sheet.page.rowBreaks = breaks;
+    return sheet;
   }
 
   /** The page setup asked for, with a readable fit, margins, and the title and period on every page. */
@@ -123,7 +143,7 @@ export class SheetBuilder {
     for (const c of this.plan.charts ?? []) right = Math.max(right, c.anchor.col + c.anchor.colCount);
     const [first, last] = area ? [area.col, area.col + area.colCount] : [0, right];
     const left: number[] = [0];
-    for (let c = first; c < last; c++) left.push(left[left.length - 1] + columnPoints(this.plan.columnWidths?.[c] ?? DEFAULT_WIDTH));
+    for (let c = first; c < last; c++) left.push(left[left.length - 1] + columnPoints(this.plan.columnWidths?.[c] ?? DEFAULT_COLUMN_WIDTH));
     let width = left[left.length - 1];
     // Unwrapped text runs on into the empty cells to its right, and printers print where it ends.
     if (!area) this.rows.forEach((values, r) => values.forEach((value, c) => (width = Math.max(width, this.textEnd(value, r, c, left)))));
@@ -148,7 +168,6 @@ export class SheetBuilder {
 }
 
 const LINE_POINTS = 15;
-const DEFAULT_WIDTH = 8.43;
 
 /**
  * Lines a paragraph takes when wrapped at `perLine` characters: whole words
@@ -193,7 +212,7 @@ export function estimateRowHeights(
       if (typeof value !== 'string' || !style || !styles[style]?.wrap) return;
       const merge = mergeAt.get(`${r}:${c}`);
       let width = 0;
-      for (let k = c; k < c + (merge?.colCount ?? 1); k++) width += widths[k] ?? DEFAULT_WIDTH;
+      for (let k = c; k < c + (merge?.colCount ?? 1); k++) width += widths[k] ?? DEFAULT_COLUMN_WIDTH;
       const perLine = Math.max(1, Math.floor(width * 1.1));
       const needed = value.split('\n').reduce((n, part) => n + wrappedLines(part, perLine), 0);
       lines = Math.max(lines, needed);

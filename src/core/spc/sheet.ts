@@ -7,7 +7,6 @@
 import type { CellStyle, ChartSeries, PlanValue, SheetPlan } from '../../model/plan';
 import { formatRange, formatValue } from '../commentary/format';
 import { valueAxisFor } from '../shared/chart-axis';
-import { blockPageBreaks, pagePoints } from '../shared/page-breaks';
 import { SheetBuilder } from '../shared/sheet-builder';
 import { parsePeriod, periodWord } from '../measures/period';
 import type { SpcMeasure } from './measures';
@@ -140,9 +139,7 @@ export function buildSpcSheet(name: string, title: string, period: string, measu
   sentence(builder, title);
   if (measures.length === 0) builder.row(['No measure has the six or more figures a chart needs.'], 'note');
   const starts = measures.map((spc) => block(builder, spc));
-  const sheet = builder.widths(WIDTHS).page({ orientation: 'portrait', fitToWidth: true }).useStyles(SPC_STYLES).build();
   // No block split where it fits a page, the first included when the title leaves too little room.
   const blocks = starts.map((first, i) => ({ first, last: (starts[i + 1] ?? builder.nextRow) - 1 }));
-  if (sheet.page) sheet.page.rowBreaks = blockPageBreaks(blocks, sheet.rowHeights ?? {}, pagePoints(sheet));
-  return sheet;
+  return builder.widths(WIDTHS).page({ orientation: 'portrait', fitToWidth: true }).useStyles(SPC_STYLES).keepWhole(blocks).build();
 }

@@ -2,7 +2,7 @@ import type { WorkbookGrids } from '../../model/grid';
 import type { CellStyle, ChartSpec, Colour, PlanValue, SheetPlan } from '../../model/plan';
 import type { ReportOptions } from '../report';
 import { quoteSheetName } from '../../model/address';
-import { blockPageBreaks, pagePoints, type RowBlock } from '../shared/page-breaks';
+import type { RowBlock } from '../shared/page-breaks';
 import { SheetBuilder } from '../shared/sheet-builder';
 
 /** A table on the Summary sheet: a heading, a header row and data rows, optionally charted. */
@@ -70,7 +70,8 @@ export function buildSummarySheet(
       builder.row([{ text: section.seeSheet.text, target: `${quoteSheetName(section.seeSheet.sheet)}!A1` }], 'plain');
     }
     const chartRows = section.chartRows ?? section.rows.length;
-    if (section.chart && chartRows > 0) {
+    const charted = section.chart !== undefined && chartRows > 0;
+    if (section.chart && charted) {
       const chartTop = builder.nextRow + 1;
       const height = Math.max(14, chartRows + 8);
       builder.chart({
@@ -88,11 +89,8 @@ export function buildSummarySheet(
       builder.blank(height);
     }
     blocks.push({ first, last: builder.nextRow - 1 });
-    if (section.chart && chartRows > 0) builder.blank();
+    if (charted) builder.blank();
   }
-  builder.widths(widths).page({ orientation: 'landscape', fitToWidth: true });
-  const sheet = builder.build();
   // A section (its table, notes and chart) is never split where it fits a page.
-  if (sheet.page) sheet.page.rowBreaks = blockPageBreaks(blocks, sheet.rowHeights ?? {}, pagePoints(sheet));
-  return { sheet, styles };
+  return { sheet: builder.widths(widths).page({ orientation: 'landscape', fitToWidth: true }).keepWhole(blocks).build(), styles };
 }

@@ -11,7 +11,7 @@ import { figureStyle, formatValue } from '../commentary/format';
 import { describePolarity } from '../measures/polarity';
 import { directionLabel } from '../measures/status';
 import { valueAxisFor } from '../shared/chart-axis';
-import { blockPageBreaks, pagePoints, type RowBlock } from '../shared/page-breaks';
+import type { RowBlock } from '../shared/page-breaks';
 import { SheetBuilder } from '../shared/sheet-builder';
 import { parseNumberText } from '../shared/values';
 import { fieldText, type TtcPriority } from './priority';
@@ -234,13 +234,11 @@ export function buildPrioritySheet(name: string, priority: TtcPriority, styles: 
   const lastRow = builder.nextRow - 1;
   // Period labels are bold: "Q1 2017/18" needs a little more than its length.
   const valueWidth = Math.max(VALUE_WIDTH, ...priority.columns.map((c) => Math.ceil(c.label.length * 1.15) + 1));
-  const sheet = builder
+  return builder
     .widths({ 0: LABEL_WIDTH, ...Object.fromEntries(Array.from({ length: LAST_COL }, (_, i) => [i + 1, valueWidth])) })
     .page({ orientation: 'portrait', fitToWidth: true, printArea: { row: 0, col: 0, rowCount: lastRow + 1, colCount: LAST_COL + 1 } })
+    .keepWhole(blocks)
     .build();
-  const breaks = blockPageBreaks(blocks, sheet.rowHeights ?? {}, pagePoints(sheet));
-  if (sheet.page && breaks.length > 0) sheet.page.rowBreaks = breaks;
-  return sheet;
 }
 
 /** The contents sheet: a line per priority linking to its sheet, then any problems found in the TTC sheet. */
