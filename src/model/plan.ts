@@ -58,6 +58,35 @@ export interface StyledRange {
   style: string;
 }
 
+/**
+ * Cells of one column, each with its own style: `rows[i]` gets `styles[i]`,
+ * rows ascending. A million fills are two arrays, not a million ranges.
+ */
+export interface ColumnStyles {
+  col: number;
+  rows: readonly number[];
+  styles: readonly string[];
+}
+
+/** A column's styled cells as one range per run of same-styled rows, in row order. */
+export function columnStyleRuns({ col, rows, styles }: ColumnStyles): StyledRange[] {
+  const runs: StyledRange[] = [];
+  let last: StyledRange | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const style = styles[i];
+    if (last && last.style === style && last.range.row + last.range.rowCount === row) last.range.rowCount++;
+    else runs.push((last = { range: { row, col, rowCount: 1, colCount: 1 }, style }));
+  }
+  return runs;
+}
+
+/** Every style a sheet plan lays on, as ranges in the order they apply (the column styles after the ranges). */
+export function styledRanges(sheet: SheetPlan): StyledRange[] {
+  const columns = sheet.columnStyles ?? [];
+  return columns.length === 0 ? sheet.styles : [...sheet.styles, ...columns.flatMap(columnStyleRuns)];
+}
+
 /** One line of a printed header or footer; text may hold Excel's codes (&P page, &N pages, && a literal &). */
 export interface HeaderFooterLine {
   left?: string;
@@ -135,8 +164,10 @@ export interface SheetPlan {
   mode: 'existing' | 'generated';
   /** Values first … */
   values: ValueBlock[];
-  /** … then styles, one entry per run of same-styled cells. */
+  /** … then styles, one entry per run of same-styled cells … */
   styles: StyledRange[];
+  /** … then cells styled one by one, by column (the actuals of a big measures sheet). */
+  columnStyles?: ColumnStyles[];
   /** Column index → width in characters. */
   columnWidths?: Record<number, number>;
   /**

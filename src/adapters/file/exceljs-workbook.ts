@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { loadExcelJs } from './load-exceljs';
-import { type CellStyle, type PlanValue, type SheetPlan, type WritePlan, isPlanLink } from '../../model/plan';
+import { type CellStyle, type PlanValue, type SheetPlan, styledRanges, type WritePlan, isPlanLink } from '../../model/plan';
 import { columnLetters } from '../../model/address';
 import { headerFooterText } from './package/sheet-writer';
 
@@ -54,7 +54,7 @@ function writeSheet(sheet: ExcelJS.Worksheet, plan: SheetPlan, styles: Record<st
       });
     });
   }
-  for (const { range, style } of plan.styles) {
+  for (const { range, style } of styledRanges(plan)) {
     const definition = styles[style];
     if (!definition) throw new Error(`The write plan names an unknown style "${style}".`);
     for (let r = 0; r < range.rowCount; r++) {

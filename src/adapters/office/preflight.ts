@@ -6,7 +6,7 @@
  * sheets carry its mark, marks.ts). Two small requests whatever the size of the plan.
  */
 import type { DefinedName } from '../../model/marks';
-import type { CellRange, ValueBlock, WritePlan } from '../../model/plan';
+import { type CellRange, styledRanges, type ValueBlock, type WritePlan } from '../../model/plan';
 import { MissingSheetError, OutsideSheetError, ProtectedSheetError, ProtectedWorkbookError, UserSheetInTheWayError } from './errors';
 import { loadSheetNames, marksOf, sheetNames } from './marks';
 
@@ -40,7 +40,7 @@ function beyondSheet(range: CellRange): boolean {
 function checkBounds(plan: WritePlan): void {
   for (const sheet of plan.sheets) {
     const blocks = sheet.values.map((b) => ({ row: b.row, col: b.col, rowCount: b.values.length, colCount: Math.max(1, blockWidth(b)) }));
-    if ([...blocks, ...sheet.styles.map((s) => s.range)].some(beyondSheet)) throw new OutsideSheetError(sheet.name);
+    if ([...blocks, ...styledRanges(sheet).map((s) => s.range)].some(beyondSheet)) throw new OutsideSheetError(sheet.name);
   }
 }
 

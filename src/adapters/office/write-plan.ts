@@ -6,7 +6,7 @@
  * discontiguous range. Calculation is suspended while writing and the
  * workbook recalculated at the end, unless the user calculates by hand.
  */
-import { isPlanLink, type PlanValue, type SheetPlan, type ValueBlock, type WritePlan } from '../../model/plan';
+import { isPlanLink, type PlanValue, type SheetPlan, styledRanges, type ValueBlock, type WritePlan } from '../../model/plan';
 import { addChart } from './charts';
 import { applyLayout } from './layout';
 import { writeMarks } from './marks';
@@ -68,7 +68,7 @@ async function writeValues(sheet: Excel.Worksheet, block: ValueBlock, batch: Req
 
 async function writeSheet(sheet: Excel.Worksheet, plan: SheetPlan, styles: WritePlan['styles'], batch: RequestBatch): Promise<void> {
   for (const block of plan.values) await writeValues(sheet, block, batch);
-  await applyStyles(sheet, plan.styles, styles, batch);
+  await applyStyles(sheet, styledRanges(plan), styles, batch);
   await applyLayout(sheet, plan, batch);
   for (const chart of plan.charts ?? []) {
     await batch.room(CHART_BYTES);

@@ -5,7 +5,7 @@
  */
 import type { SheetGrid, WorkbookGrids } from '../../model/grid';
 import { readMeasures } from '../measures/read-measures';
-import type { PageSetup, PlanValue, SheetPlan, StyledRange, ValueBlock } from '../../model/plan';
+import type { ColumnStyles, PageSetup, PlanValue, SheetPlan, ValueBlock } from '../../model/plan';
 import { periodShown } from '../measures/period';
 import { directionLabel } from '../measures/status';
 import type { EvaluatedMeasure, Evaluation, MeasuresAnalysis, MeasuresSource, OwnColumns } from '../measures/types';
@@ -16,9 +16,8 @@ import { cellText } from '../shared/values';
 import { figureStyleName } from './status-styles';
 
 /**
- * The cells to fill, gathered by column as rows and style names side by side
- * (a big workbook fills a million cells: no object per cell), turned into one
- * range per run of same-styled cells down each column, never one per cell.
+ * The cells to fill, gathered by column as rows and style names side by side:
+ * a big workbook fills a million cells, so no object per cell or per run.
  */
 class ColumnFills {
   private readonly columns = new Map<number, { rows: number[]; styles: string[] }>();
@@ -30,22 +29,16 @@ class ColumnFills {
     column.styles.push(style);
   }
 
-  runs(): StyledRange[] {
-    const runs: StyledRange[] = [];
-    for (const col of [...this.columns.keys()].sort((a, b) => a - b)) {
-      const { rows, styles } = this.columns.get(col) as { rows: number[]; styles: string[] };
-      // A column's cells nearly always come in row order already: sort only when they do not.
-      const order = rows.every((row, i) => i === 0 || rows[i - 1] < row) ? undefined : rows.map((_, i) => i).sort((a, b) => rows[a] - rows[b]);
-      let last: StyledRange | undefined;
-      for (let i = 0; i < rows.length; i++) {
-        const at = order ? order[i] : i;
-        const row = rows[at];
-        const style = styles[at];
-        if (last && last.style === style && last.range.row + last.range.rowCount === row) last.range.rowCount++;
-        else runs.push((last = { range: { row, col, rowCount: 1, colCount: 1 }, style }));
-      }
-    }
-    return runs;
+  /** Each column's fills in row order (they nearly always come so already: sorted only when they do not). */
+  byColumn(): ColumnStyles[] {
+    return [...this.columns.keys()]
+      .sort((a, b) => a - b)
+      .map((col) => {
+        const { rows, styles } = this.columns.get(col) as { rows: number[]; styles: string[] };
+        if (rows.every((row, i) => i === 0 || rows[i - 1] < row)) return { col, rows, styles };
+        const order = rows.map((_, i) => i).sort((a, b) => rows[a] - rows[b]);
+        return { col, rows: order.map((i) => rows[i]), styles: order.map((i) => styles[i]) };
+      });
   }
 }
 
@@ -204,7 +197,8 @@ export function measureSheetPlan(analysis: MeasuresAnalysis, sheet: SheetGrid | 
     name: source.sheet,
     mode: 'existing',
     values,
-    styles: [{ range: { row: source.headerRow, col: statusCol, rowCount: 1, colCount: count }, style: 'header' }, ...fills.runs()],
+    styles: [{ range: { row: source.headerRow, col: statusCol, rowCount: 1, colCount: count }, style: 'header' }],
+    columnStyles: fills.byColumn(),
     columnWidths: Object.fromEntries(COLUMN_WIDTHS.slice(0, count).map((width, i) => [statusCol + i, width])),
     page: measuresPrintSetup(source, analysis.measures[0]?.measure.source.col ?? 0),
     ownColumns: { row: source.headerRow, col: statusCol, rowCount: 1, colCount: count },

@@ -57,9 +57,12 @@ export function figureStyleName(style: string | undefined, numberFormat: string 
 export function figureStyles(sheet: SheetPlan | undefined, scheme: Scheme): Record<string, CellStyle> {
   const fills = statusStyles(scheme);
   const styles: Record<string, CellStyle> = {};
-  for (const { style: name } of sheet?.styles ?? []) {
+  const names = new Set<string>();
+  for (const { style } of sheet?.styles ?? []) names.add(style);
+  for (const column of sheet?.columnStyles ?? []) for (const name of column.styles) names.add(name);
+  for (const name of names) {
     const at = name.indexOf(FIGURE);
-    if (at < 0 || styles[name]) continue;
+    if (at < 0) continue;
     const style = name.slice(0, at);
     const original = name.slice(at + 1) || undefined;
     const status = SYMBOL_STATUS.get(style);

@@ -110,6 +110,29 @@ describe('values on the user sheet', () => {
     expect(sheet.getCell('E2').value).toBe(64.25);
   });
 
+  it('lays column styles after the ranges, and writes the same file as the same styles given as ranges', async () => {
+    const input = await userWorkbook();
+    const asColumns = existing([], [{ range: { row: 1, col: 4, rowCount: 2, colCount: 1 }, style: 'met' }], {
+      columnStyles: [{ col: 4, rows: [1, 2], styles: ['notMet', 'met'] }, { col: 3, rows: [2], styles: ['met'] }],
+    });
+    const asRanges = existing([], [
+      { range: { row: 1, col: 4, rowCount: 2, colCount: 1 }, style: 'met' },
+      { range: { row: 1, col: 4, rowCount: 1, colCount: 1 }, style: 'notMet' },
+      { range: { row: 2, col: 4, rowCount: 1, colCount: 1 }, style: 'met' },
+      { range: { row: 2, col: 3, rowCount: 1, colCount: 1 }, style: 'met' },
+    ]);
+    const out = await (await openWorkbook(input)).write(plan([asColumns]));
+    const sheet = (await load(out)).getWorksheet('Measures') as ExcelJS.Worksheet;
+    // notMet laid over met: its fill and its bold, on the cell's own italic Arial.
+    expect(fillOf(sheet.getCell('E2'))).toBe('#F4B183');
+    expect(sheet.getCell('E2').font).toMatchObject({ italic: true, bold: true, name: 'Arial' });
+    expect(fillOf(sheet.getCell('E3'))).toBe('#A9D18E');
+    expect(fillOf(sheet.getCell('D3'))).toBe('#A9D18E');
+    expect(fillOf(sheet.getCell('D2'))).toBeUndefined();
+    const sheetXml = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml']);
+    expect(sheetXml(out)).toBe(sheetXml(await (await openWorkbook(input)).write(plan([asRanges]))));
+  });
+
   it('appends one fill and one cell format per distinct style, reused across cells and runs', async () => {
     const input = await userWorkbook();
     const opened = await openWorkbook(input);

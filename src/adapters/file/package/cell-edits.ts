@@ -52,20 +52,30 @@ export function collectEdits(plan: SheetPlan, styles: Record<string, CellStyle>)
   }
   // Most cells get one style and keep their value: they share one frozen edit per style.
   const single = new Map<string, CellEdit>();
-  for (const { range, style } of plan.styles) {
-    if (!styles[style]) throw new Error(`The write plan names an unknown style "${style}".`);
+  const layOn = (cells: RowEdits, col: number, style: string) => {
     let alone = single.get(style);
-    if (!alone) single.set(style, (alone = Object.freeze({ value: KEEP_VALUE, styles: Object.freeze([style]) })));
-    for (let r = range.row; r < range.row + range.rowCount; r++) {
-      let cells = edits.get(r);
-      if (!cells) edits.set(r, (cells = []));
-      for (let c = range.col; c < range.col + range.colCount; c++) {
-        const edit = cells[c];
-        if (!edit) cells[c] = alone;
-        else if (edit.styles.length === 0 && !Object.isFrozen(edit)) edit.styles = alone.styles;
-        else cells[c] = { value: edit.value, styles: [...edit.styles, style] };
-      }
+    if (!alone) {
+      if (!styles[style]) throw new Error(`The write plan names an unknown style "${style}".`);
+      single.set(style, (alone = Object.freeze({ value: KEEP_VALUE, styles: Object.freeze([style]) })));
     }
+    const edit = cells[col];
+    if (!edit) cells[col] = alone;
+    else if (edit.styles.length === 0 && !Object.isFrozen(edit)) edit.styles = alone.styles;
+    else cells[col] = { value: edit.value, styles: [...edit.styles, style] };
+  };
+  const rowEdits = (row: number) => {
+    let cells = edits.get(row);
+    if (!cells) edits.set(row, (cells = []));
+    return cells;
+  };
+  for (const { range, style } of plan.styles) {
+    for (let r = range.row; r < range.row + range.rowCount; r++) {
+      const cells = rowEdits(r);
+      for (let c = range.col; c < range.col + range.colCount; c++) layOn(cells, c, style);
+    }
+  }
+  for (const { col, rows, styles: names } of plan.columnStyles ?? []) {
+    for (let i = 0; i < rows.length; i++) layOn(rowEdits(rows[i]), col, names[i]);
   }
   return edits;
 }

@@ -5,7 +5,7 @@
  * the way in and on the way out.
  */
 import { type Cell, cellOf, type SheetGrid } from '../../../model/grid';
-import type { CellRange, WritePlan } from '../../../model/plan';
+import { type CellRange, styledRanges, type WritePlan } from '../../../model/plan';
 import { isDateFormat } from '../../../core/shared/values';
 
 /** Days from 1899-12-30 (the 1900 system's day 0) to 1904-01-01 (the 1904 system's). */
@@ -36,7 +36,7 @@ export function planTo1904(plan: WritePlan): WritePlan {
   return {
     ...plan,
     sheets: plan.sheets.map((sheet) => {
-      const ranges = sheet.styles.filter((s) => dateStyles.has(s.style)).map((s) => s.range);
+      const ranges = styledRanges(sheet).filter((s) => dateStyles.has(s.style)).map((s) => s.range);
       if (ranges.length === 0) return sheet;
       const values = sheet.values.map((block) => ({
         ...block,

@@ -13,7 +13,7 @@ import { applyReport } from '../../../../src/core/apply/apply-report';
 import { commentaryReport } from '../../../../src/core/commentary/report';
 import type { WorkbookGrids } from '../../../../src/model/grid';
 import { rangeAddress } from '../../../../src/model/address';
-import type { WritePlan } from '../../../../src/model/plan';
+import { styledRanges, type WritePlan } from '../../../../src/model/plan';
 import { wideGrids } from '../../../bench/measures';
 import { ExcelSim } from '../sim/excel-sim';
 import { SimWorkbook } from '../sim/model';
@@ -112,7 +112,7 @@ function payloadFloorBytes(plan: WritePlan): number {
   let bytes = 0;
   for (const sheet of plan.sheets) {
     for (const block of sheet.values) bytes += encoder.encode(JSON.stringify(block.values)).length;
-    for (const { range, style } of sheet.styles) {
+    for (const { range, style } of styledRanges(sheet)) {
       bytes += rangeAddress(range.row, range.col, range.rowCount, range.colCount).length + 1;
       // A number format is data too: one per cell (a coloured figure's carries its status's symbol).
       const format = plan.styles[style]?.numberFormat;
