@@ -2,10 +2,15 @@
  * Worksheet XML → grid rows, read with the XML cursor: numbers, shared and
  * inline strings (rich text joined), booleans, errors, formulas with their
  * cached values, and each cell's number format.
+ *
+ * Most cells of a sheet are written one way, <c r="B2" s="3" t="s"><v>19</v></c>:
+ * those are read straight from their characters (plainCell), and everything
+ * else tag by tag with the cursor (readCell), which reads any spelling XML allows.
  */
 import { type Cell, type CellValue, cellOf } from '../../../model/grid';
 import { WorkbookReadError } from '../errors';
 import { columnOfRef, rowOfRef, shiftFormula } from './cell-refs';
+import { plainNumberAt } from './plain-number';
 import type { StyleSheet } from './styles';
 import { XmlCursor } from './xml-cursor';
 import { unescapeXml } from './xml';
@@ -41,43 +46,230 @@ interface SharedFormula {
   col: number;
 }
 
+const LT = 60; // <
+const GT = 62; // >
+const SLASH = 47;
+const EQUALS = 61;
+const QUOTE = 34; // "
+const LETTER_A = 65;
+const LETTER_Z = 90;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const LETTER_C = 99;
+const LETTER_N = 110;
+const LETTER_R = 114;
+const LETTER_S = 115;
+const LETTER_T = 116;
+const LETTER_V = 118;
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9;
+}
+
 export function readSheetXml(xml: string, part: string, sharedStrings: readonly string[], styles: StyleSheet, budget: CellBudget): SheetReading {
-  const rows: (Cell | undefined)[][] = [];
-  const tableRelIds: string[] = [];
-  const sharedFormulas = new Map<string, SharedFormula>();
-  const sharedCells: Cell[] = [];
-  const numberCells = new Map<string, Cell>();
-  const cursor = new XmlCursor(xml, part);
-  let rowIndex = -1;
-  let cells: (Cell | undefined)[] = [];
-  const rowAtIndex = (index: number) => {
-    rowIndex = index;
-    cells = rows[index] ?? [];
-    rows[index] = cells;
-  };
+  return new SheetReader(xml, part, sharedStrings, styles, budget).read();
+}
 
-  let valueText: string | undefined;
+class SheetReader {
+  private readonly rows: (Cell | undefined)[][] = [];
+  private readonly tableRelIds: string[] = [];
+  private readonly cursor: XmlCursor;
+  private readonly sharedFormulas = new Map<string, SharedFormula>();
+  /** Text and figures repeat down a column (names, periods, 80, 42.5): one cell object per shared string, and per figure up to a bound. */
+  private readonly stringCells: Cell[] = [];
+  private readonly numberCells = new Map<number, Cell>();
+  /** Each style's number format, looked up once: "" for General. */
+  private readonly formats: string[] = [];
+  private rowIndex = -1;
+  private cells: (Cell | undefined)[] = [];
+  /** The column of the last cell read in the row. */
+  private col = -1;
 
-  const readCell = (colBefore: number): number => {
+  constructor(
+    private readonly xml: string,
+    part: string,
+    private readonly sharedStrings: readonly string[],
+    private readonly styles: StyleSheet,
+    private readonly budget: CellBudget,
+  ) {
+    this.cursor = new XmlCursor(xml, part);
+  }
+
+  read(): SheetReading {
+    const { cursor } = this;
+    while (cursor.next()) {
+      if (cursor.kind === 'close') continue;
+      if (cursor.is('sheetData')) {
+        if (cursor.hasContent()) this.readRows();
+      } else if (cursor.is('tablePart')) {
+        const id = cursor.attr('id', true);
+        if (id !== undefined) this.tableRelIds.push(id);
+      }
+    }
+    return { rows: this.rows, tableRelIds: this.tableRelIds };
+  }
+
+  private toRow(index: number): void {
+    this.rowIndex = index;
+    this.cells = this.rows[index] ?? [];
+    this.rows[index] = this.cells;
+  }
+
+  private readRows(): void {
+    const { cursor } = this;
+    while (cursor.child('sheetData')) {
+      if (!cursor.is('row')) {
+        cursor.skip();
+        continue;
+      }
+      const r = Number(cursor.attr('r') ?? this.rowIndex + 2) - 1;
+      this.toRow(Number.isInteger(r) && r >= 0 ? r : this.rowIndex + 1);
+      if (!cursor.hasContent()) continue;
+      this.col = -1;
+      for (;;) {
+        const end = this.plainCell(cursor.end);
+        if (end >= 0) {
+          cursor.seek(end);
+          continue;
+        }
+        if (!cursor.child('row')) break;
+        if (cursor.is('c')) this.readCell();
+        else cursor.skip();
+      }
+    }
+  }
+
+  /**
+   * Reads the cell at `at` when it is written the usual way: no prefix,
+   * attributes in double quotes with no spaces around "=", r as letters and
+   * digits, s as digits, t absent, "n" or "s", and either no content or just
+   * <v>figure</v> or <v>index</v>. Returns where the cell ends, or -1, without
+   * having changed anything, for any other cell (readCell reads it).
+   */
+  private plainCell(from: number): number {
+    const { xml } = this;
+    let at = from;
+    while (isSpace(xml.charCodeAt(at))) at++;
+    if (xml.charCodeAt(at) !== LT || xml.charCodeAt(at + 1) !== LETTER_C) return -1;
+    let i = at + 2;
+    let code = xml.charCodeAt(i);
+    if (!isSpace(code) && code !== GT && code !== SLASH) return -1;
+    let col = this.col + 1;
+    let row = -1;
+    let style = 0;
+    let shared = false;
+    /** r, s and t seen (1, 2, 4): one written twice is left to readCell. */
+    let seen = 0;
+    for (;;) {
+      while (isSpace(code)) code = xml.charCodeAt(++i);
+      if (code === GT || code === SLASH) break;
+      const name = code;
+      if (xml.charCodeAt(i + 1) !== EQUALS) {
+        // Another attribute (cm, vm, ph, x14ac:…): stepped over.
+        i++;
+        for (code = xml.charCodeAt(i); code !== EQUALS; code = xml.charCodeAt(++i)) if (isSpace(code) || code === GT || code === SLASH || code === LT || Number.isNaN(code)) return -1;
+        if (xml.charCodeAt(i + 1) !== QUOTE) return -1;
+        i = xml.indexOf('"', i + 2);
+        if (i < 0) return -1;
+        code = xml.charCodeAt(++i);
+        continue;
+      }
+      if (xml.charCodeAt(i + 2) !== QUOTE) return -1;
+      i += 3;
+      code = xml.charCodeAt(i);
+      if (name === LETTER_R) {
+        if (seen & 1) return -1;
+        seen |= 1;
+        const lettersFrom = i;
+        let letters = 0;
+        for (; code >= LETTER_A && code <= LETTER_Z; code = xml.charCodeAt(++i)) letters = letters * 26 + code - 64;
+        const digitsFrom = i;
+        let digits = 0;
+        for (; code >= DIGIT_0 && code <= DIGIT_9; code = xml.charCodeAt(++i)) digits = digits * 10 + code - DIGIT_0;
+        if (code !== QUOTE || digitsFrom === lettersFrom || digitsFrom - lettersFrom > 3 || i === digitsFrom || i - digitsFrom > 7 || digits === 0) return -1;
+        col = letters - 1;
+        row = digits - 1;
+      } else if (name === LETTER_S) {
+        if (seen & 2) return -1;
+        seen |= 2;
+        const from = i;
+        style = 0;
+        for (; code >= DIGIT_0 && code <= DIGIT_9; code = xml.charCodeAt(++i)) style = style * 10 + code - DIGIT_0;
+        if (code !== QUOTE || i === from || i - from > 9) return -1;
+      } else if (name === LETTER_T) {
+        if (seen & 4) return -1;
+        seen |= 4;
+        if ((code !== LETTER_S && code !== LETTER_N) || xml.charCodeAt(i + 1) !== QUOTE) return -1;
+        shared = code === LETTER_S;
+        i++;
+      } else {
+        i = xml.indexOf('"', i);
+        if (i < 0) return -1;
+      }
+      code = xml.charCodeAt(++i);
+    }
+    let end: number;
+    let value: CellValue = null;
+    let index = 0;
+    if (code === SLASH) {
+      if (xml.charCodeAt(i + 1) !== GT) return -1;
+      end = i + 2;
+    } else if (xml.charCodeAt(i + 1) === LT && xml.charCodeAt(i + 2) === SLASH && xml.charCodeAt(i + 3) === LETTER_C && xml.charCodeAt(i + 4) === GT) {
+      end = i + 5;
+    } else {
+      // <v>text</v></c>
+      if (xml.charCodeAt(i + 1) !== LT || xml.charCodeAt(i + 2) !== LETTER_V || xml.charCodeAt(i + 3) !== GT) return -1;
+      const textStart = i + 4;
+      const textEnd = xml.indexOf('<', textStart);
+      if (textEnd < 0 || !xml.startsWith('</v></c>', textEnd)) return -1;
+      end = textEnd + 8;
+      if (shared) {
+        for (i = textStart; i < textEnd; i++) {
+          code = xml.charCodeAt(i);
+          if (code < DIGIT_0 || code > DIGIT_9) return -1;
+          index = index * 10 + code - DIGIT_0;
+        }
+        if (textEnd === textStart || textEnd - textStart > 9) return -1;
+        value = this.sharedStrings[index] ?? null;
+      } else {
+        value = plainNumberAt(xml, textStart, textEnd);
+        if (Number.isNaN(value)) return -1;
+      }
+    }
+    // A cell whose reference names another row: trust the reference.
+    if (row >= 0 && row !== this.rowIndex) this.toRow(row);
+    this.col = col;
+    if (value === null) return end;
+    this.countCell();
+    const numberFormat = style > 0 ? this.formatOf(style) : undefined;
+    if (numberFormat !== undefined) this.cells[col] = { value, numberFormat };
+    else if (shared) this.cells[col] = this.stringCells[index] ??= { value };
+    else this.cells[col] = this.numberCell(value as number);
+    return end;
+  }
+
+  /** Reads the cell the cursor is on, whatever its spelling and content. */
+  private readCell(): void {
+    const { cursor, xml } = this;
     const ref = cursor.valueAt('r');
-    let col = colBefore + 1;
+    let col = this.col + 1;
     if (ref >= 0) {
       const refEnd = cursor.valueEnd;
       const refCol = columnOfRef(xml, ref, refEnd);
       if (refCol >= 0) col = refCol;
       const refRow = rowOfRef(xml, ref, refEnd);
       // A cell whose reference names another row: trust the reference.
-      if (refRow >= 0 && refRow !== rowIndex) rowAtIndex(refRow);
+      if (refRow >= 0 && refRow !== this.rowIndex) this.toRow(refRow);
     }
+    this.col = col;
     const type = cursor.attr('t') ?? 'n';
     const style = Number(cursor.attr('s') ?? 0);
-    valueText = undefined;
+    let valueText: string | undefined;
     let formulaText: string | undefined;
     let formulaType: string | undefined;
     let formulaIndex: string | undefined;
     let inlineText: string | undefined;
     if (cursor.skipTextChild('v')) {
-      // The usual cell, <c …><v>figure</v></c>, read in place.
       valueText = unescapeXml(xml.slice(cursor.textStart, cursor.textEnd));
     } else if (cursor.hasContent()) {
       while (cursor.child('c')) {
@@ -90,61 +282,44 @@ export function readSheetXml(xml: string, part: string, sharedStrings: readonly 
         else cursor.skip();
       }
     }
-    const formula = formulaType === undefined ? undefined : formulaOf(formulaText, formulaType, formulaIndex, rowIndex, col, sharedFormulas);
-    const value = valueOf(type, valueText, inlineText, sharedStrings);
-    if (value === null && formula === undefined) return col;
+    const formula = formulaType === undefined ? undefined : formulaOf(formulaText, formulaType, formulaIndex, this.rowIndex, col, this.sharedFormulas);
+    const value = valueOf(type, valueText, inlineText, this.sharedStrings);
+    if (value === null && formula === undefined) return;
+    this.countCell();
+    const numberFormat = style > 0 ? this.formatOf(style) : undefined;
+    if (type === 's' && numberFormat === undefined && formula === undefined) {
+      this.cells[col] = this.stringCells[Number(valueText)] ??= { value };
+    } else if (type === 'n' && typeof value === 'number' && numberFormat === undefined && formula === undefined) {
+      this.cells[col] = this.numberCell(value);
+    } else {
+      this.cells[col] = cellOf(value, numberFormat, formula);
+    }
+  }
+
+  private countCell(): void {
+    const { budget } = this;
     if (--budget.remaining < 0) {
       throw new WorkbookReadError(`the workbook has more than ${groupThousands(budget.limit)} cells; use --max-cells to raise the limit`);
     }
-    const numberFormat = style > 0 ? styles.numberFormatOf(style) : undefined;
-    if (type === 's' && numberFormat === undefined && formula === undefined) {
-      // Text repeats down a column (names, periods, polarities): one cell object per distinct string.
-      const index = Number(valueText);
-      cells[col] = sharedCells[index] ??= { value };
-    } else if (type === 'n' && typeof value === 'number' && numberFormat === undefined && formula === undefined) {
-      // Figures repeat too (80, 42.5): one cell object per distinct text, up to a bound on the distinct ones kept.
-      const text = valueText as string;
-      let cell = numberCells.get(text);
-      if (!cell) {
-        cell = { value };
-        if (numberCells.size < MAX_SHARED_NUMBERS) numberCells.set(text, cell);
-      }
-      cells[col] = cell;
-    } else {
-      cells[col] = cellOf(value, numberFormat, formula);
-    }
-    return col;
-  };
-
-  const readRows = () => {
-    while (cursor.child('sheetData')) {
-      if (!cursor.is('row')) {
-        cursor.skip();
-        continue;
-      }
-      const r = Number(cursor.attr('r') ?? rowIndex + 2) - 1;
-      rowAtIndex(Number.isInteger(r) && r >= 0 ? r : rowIndex + 1);
-      if (!cursor.hasContent()) continue;
-      let col = -1;
-      while (cursor.child('row')) {
-        if (cursor.is('c')) col = readCell(col);
-        else cursor.skip();
-      }
-    }
-  };
-
-  while (cursor.next()) {
-    if (cursor.kind === 'close') continue;
-    if (cursor.is('sheetData')) {
-      if (cursor.hasContent()) readRows();
-    } else if (cursor.is('tablePart')) {
-      const id = cursor.attr('id', true);
-      if (id !== undefined) tableRelIds.push(id);
-    }
   }
-  return { rows, tableRelIds };
-}
 
+  private formatOf(style: number): string | undefined {
+    let format = this.formats[style];
+    if (format === undefined) format = this.formats[style] = this.styles.numberFormatOf(style) ?? '';
+    return format || undefined;
+  }
+
+  private numberCell(value: number): Cell {
+    // A map does not tell -0 from 0: minus zero has a cell of its own.
+    if (value === 0 && 1 / value < 0) return { value };
+    let cell = this.numberCells.get(value);
+    if (cell === undefined) {
+      cell = { value };
+      if (this.numberCells.size < MAX_SHARED_NUMBERS) this.numberCells.set(value, cell);
+    }
+    return cell;
+  }
+}
 function valueOf(type: string, text: string | undefined, inline: string | undefined, sharedStrings: readonly string[]): CellValue {
   switch (type) {
     case 's':

@@ -1,0 +1,86 @@
+/**
+ * The worksheet reader reads cells written the usual way
+ * (<c r="B2" s="3" t="s"><v>19</v></c>) straight from their characters, and
+ * every other spelling tag by tag. Both must give the same cells: each sheet
+ * here is read twice, once as written and once with every attribute spelt
+ * r = '…' (which only the tag-by-tag reading takes), and the grids compared.
+ */
+import fc from 'fast-check';
+import { openWorkbook } from '../../../src/adapters/file';
+import { columnLetters } from '../../../src/model/address';
+import { minimalPackage, worksheetXml } from '../../fixtures/package/minimal-package';
+
+const STYLES =
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"/></numFmts>' +
+  '<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="10"/><xf numFmtId="164"/><xf numFmtId="14"/></cellXfs>' +
+  '</styleSheet>';
+
+const SHARED_STRINGS = ['<si><t>Measure</t></si>', '<si><t>Higher is better</t></si>', '<si><r><t>Q1 </t></r><r><t>2025/26</t></r></si>'];
+
+interface CellSpec {
+  /** Column of the reference, relative to the cell's place (0: its own column); undefined: no reference. */
+  colShift: number | undefined;
+  /** Row of the reference, relative to the row it is written in. */
+  rowShift: number;
+  style: string | undefined;
+  type: string | undefined;
+  extra: string | undefined;
+  /** undefined: <c …/>; null: <c …></c>. */
+  value: string | null | undefined;
+}
+
+const cellSpec: fc.Arbitrary<CellSpec> = fc.record({
+  colShift: fc.option(fc.constantFrom(0, 0, 0, 1, 30), { nil: undefined }),
+  rowShift: fc.constantFrom(0, 0, 0, 0, 1),
+  style: fc.option(fc.constantFrom('0', '1', '2', '3', '9', '01', ''), { nil: undefined }),
+  type: fc.option(fc.constantFrom('n', 's', 's', 'b', 'str', 'e', 'inlineStr', 'd', 'x'), { nil: undefined }),
+  extra: fc.option(fc.constantFrom('cm="1"', 'x14ac:dyDescent="0.25"', 'ph="1"', 'z=""'), { nil: undefined }),
+  value: fc.option(
+    fc.constantFrom('0', '1', '2', '3', '-0', '80', '68.4', '-12.75', '0.1', '.5', '1.', '007', '1e3', '1E-7', ' 42', '+5', '', '1.0000000000000002', '123456789012345678', '99', '-1', 'TRUE', '#N/A', '2025-03-31', '1&amp;2', '4294967296'),
+    { nil: null },
+  ),
+}).chain((spec) => fc.constantFrom(spec, { ...spec, value: undefined }));
+
+function cellXml(spec: CellSpec, row: number, col: number, odd: boolean): string {
+  const attr = (name: string, value: string) => (odd ? ` ${name} = '${value}'` : ` ${name}="${value}"`);
+  let attrs = '';
+  if (spec.extra) attrs += ` ${spec.extra}`;
+  if (spec.colShift !== undefined) attrs += attr('r', `${columnLetters(col + spec.colShift)}${row + 1 + spec.rowShift}`);
+  if (spec.style !== undefined) attrs += attr('s', spec.style);
+  if (spec.type !== undefined) attrs += attr('t', spec.type);
+  if (spec.value === undefined) return `<c${attrs}/>`;
+  if (spec.value === null) return `<c${attrs}></c>`;
+  return `<c${attrs}><v>${spec.value}</v></c>`;
+}
+
+function sheet(rows: CellSpec[][], odd: boolean): Uint8Array {
+  const data = rows.map((cells, r) => `<row r="${r + 1}">${cells.map((spec, c) => cellXml(spec, r, c, odd)).join('')}</row>`).join('');
+  return minimalPackage({ sheets: [{ name: 'Measures', xml: worksheetXml(data) }], sharedStrings: SHARED_STRINGS, styles: STYLES });
+}
+
+async function rowsOf(bytes: Uint8Array) {
+  return (await openWorkbook(bytes)).grids.sheets[0].rows;
+}
+
+describe('cells written the usual way', () => {
+  it('read as the same cells as any other spelling of them', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(cellSpec, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }), async (rows) => {
+        expect(await rowsOf(sheet(rows, false))).toEqual(await rowsOf(sheet(rows, true)));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('keep minus zero, number formats, shared strings and references to other rows', async () => {
+    const data =
+      '<row r="1"><c r="A1" t="s"><v>2</v></c><c r="B1"><v>0</v></c><c r="C1"><v>-0</v></c><c r="D1" s="1"><v>0.875</v></c><c r="E1" s="3" t="n"><v>46112</v></c><c r="F1" t="s"><v>7</v></c></row>' +
+      '<row r="2"><c r="B3" s="2"><v>68.44</v></c><c t="s"><v>1</v></c><c r="F3"/><c cm="1"><v>12</v></c></row>';
+    const rows = await rowsOf(minimalPackage({ sheets: [{ name: 'Measures', xml: worksheetXml(data) }], sharedStrings: SHARED_STRINGS, styles: STYLES }));
+    expect(rows[0]).toEqual([{ value: 'Q1 2025/26' }, { value: 0 }, { value: -0 }, { value: 0.875, numberFormat: '0.00%' }, { value: 46112, numberFormat: 'mm-dd-yy' }]);
+    expect(Object.is(rows[0][2]?.value, -0)).toBe(true);
+    expect(rows[1]).toEqual([]);
+    expect(rows[2]).toEqual([undefined, { value: 68.44, numberFormat: '0.0' }, { value: 'Higher is better' }, undefined, undefined, undefined, { value: 12 }]);
+  });
+});
