@@ -8,7 +8,8 @@ import { readMeasures } from '../measures/read-measures';
 import type { ColumnStyles, PageSetup, PlanValue, SheetPlan, ValueBlock } from '../../model/plan';
 import { periodShown } from '../measures/period';
 import { directionLabel } from '../measures/status';
-import type { EvaluatedMeasure, Evaluation, MeasuresAnalysis, MeasuresSource, OwnColumns } from '../measures/types';
+import { type ShownJudgement, shownJudgement } from '../measures/analyse';
+import type { EvaluatedMeasure, MeasuresAnalysis, MeasuresSource, OwnColumns } from '../measures/types';
 import type { SpcMeasure } from '../spc/measures';
 import { assuranceIcon, variationIcon } from '../spc/wording';
 import { READABLE_SCALE } from '../shared/print-setup';
@@ -146,27 +147,30 @@ export function measureSheetPlan(analysis: MeasuresAnalysis, sheet: SheetGrid | 
   if (!source) return undefined;
   const fills = new ColumnFills();
   // Wide: one row per measure, its current evaluation; long: one row per observation.
-  const rowsEvaluated: Evaluation[] = [];
+  const rowsEvaluated: ShownJudgement[] = [];
   const rowNumbers: number[] = [];
+  const long = source.layout === 'long';
   /** Wide rows judged on another period's figure: the Status cell names that period. */
   const periodNotes = new Map<number, string>();
   /** The SPC icons by row: a wide measure's row, or a long measure's latest observation. */
   const spcRows = new Map<number, PlanValue[]>();
   for (const evaluated of analysis.measures) {
-    const { evaluations, current, measure, stale } = evaluated;
-    const spcRow = source.layout === 'wide' ? measure.source.row : current.observation.row;
+    const { current, measure, stale } = evaluated;
+    const spcRow = long ? current.observation.row : measure.source.row;
     if (spc && spcRow !== undefined) spcRows.set(spcRow, spcCells(spc.get(evaluated)));
-    for (const e of evaluations) {
-      const { row, col } = e.observation;
+    const observations = measure.observations;
+    for (let index = 0; index < observations.length; index++) {
+      const { row, col } = observations[index];
       if (row === undefined || col === undefined) continue;
+      const e = shownJudgement(evaluated, index);
       const figure = figureStyleName(e.style, sheet?.rows[row]?.[col]?.numberFormat);
       if (figure) fills.add(row, col, figure);
-      if (source.layout === 'long') {
+      if (long) {
         rowNumbers.push(row);
         rowsEvaluated.push(e);
       }
     }
-    if (source.layout === 'wide') {
+    if (!long) {
       rowNumbers.push(measure.source.row);
       rowsEvaluated.push(current);
       const label = current.observation.label;
@@ -180,8 +184,11 @@ export function measureSheetPlan(analysis: MeasuresAnalysis, sheet: SheetGrid | 
   const headerSuffix = source.layout === 'wide' ? analysis.period ?? 'the period' : 'the period';
   const headers = [`Status for ${headerSuffix}`, `Direction of travel for ${headerSuffix}`, ...(spc ? SPC_HEADERS : [])];
   const values: ValueBlock[] = [...(place.stale ? clearedColumns(source, place.stale) : []), { row: source.headerRow, col: statusCol, values: [headers] }];
-  const byRow = rowNumbers.map((_, i) => i).sort((a, b) => rowNumbers[a] - rowNumbers[b]);
-  for (const i of byRow) {
+  // Wide rows come in order; a long sheet's rows come measure by measure.
+  const inOrder = rowNumbers.every((row, i) => i === 0 || rowNumbers[i - 1] <= row);
+  const byRow = inOrder ? undefined : rowNumbers.map((_, i) => i).sort((a, b) => rowNumbers[a] - rowNumbers[b]);
+  for (let at = 0; at < rowNumbers.length; at++) {
+    const i = byRow ? byRow[at] : at;
     const row = rowNumbers[i];
     const e = rowsEvaluated[i];
     // Consecutive rows share one block, so the live workbook gets one write per block.

@@ -1,7 +1,7 @@
 /** The measures section of the Summary sheet: a key to the colours and counts per theme, charted. */
 import type { Colour, PlanValue } from '../../model/plan';
 import type { SummarySection } from '../summary/summary-sheet';
-import { CHART_GREY, chartColour, labelGroups, type Scheme, type Status, statusStyleName } from '../measures/scheme';
+import { CHART_GREY, chartColour, labelGroups, type Scheme, STATUSES, type Status, statusStyleName } from '../measures/scheme';
 import { numberWord } from '../exceptions/exception-words';
 import { isImproving } from '../measures/analyse';
 import type { EvaluatedMeasure, MeasuresAnalysis } from '../measures/types';
@@ -47,38 +47,50 @@ function countNotes(analysis: MeasuresAnalysis): string[] {
   ];
 }
 
+/** A row of the status table: measures by label group, the total, improving but not met, and stale. */
+class StatusCounts {
+  private readonly counts: number[];
+  private total = 0;
+  private improvingNotMet = 0;
+  private stale = 0;
+
+  constructor(groups: number) {
+    this.counts = new Array<number>(groups).fill(0);
+  }
+
+  add({ current, stale }: EvaluatedMeasure, groups: readonly number[]): void {
+    for (const i of groups) this.counts[i]++;
+    this.total++;
+    if (current.status === 'not-met' && isImproving(current)) this.improvingNotMet++;
+    if (stale) this.stale++;
+  }
+
+  row(name: string): PlanValue[] {
+    return [name, ...this.counts, this.total, this.improvingNotMet, this.stale];
+  }
+}
+
 export function measuresSummarySections(analysis: MeasuresAnalysis): SummarySection[] {
   if (!analysis.source || analysis.measures.length === 0) return [];
   const { scheme } = analysis;
   // "Polarity unknown" is a column and a line of the key only when a measure has it.
   const unknown = analysis.measures.some((m) => m.current.status === 'polarity-unknown');
   const groups = labelGroups(scheme).filter((g) => unknown || g.statuses.some((s) => s !== 'polarity-unknown'));
-  // Themes in the order they first appear.
-  const byTheme = new Map<string, EvaluatedMeasure[]>();
+  const groupsByStatus = new Map<Status, number[]>();
+  for (const status of STATUSES) groupsByStatus.set(status, groups.flatMap((g, i) => (g.statuses.includes(status) ? [i] : [])));
+  // Themes in the order they first appear, counted in one pass with the total.
+  const byTheme = new Map<string, StatusCounts>();
+  const all = new StatusCounts(groups.length);
   for (const m of analysis.measures) {
     const theme = m.measure.theme ?? 'Other measures';
-    const measures = byTheme.get(theme);
-    if (measures) measures.push(m);
-    else byTheme.set(theme, [m]);
+    let counts = byTheme.get(theme);
+    if (!counts) byTheme.set(theme, (counts = new StatusCounts(groups.length)));
+    const indexes = groupsByStatus.get(m.current.status) as number[];
+    counts.add(m, indexes);
+    all.add(m, indexes);
   }
-  const groupsOf = (status: Status) => groups.flatMap((g, i) => (g.statuses.includes(status) ? [i] : []));
-  const groupsByStatus = new Map<Status, number[]>();
-  // One pass over the measures: each status's groups are found once.
-  const countRow = (name: string, measures: EvaluatedMeasure[]): PlanValue[] => {
-    const counts = groups.map(() => 0);
-    let improvingNotMet = 0;
-    let stale = 0;
-    for (const { current, stale: isStale } of measures) {
-      let indexes = groupsByStatus.get(current.status);
-      if (!indexes) groupsByStatus.set(current.status, (indexes = groupsOf(current.status)));
-      for (const i of indexes) counts[i]++;
-      if (current.status === 'not-met' && isImproving(current)) improvingNotMet++;
-      if (isStale) stale++;
-    }
-    return [name, ...counts, measures.length, improvingNotMet, stale];
-  };
-  const rows = [...byTheme].map(([theme, measures]) => countRow(theme, measures));
-  const total = countRow('All themes', analysis.measures);
+  const rows = [...byTheme].map(([theme, counts]) => counts.row(theme));
+  const total = all.row('All themes');
   const styles = statusStyles(scheme);
   const key: SummarySection = {
     heading: 'Key',

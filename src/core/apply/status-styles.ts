@@ -32,8 +32,11 @@ const SYMBOL_STATUS = new Map<string, Status>([...STATUSES.filter(isJudged).map(
 /** Between a status style and the user's number format in a figure's style name: "status.met|0.0%". */
 const FIGURE = '|';
 
-/** Names by number format, then by status style: a million figures share a few strings. */
-const figureNames = new Map<string, Map<string, string | undefined>>();
+/** Names by number format, then by status style ('' for none; null for no name): a million figures share a few strings. */
+const figureNames = new Map<string, Map<string, string | null>>();
+/** The last format's names: a column's figures nearly always share one format. */
+let lastFormat: string | undefined;
+let lastNames: Map<string, string | null> | undefined;
 
 /**
  * The style for a figure on the measures sheet: its status's fill with the
@@ -43,13 +46,16 @@ const figureNames = new Map<string, Map<string, string | undefined>>();
  */
 export function figureStyleName(style: string | undefined, numberFormat: string | undefined): string | undefined {
   const format = numberFormat ?? '';
-  let byStyle = figureNames.get(format);
+  let byStyle = format === lastFormat ? lastNames : figureNames.get(format);
   if (!byStyle) figureNames.set(format, (byStyle = new Map()));
+  lastFormat = format;
+  lastNames = byStyle;
   const key = style ?? '';
-  if (byStyle.has(key)) return byStyle.get(key);
+  const known = byStyle.get(key);
+  if (known !== undefined) return known ?? undefined;
   const original = unprefixedFormat(numberFormat, OWN_SYMBOLS);
   const name = (style !== undefined && SYMBOL_STATUS.has(style)) || original !== numberFormat ? `${key}${FIGURE}${original ?? ''}` : style;
-  byStyle.set(key, name);
+  byStyle.set(key, name ?? null);
   return name;
 }
 

@@ -11,11 +11,11 @@ import { roundTo } from '../shared/values';
 import { type MeasureSettings, readMeasureSettings } from './measure-settings';
 import { comparePeriods, endsByPeriod, indexOfPreviousOfKind, indexOfSamePeriodLastYear, type Period, periodsBehind } from './period';
 import { readMeasures } from './read-measures';
-import { statusStyleName, type Scheme } from './scheme';
-import { classify, directionOfTravel } from './status';
+import { type Scheme, STATUSES, type Status, statusStyleName } from './scheme';
+import { classifyFigure, directionOfTravel } from './status';
 import { bandFromColumns, parseTolerance, resolveBand } from './tolerance';
 import { describeBenchmarkTarget, resolveBenchmarkTarget } from '../wording/target';
-import type { Band, EvaluatedMeasure, Evaluation, FollowedBenchmark, Measure, MeasuresAnalysis, Observation, Unit } from './types';
+import type { Band, Direction, EvaluatedMeasure, Evaluation, FollowedBenchmark, Measure, MeasuresAnalysis, Observation, Unit } from './types';
 
 /** Style name of a not-met result shown amber because it improved on last year. */
 export const IMPROVING_STYLE = 'status.not-met-improving';
@@ -130,19 +130,47 @@ function longTermAverage(observations: readonly Observation[], figures: readonly
   return count >= 2 ? sum / count : null;
 }
 
+/** How one observation is shown: its status, label, fill and style, one of eight per scheme. */
+interface Look {
+  status: Status;
+  label: string;
+  colour: string | undefined;
+  style: string | undefined;
+}
+
+/** The looks by code: the statuses in STATUSES order, then "not met" shown amber for improving on last year. */
+function schemeLooks(scheme: Scheme): Look[] {
+  const looks: Look[] = STATUSES.map((status) => {
+    const look = scheme.looks[status];
+    return { status, label: look.label, colour: look.colour || undefined, style: look.colour ? statusStyleName(status) : undefined };
+  });
+  looks.push({ status: 'not-met', label: `${scheme.looks['not-met'].label} (improving on last year)`, colour: scheme.looks['within-tolerance'].colour, style: IMPROVING_STYLE });
+  return looks;
+}
+
+const IMPROVING_LOOK = STATUSES.length;
+const DIRECTIONS: readonly Direction[] = ['n/a', 'improving', 'worsening', 'no-change'];
+
+function directionCode(direction: Direction): number {
+  return direction === 'n/a' ? 0 : direction === 'improving' ? 1 : direction === 'worsening' ? 2 : 3;
+}
+
+/*
+ * A judgement packed in a number: the look (3 bits), then the directions
+ * against the previous period, last year and the long term (2 bits each). A
+ * million observations are judged into one array of numbers; their Evaluation
+ * objects are built only for the reports that read them.
+ */
+const LOOK_BITS = 0b111;
+const DIRECTION_SHIFT = 3;
+const YEAR_SHIFT = 5;
+const LONG_TERM_SHIFT = 7;
+
 /** Judges one observation, given its target and band. `figures` holds every observation's figure as shown. */
-function evaluate(
-  measure: Measure,
-  index: number,
-  target: number | undefined,
-  band: Band | undefined,
-  figures: readonly (number | null)[],
-  scheme: Scheme,
-  settings: MeasureSettings,
-): Evaluation {
+function judge(measure: Measure, index: number, target: number | undefined, band: Band | undefined, figures: readonly (number | null)[], settings: MeasureSettings): number {
   const { observations, polarity } = measure;
   const obs = observations[index];
-  let status = classify({ actual: obs.actual, target, band, polarity, decimals: obs.decimals });
+  let status = classifyFigure(obs.actual, target, band, polarity, obs.decimals);
   if (status === 'no-target' && polarity === undefined && hasTargetBarPolarity(measure, index)) status = 'polarity-unknown';
   const now = figures[index];
   const previous = indexOfPreviousOfKind(observations, index);
@@ -150,42 +178,120 @@ function evaluate(
   const lastYear = indexOfSamePeriodLastYear(observations, index);
   const directionYear = directionOfTravel(now, lastYear < 0 ? null : figures[lastYear], polarity, band, target);
   const directionLongTerm = directionOfTravel(now, longTermAverage(observations, figures, index), polarity, band, target);
-  const look = scheme.looks[status];
-  let label = look.label;
-  let colour: string | undefined;
-  let style: string | undefined;
-  if (status === 'not-met' && settings.amberWhenImproving && directionYear === 'improving') {
-    label = `${look.label} (improving on last year)`;
-    colour = scheme.looks['within-tolerance'].colour;
-    style = IMPROVING_STYLE;
-  } else if (look.colour) {
-    colour = look.colour;
-    style = statusStyleName(status);
-  }
+  const look = status === 'not-met' && settings.amberWhenImproving && directionYear === 'improving' ? IMPROVING_LOOK : STATUSES.indexOf(status);
+  return look | (directionCode(direction) << DIRECTION_SHIFT) | (directionCode(directionYear) << YEAR_SHIFT) | (directionCode(directionLongTerm) << LONG_TERM_SHIFT);
+}
+
+function evaluation(obs: Observation, code: number, looks: readonly Look[], target: number | undefined, band: Band | undefined): Evaluation {
+  const { status, label, colour, style } = looks[code & LOOK_BITS];
+  const direction = DIRECTIONS[(code >> DIRECTION_SHIFT) & 3];
+  const directionYear = DIRECTIONS[(code >> YEAR_SHIFT) & 3];
+  const directionLongTerm = DIRECTIONS[(code >> LONG_TERM_SHIFT) & 3];
   // Every field in one literal, absent ones undefined: V8 then keeps them all inside the object,
   // where fields added afterwards need a second allocation (a million evaluations, a million more objects).
   return { observation: obs, status, target, band, label, colour, style, direction, directionYear, directionLongTerm };
 }
 
-/** Every observation of a measure judged, in order. */
-function evaluateMeasure(measure: Measure, scheme: Scheme, settings: MeasureSettings): Evaluation[] {
-  const observations = measure.observations;
-  const figures = observations.map(shown);
-  const evaluations: Evaluation[] = [];
-  // Most periods share the measure's own tolerance and target: one band object serves them all.
-  let measureBand: { target: number | undefined; band: Band | undefined } | undefined;
-  for (let index = 0; index < observations.length; index++) {
-    const obs = observations[index];
-    const target = targetFor(measure, index);
-    let band: Band | undefined;
-    if (obs.tolerance) band = bandFor(measure, obs, target, settings);
-    else {
-      if (!measureBand || measureBand.target !== target) measureBand = { target, band: bandFor(measure, obs, target, settings) };
-      band = measureBand.band;
-    }
-    evaluations.push(evaluate(measure, index, target, band, figures, scheme, settings));
+/**
+ * The bands of one measure's periods: most share the measure's own tolerance
+ * and target, and one band object serves them all. One cursor is reused from
+ * measure to measure.
+ */
+class MeasureBands {
+  private measure: Measure | undefined;
+  private shared = false;
+  private target: number | undefined;
+  private band: Band | undefined;
+
+  constructor(private readonly settings: MeasureSettings) {}
+
+  reset(measure: Measure): void {
+    this.measure = measure;
+    this.shared = false;
   }
-  return evaluations;
+
+  at(obs: Observation, target: number | undefined): Band | undefined {
+    const measure = this.measure as Measure;
+    if (obs.tolerance) return bandFor(measure, obs, target, this.settings);
+    if (!this.shared || this.target !== target) {
+      this.shared = true;
+      this.target = target;
+      this.band = bandFor(measure, obs, target, this.settings);
+    }
+    return this.band;
+  }
+}
+
+/** Every observation of the analysis judged, packed (see `judge`), with what it takes to build their Evaluations. */
+interface Judgements {
+  codes: Uint16Array;
+  looks: readonly Look[];
+  /** What the measures sheet shows, by a code's look and direction: a few dozen objects shared by a million figures. */
+  shown: readonly ShownJudgement[];
+  settings: MeasureSettings;
+}
+
+const SHOWN_BITS = 0b11111;
+
+function judgements(count: number, scheme: Scheme, settings: MeasureSettings): Judgements {
+  const looks = schemeLooks(scheme);
+  const shown: ShownJudgement[] = [];
+  for (let code = 0; code <= SHOWN_BITS; code++) {
+    const { status, label, colour, style } = looks[code & LOOK_BITS];
+    shown.push({ status, label, colour, style, direction: DIRECTIONS[code >> DIRECTION_SHIFT] });
+  }
+  return { codes: new Uint16Array(count), looks, shown, settings };
+}
+
+/** What the measures sheet shows of one judged observation. */
+export type ShownJudgement = Pick<Evaluation, 'status' | 'label' | 'colour' | 'style' | 'direction'>;
+
+/**
+ * A measure with its observations judged. Its Evaluations are built on first
+ * reading (the measures sheet needs only each figure's look, from
+ * `shownJudgement`), the judged one (`current`) among them.
+ */
+class JudgedMeasure implements EvaluatedMeasure {
+  private built: Evaluation[] | undefined;
+
+  constructor(
+    readonly measure: Measure,
+    readonly current: Evaluation,
+    private readonly currentIndex: number,
+    readonly periodsBehind: number,
+    readonly stale: boolean,
+    private readonly judgements: Judgements,
+    private readonly from: number,
+  ) {}
+
+  get evaluations(): Evaluation[] {
+    this.built ??= this.build();
+    return this.built;
+  }
+
+  private build(): Evaluation[] {
+    const { measure, judgements, from } = this;
+    const observations = measure.observations;
+    const bands = new MeasureBands(judgements.settings);
+    bands.reset(measure);
+    const evaluations: Evaluation[] = [];
+    for (let index = 0; index < observations.length; index++) {
+      const obs = observations[index];
+      const target = targetFor(measure, index);
+      const band = bands.at(obs, target);
+      evaluations.push(index === this.currentIndex ? this.current : evaluation(obs, judgements.codes[from + index], judgements.looks, target, band));
+    }
+    return evaluations;
+  }
+
+  shown(index: number): ShownJudgement {
+    return this.judgements.shown[this.judgements.codes[this.from + index] & SHOWN_BITS];
+  }
+}
+
+/** What the measures sheet shows of a measure's observation `index`, without building its Evaluation where it can. */
+export function shownJudgement(evaluated: EvaluatedMeasure, index: number): ShownJudgement {
+  return evaluated instanceof JudgedMeasure ? evaluated.shown(index) : evaluated.evaluations[index];
 }
 
 /** The reporting period: the one asked for, else the latest with any actual. */
@@ -213,18 +319,19 @@ function reportedPeriod(measures: Measure[], settings: MeasureSettings, issues: 
 }
 
 /**
- * The evaluation a measure is judged on: its figure for the reporting period
+ * The observation a measure is judged on: its figure for the reporting period
  * itself, else its latest at or before it (a quarterly measure published to
- * Q2, an annual one a year behind), else the reporting period's own empty one.
- * Labels that are not recognised periods only match themselves.
+ * Q2, an annual one a year behind), else the reporting period's own empty one
+ * (-1 when it has none). Labels that are not recognised periods only match themselves.
  */
-function judgedEvaluation(evaluations: Evaluation[], label: string | undefined, reporting: Period | undefined): Evaluation | undefined {
-  const own = evaluations.find((e) => e.observation.label === label);
-  if (own && own.observation.actual !== null) return own;
+function judgedIndex(observations: readonly Observation[], label: string | undefined, reporting: Period | undefined): number {
+  let own = -1;
+  for (let i = 0; i < observations.length && own < 0; i++) if (observations[i].label === label) own = i;
+  if (own >= 0 && observations[own].actual !== null) return own;
   if (!reporting) return own;
-  for (let i = evaluations.length - 1; i >= 0; i--) {
-    const obs = evaluations[i].observation;
-    if (obs.actual !== null && obs.period && endsByPeriod(obs.period, reporting)) return evaluations[i];
+  for (let i = observations.length - 1; i >= 0; i--) {
+    const obs = observations[i];
+    if (obs.actual !== null && obs.period && endsByPeriod(obs.period, reporting)) return i;
   }
   return own;
 }
@@ -287,13 +394,30 @@ function analyse(grids: WorkbookGrids, options: ReportOptions): MeasuresAnalysis
     if (!reading.ok) issues.add(settingsSheet.sheet?.name ?? 'Settings', settings.defaultTolerance.row, 1, `${reading.reason} — no default tolerance used`);
   }
 
-  const evaluated: EvaluatedMeasure[] = measures.map((measure) => {
-    const evaluations = evaluateMeasure(measure, scheme, settings);
-    const found = judgedEvaluation(evaluations, period, reporting?.period);
+  let count = 0;
+  for (const measure of measures) count += measure.observations.length;
+  const judgedAll = judgements(count, scheme, settings);
+  const bands = new MeasureBands(settings);
+  /** Each observation's figure as shown, for one measure at a time. */
+  const figures: (number | null)[] = [];
+  const evaluated: EvaluatedMeasure[] = [];
+  let from = 0;
+  for (const measure of measures) {
+    const observations = measure.observations;
+    for (let index = 0; index < observations.length; index++) figures[index] = shown(observations[index]);
+    const currentIndex = judgedIndex(observations, period, reporting?.period);
+    let found: Evaluation | undefined;
+    bands.reset(measure);
+    for (let index = 0; index < observations.length; index++) {
+      const target = targetFor(measure, index);
+      const band = bands.at(observations[index], target);
+      const code = judge(measure, index, target, band, figures, settings);
+      judgedAll.codes[from + index] = code;
+      if (index === currentIndex) found = evaluation(observations[index], code, judgedAll.looks, target, band);
+    }
     const current = found ?? noDataEvaluation(period ?? '', scheme, measure);
     const judged = current.observation.actual !== null ? current.observation.period : undefined;
     const behind = judged && reporting?.period ? periodsBehind(judged, reporting.period) : 0;
-    const currentIndex = found ? evaluations.indexOf(found) : -1;
     const follows = found ? followedBenchmark(measure, found.observation) : undefined;
     if (follows && found) {
       if (found.target === undefined && found.observation.actual !== null && follows.seen === undefined && !benchmarkFigure(measure, currentIndex, follows.benchmark)) {
@@ -304,8 +428,9 @@ function analyse(grids: WorkbookGrids, options: ReportOptions): MeasuresAnalysis
       // The link goes to the tolerance cell itself, where the officer will fix it.
       issues.add(measure.source.sheet, measure.source.row, measure.toleranceCol ?? measure.source.col, `the tolerance band ${formatBand(found.band)} does not include the target ${roundTo(found.target, 4)} — used as written`);
     }
-    return { measure, evaluations, current, periodsBehind: behind, stale: behind >= settings.staleAfter };
-  });
+    evaluated.push(new JudgedMeasure(measure, current, currentIndex, behind, behind >= settings.staleAfter, judgedAll, from));
+    from += observations.length;
+  }
 
   if (!data) {
     issues.add(grids.sheets[0]?.name ?? 'Workbook', undefined, undefined, 'no sheet of measures found: Ragbook looks for a header row naming the measure ("Measure", "Indicator", "KPI") with period columns such as "Q1 2017/18", or "Period" and "Actual" columns');
