@@ -18,4 +18,26 @@ describe('ByteWriter', () => {
     writer.write('dé');
     expect(new TextDecoder().decode(writer.bytes())).toBe('abcdé');
   });
+
+  it('copies slices of a text, short and long, ASCII or not, as their UTF-8', () => {
+    const text = `<row r="7"><c r="A7"><v>1</v></c><c r="B7" t="inlineStr"><is><t>café £5 – ✓ 𝔸 ${'x'.repeat(60)}</t></is></c></row>`;
+    const writer = new ByteWriter(0);
+    const cuts = [0, 3, 11, 30, 62, 66, 70, 75, text.length - 10, text.length];
+    for (let i = 1; i < cuts.length; i++) writer.slice(text, cuts[i - 1], cuts[i]);
+    expect(new TextDecoder().decode(writer.bytes())).toBe(text);
+  });
+
+  it('writes numbers as String() does, and drops what is written after a length it is set back to', () => {
+    const writer = new ByteWriter(4);
+    const numbers = [0, 7, 10, 99, 1048576, 2147483647, 2147483648, -3, 1.5, 1e21, -0];
+    for (const n of numbers) {
+      writer.number(n);
+      writer.byte(44);
+    }
+    const mark = writer.length;
+    writer.write('dropped');
+    writer.length = mark;
+    writer.write('end');
+    expect(new TextDecoder().decode(writer.bytes())).toBe(`${numbers.map((n) => String(n)).join(',')},end`);
+  });
 });

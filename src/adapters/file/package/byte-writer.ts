@@ -1,43 +1,85 @@
 /**
- * A part's bytes built piece by piece. Rewriting a big sheet makes a million
- * small strings; joined into one string they would all live until the end
- * (and the garbage collector copies every survivor), so they are encoded a
- * batch at a time into one growing buffer instead.
+ * A part's bytes built piece by piece, straight into one growing buffer:
+ * rewriting a big sheet writes millions of small pieces, and a string for
+ * each (or one string of them all) would be garbage to collect and encode.
+ * Short ASCII pieces are copied a character at a time; anything longer, or
+ * not ASCII, goes through the native UTF-8 encoder.
  */
 const encoder = new TextEncoder();
 
-/** Characters gathered before they are encoded: small enough to die young, big enough to make encoding calls few. */
-const BATCH = 1 << 16;
+/** Up to this many characters a JavaScript loop beats a call into the encoder. */
+const SHORT = 48;
 
 export class ByteWriter {
   private buffer: Uint8Array;
-  private length = 0;
-  private pending = '';
+  /** The bytes written so far; setting it back drops what was written after. */
+  length = 0;
 
   constructor(expectedBytes: number) {
     this.buffer = new Uint8Array(Math.max(1024, expectedBytes));
   }
 
-  write(text: string): void {
-    this.pending += text;
-    if (this.pending.length >= BATCH) this.flush();
-  }
-
-  private flush(): void {
-    // A UTF-16 code unit never takes more than three bytes in UTF-8.
-    const room = this.pending.length * 3;
-    if (this.buffer.length - this.length < room) {
-      const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + room));
+  /** Room for `bytes` more. */
+  private reserve(bytes: number): Uint8Array {
+    if (this.buffer.length - this.length < bytes) {
+      // Half again, not double: a big sheet's buffer is tens of megabytes.
+      const grown = new Uint8Array(Math.max(this.buffer.length + (this.buffer.length >> 1), this.length + bytes));
       grown.set(this.buffer.subarray(0, this.length));
       this.buffer = grown;
     }
-    this.length += encoder.encodeInto(this.pending, this.buffer.subarray(this.length)).written;
-    this.pending = '';
+    return this.buffer;
+  }
+
+  write(text: string): void {
+    this.slice(text, 0, text.length);
+  }
+
+  /** text.slice(from, to), without making the slice when it is short. */
+  slice(text: string, from: number, to: number): void {
+    const count = to - from;
+    if (count <= 0) return;
+    // A UTF-16 code unit never takes more than three bytes in UTF-8.
+    const buffer = this.reserve(count * 3);
+    if (count > SHORT) {
+      this.length += encoder.encodeInto(from === 0 && to === text.length ? text : text.slice(from, to), buffer.subarray(this.length)).written;
+      return;
+    }
+    let at = this.length;
+    for (let i = from; i < to; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 0x80) {
+        this.length = at + encoder.encodeInto(text.slice(i, to), buffer.subarray(at)).written;
+        return;
+      }
+      buffer[at++] = code;
+    }
+    this.length = at;
+  }
+
+  /** One ASCII character, by its code. */
+  byte(code: number): void {
+    this.reserve(1)[this.length++] = code;
+  }
+
+  /** A whole number in decimal, as String(n) writes it. */
+  number(n: number): void {
+    if (!Number.isSafeInteger(n) || n < 0 || n > 0x7fffffff) {
+      this.write(String(n));
+      return;
+    }
+    let digits = 1;
+    for (let rest = n; rest >= 10; rest = (rest / 10) | 0) digits++;
+    const buffer = this.reserve(digits);
+    let rest = n;
+    for (let i = this.length + digits - 1; i >= this.length; i--) {
+      buffer[i] = 48 + (rest % 10);
+      rest = (rest / 10) | 0;
+    }
+    this.length += digits;
   }
 
   /** The bytes written (a view, not a copy). */
   bytes(): Uint8Array {
-    this.flush();
     return this.buffer.subarray(0, this.length);
   }
 }

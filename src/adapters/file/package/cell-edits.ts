@@ -34,11 +34,18 @@ export function editAt(edits: CellEdits, row: number, col: number): CellEdit {
   return edit;
 }
 
-/** The columns a row edits, ascending. */
-export function editedColumns(cells: RowEdits): number[] {
-  const cols: number[] = [];
-  cells.forEach((_, col) => cols.push(col));
-  return cols;
+/** The columns a row edits, ascending, in `into` (reused from row to row). */
+export function columnsOf(cells: RowEdits, into: number[]): number[] {
+  into.length = 0;
+  for (let col = 0; col < cells.length; col++) if (cells[col] !== undefined) into.push(col);
+  return into;
+}
+
+/** The rows edited, ascending. */
+export function editedRows(edits: CellEdits): number[] {
+  const rows = [...edits.keys()];
+  for (let i = 1; i < rows.length; i++) if (rows[i] < rows[i - 1]) return rows.sort((a, b) => a - b);
+  return rows;
 }
 
 export function collectEdits(plan: SheetPlan, styles: Record<string, CellStyle>): CellEdits {

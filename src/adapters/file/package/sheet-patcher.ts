@@ -1,34 +1,23 @@
 /**
- * Executes a plan on one of the user's worksheets by editing its XML as text:
- * only the rows the plan touches are re-serialised; every other byte of the
- * sheet stays as it was.
+ * Executes a plan on one of the user's worksheets by editing its XML: only
+ * the cells the plan touches are written anew, in one pass over the rows;
+ * every other byte of the sheet is copied as it was, in runs as long as they
+ * go on, straight into the part's bytes.
  */
 import { cellAddress, rangeAddress } from '../../../model/address';
 import type { CellStyle, SheetPlan } from '../../../model/plan';
 import { columnOfRef, rowOfRef } from './cell-refs';
-import { type CellEdit, type CellEdits, collectEdits, editedColumns, KEEP_VALUE, linksOf, type RowEdits, styledXf } from './cell-edits';
+import { type CellEdit, type CellEdits, collectEdits, columnsOf, editedRows, KEEP_VALUE, linksOf, type RowEdits, styledXf } from './cell-edits';
+import { writeCell, writeCellRef } from './cell-markup';
 import type { StyleSheet } from './styles';
-import { cellXml, childElements, colsWithWidths, columnStyle, hyperlinkXml, putWorksheetElement, readColumns, type TopLevelElement, topLevelElements } from './worksheet-xml';
+import { childElements, colsWithWidths, columnStyle, hyperlinkXml, putWorksheetElement, readColumns, type TopLevelElement, topLevelElements } from './worksheet-xml';
 import { attrOf, declaredUtf8, withAttr } from './xml';
 import { XmlCursor } from './xml-cursor';
 import { ByteWriter } from './byte-writer';
-import { withPageFit } from './sheet-writer';
+import { type SheetBytes, withPageFit } from './sheet-writer';
 
-export interface PatchResult {
-  /** The worksheet part's new bytes (UTF-8). */
-  xml: Uint8Array;
+export interface PatchResult extends SheetBytes {
   /** True when a cell that held a formula was overwritten (the calculation chain is then stale). */
-  overwroteFormula: boolean;
-}
-
-interface Context {
-  /** The worksheet part, for messages. */
-  part: string;
-  /** The prefix new rows and cells are written with: their parent's. */
-  p: string;
-  styles: StyleSheet;
-  planStyles: Record<string, CellStyle>;
-  columns: ReturnType<typeof readColumns>;
   overwroteFormula: boolean;
 }
 
@@ -41,38 +30,60 @@ export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, s
   const cols = elements.find((e) => e.name === 'cols');
   const sheetData = elements.find((e) => e.name === 'sheetData');
   if (edits.size > 0 && !sheetData) throw new Error(`The worksheet "${plan.name}" has no sheetData.`);
-  const context: Context = { part, p: sheetData?.prefix ?? p, styles, planStyles, columns: readColumns(cols && xml.slice(cols.start, cols.end), part), overwroteFormula: false };
+  const columns = readColumns(cols && xml.slice(cols.start, cols.end), part);
 
   // The rows are nearly all of a big sheet: the other elements are edited on the sheet without them
   // (a small string), and the rows are put back once at the end, instead of every edit copying them.
   // The part is written as UTF-8 whatever it was read from, and says so.
-  const placeholder = `<${context.p}sheetData/>`;
+  const prefix = sheetData?.prefix ?? p;
+  const placeholder = `<${prefix}sheetData/>`;
   let skeleton = declaredUtf8(sheetData ? xml.slice(0, sheetData.start) + placeholder + xml.slice(sheetData.end) : xml);
   if (edits.size > 0) skeleton = withDimension(skeleton, part, edits);
   if (plan.columnWidths && Object.keys(plan.columnWidths).length > 0) {
-    skeleton = putWorksheetElement(skeleton, 'cols', colsWithWidths(p, context.columns, plan.columnWidths));
+    skeleton = putWorksheetElement(skeleton, 'cols', colsWithWidths(p, columns, plan.columnWidths));
   }
   const links = linksOf(edits);
   if (links.length > 0) skeleton = withHyperlinks(skeleton, part, p, links);
   if (plan.page) skeleton = withPageFit(skeleton, plan.page);
-  if (!sheetData) return { xml: new TextEncoder().encode(skeleton), overwroteFormula: false };
+  if (!sheetData) {
+    const bytes = new TextEncoder().encode(skeleton);
+    return { xml: bytes, sheetDataAt: bytes.length, overwroteFormula: false };
+  }
 
   const at = topLevelElements(skeleton, part).elements.find((e) => e.name === 'sheetData') as TopLevelElement;
-  const out = new ByteWriter(xml.length + edits.size * 256);
-  out.write(skeleton.slice(0, at.start));
-  if (edits.size > 0 && sheetData.selfClosing) {
-    out.write(`${xml.slice(sheetData.start, sheetData.openEnd - 2).trimEnd()}>`);
-    patchRows(xml, { rows: [], trailing: sheetData.openEnd }, sheetData.openEnd, edits, context, out);
-    out.write(`</${context.p}sheetData>`);
-  } else if (edits.size > 0) {
-    out.write(xml.slice(sheetData.start, sheetData.openEnd));
-    patchRows(xml, rowsOf(xml, sheetData, part), sheetData.closeStart, edits, context, out);
-    out.write(xml.slice(sheetData.closeStart, sheetData.end));
-  } else {
-    out.write(xml.slice(sheetData.start, sheetData.end));
+  const out = new ByteWriter(xml.length + skeleton.length + edits.size * 64 + cellCount(edits) * 64);
+  out.slice(skeleton, 0, at.start);
+  const sheetDataAt = out.length;
+  if (edits.size === 0) {
+    out.slice(xml, sheetData.start, sheetData.end);
+    out.slice(skeleton, at.end, skeleton.length);
+    return { xml: out.bytes(), sheetDataAt, overwroteFormula: false };
   }
-  out.write(skeleton.slice(at.end));
-  return { xml: out.bytes(), overwroteFormula: context.overwroteFormula };
+  const rows = (): RowPatcher => new RowPatcher(xml, part, prefix, edits, { styles, planStyles, columns }, out);
+  let patcher = rows();
+  if (sheetData.selfClosing) {
+    out.write(`${xml.slice(sheetData.start, sheetData.openEnd - 2).trimEnd()}>`);
+    patcher.addRemainingRows();
+    out.write(`</${prefix}sheetData>`);
+  } else {
+    out.slice(xml, sheetData.start, sheetData.openEnd);
+    const mark = out.length;
+    if (!patcher.patchInOrder(sheetData.openEnd, sheetData.closeStart)) {
+      // Files from other tools may list rows out of order: then they are found first and written in row order.
+      out.length = mark;
+      patcher = rows();
+      patcher.patchSorted(rowsOf(xml, sheetData, part), sheetData.closeStart);
+    }
+    out.slice(xml, sheetData.closeStart, sheetData.end);
+  }
+  out.slice(skeleton, at.end, skeleton.length);
+  return { xml: out.bytes(), sheetDataAt, overwroteFormula: patcher.overwroteFormula };
+}
+
+function cellCount(edits: CellEdits): number {
+  let count = 0;
+  for (const cells of edits.values()) count += cells.length;
+  return count;
 }
 
 /** A row of the sheet: its index, where its element lies, and where the text before it (whitespace, comments) starts. */
@@ -80,144 +91,338 @@ interface RowSpan {
   index: number;
   from: number;
   start: number;
-  /** Where its end tag starts (its end when self-closing). */
-  closeStart: number;
   end: number;
 }
 
-/**
- * The rows of <sheetData>, in row order: files from other tools may list them
- * out of order, and a new row must go before the first row below it.
- */
+/** The number in xml[from, to) as Number() reads it, without slicing when it is plain digits. */
+function numberAt(xml: string, from: number, to: number): number {
+  if (to <= from || to - from > 9) return Number(xml.slice(from, to));
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const digit = xml.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return Number(xml.slice(from, to));
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/** The 0-based index of the row at the cursor; as the reader does, a row without a usable number follows the one before. */
+function rowIndexAt(cursor: XmlCursor, previous: number): number {
+  const r = cursor.valueAt('r');
+  const n = r < 0 ? -1 : numberAt(cursor.xml, r, cursor.valueEnd) - 1;
+  return Number.isInteger(n) && n >= 0 ? n : previous + 1;
+}
+
+/** The rows of <sheetData>, in row order (sorted: only used when the file lists them out of order). */
 function rowsOf(xml: string, sheetData: TopLevelElement, part: string): { rows: RowSpan[]; trailing: number } {
   const cursor = new XmlCursor(xml, part);
   cursor.seek(sheetData.openEnd);
   const rows: RowSpan[] = [];
   let from = sheetData.openEnd;
   let index = -1;
-  let ordered = true;
   while (cursor.child('sheetData')) {
     const start = cursor.start;
     if (cursor.is('row')) {
-      const r = cursor.valueAt('r');
-      const n = r < 0 ? -1 : Number(xml.slice(r, cursor.valueEnd)) - 1;
-      // As the reader does: a row without a usable number follows the one before.
-      const rowIndex = Number.isInteger(n) && n >= 0 ? n : index + 1;
-      ordered &&= rowIndex > index;
-      index = rowIndex;
-      const closeStart = cursor.closingTag();
-      cursor.seek(cursor.closeEnd);
-      rows.push({ index, from, start, closeStart, end: cursor.end });
+      index = rowIndexAt(cursor, index);
+      cursor.skip();
+      rows.push({ index, from, start, end: cursor.end });
       from = cursor.end;
     } else cursor.skip();
   }
-  return { rows: ordered ? rows : rows.sort((a, b) => a.index - b.index), trailing: from };
+  return { rows: rows.sort((a, b) => a.index - b.index), trailing: from };
 }
 
-/** Writes the rows in row order, re-serialising the touched ones and adding new ones in place; the text from `trailing` to `to` closes them. */
-function patchRows(xml: string, { rows, trailing }: { rows: readonly RowSpan[]; trailing: number }, to: number, edits: CellEdits, context: Context, out: ByteWriter): void {
-  const pending = [...edits.keys()].sort((a, b) => a - b);
-  const cursor = new XmlCursor(xml, context.part);
-  // Untouched text is copied in runs as long as they are contiguous.
-  let runFrom = rows[0]?.from ?? to;
-  let runTo = runFrom;
-  const copy = (from: number, end: number) => {
-    if (from !== runTo) {
-      out.write(xml.slice(runFrom, runTo));
-      runFrom = from;
-    }
-    runTo = end;
-  };
-  const flush = () => {
-    out.write(xml.slice(runFrom, runTo));
-    runFrom = runTo;
-  };
-  let next = 0;
-  for (const row of rows) {
-    copy(row.from, row.start);
-    if (pending[next] < row.index) flush();
-    // New rows that come before this one.
-    for (; next < pending.length && pending[next] < row.index; next++) out.write(newRow(pending[next], edits.get(pending[next]) as RowEdits, context));
-    if (pending[next] === row.index) {
-      flush();
-      cursor.seek(row.start);
-      cursor.next();
-      out.write(patchRow(cursor, row, edits.get(row.index) as RowEdits, context));
-      next++;
-      runFrom = runTo = row.end;
-    } else copy(row.start, row.end);
-  }
-  copy(trailing, to);
-  flush();
-  for (; next < pending.length; next++) out.write(newRow(pending[next], edits.get(pending[next]) as RowEdits, context));
+/** What new and restyled cells take their formats from. */
+interface Formats {
+  styles: StyleSheet;
+  planStyles: Record<string, CellStyle>;
+  columns: ReturnType<typeof readColumns>;
 }
 
-function newRow(row: number, cells: RowEdits, context: Context): string {
-  const { p } = context;
-  let content = '';
-  cells.forEach((edit, col) => {
-    content += cellXml(p, row, col, styledXf(columnStyle(context.columns, col), edit, context.styles, context.planStyles), edit.value === KEEP_VALUE ? null : edit.value);
-  });
-  return `<${p}row r="${row + 1}">${content}</${p}row>`;
-}
-
-/** An existing cell of a touched row: where its markup lies, and the column it is in. */
-interface ExistingCell {
-  col: number;
-  /** Where the text before it (whitespace, comments) starts: kept with the cell. */
-  from: number;
-  start: number;
-  /** Just past the element name in the start tag, and where its ">" or "/>" is. */
-  afterName: number;
-  tagClose: number;
-  tagEnd: number;
-  end: number;
+/**
+ * The existing cells of the row being patched, as columns of numbers reused
+ * from row to row (no object per cell): where each one's markup lies, and
+ * the column it is in.
+ */
+class RowCells {
+  count = 0;
+  /** Cell indexes in column order (files from other tools may list cells out of order). */
+  readonly order: number[] = [];
+  readonly col: number[] = [];
+  /** Where the text before the cell (whitespace, comments, an extension list) starts: kept with the cell. */
+  readonly from: number[] = [];
+  readonly start: number[] = [];
+  /** Just past the element name in the start tag, where its ">" or "/>" is, and where the start tag ends. */
+  readonly afterName: number[] = [];
+  readonly tagClose: number[] = [];
+  readonly tagEnd: number[] = [];
+  readonly end: number[] = [];
   /** Its cell format (the s attribute), 0 when none, and where that attribute's value lies (-1 when none). */
-  xf: number;
-  xfFrom: number;
-  xfTo: number;
-  hasRef: boolean;
-}
+  readonly xf: number[] = [];
+  readonly xfFrom: number[] = [];
+  readonly xfTo: number[] = [];
+  readonly hasRef: boolean[] = [];
 
-/** The <c> elements of a row's content, in column order (files from other tools may list them out of order); the cursor ends on the row's end tag. */
-function existingCells(cursor: XmlCursor): { cells: ExistingCell[]; trailing: number } {
-  const { xml } = cursor;
-  const cells: ExistingCell[] = [];
-  let from = cursor.end;
-  let col = -1;
-  let ordered = true;
-  while (cursor.child('row')) {
-    if (!cursor.is('c')) {
-      // Anything else in a row (an extension list) stays where it is, with the text before the next cell.
-      cursor.skip();
-      continue;
+  /** Reads the <c> elements of the row at the cursor; the cursor ends on the row's end tag. Returns where the text after the last cell starts. */
+  read(cursor: XmlCursor): number {
+    const { xml } = cursor;
+    let from = cursor.end;
+    let col = -1;
+    let ordered = true;
+    let i = 0;
+    while (cursor.child('row')) {
+      if (!cursor.is('c')) {
+        // Anything else in a row (an extension list) stays where it is, with the text before the next cell.
+        cursor.skip();
+        continue;
+      }
+      const ref = cursor.valueAt('r');
+      const refCol = ref < 0 ? -1 : columnOfRef(xml, ref, cursor.valueEnd);
+      const cellCol = refCol >= 0 ? refCol : col + 1;
+      ordered &&= cellCol > col;
+      col = cellCol;
+      this.col[i] = col;
+      this.from[i] = from;
+      this.start[i] = cursor.start;
+      this.afterName[i] = cursor.afterName;
+      this.hasRef[i] = ref >= 0;
+      const xfFrom = cursor.valueAt('s');
+      this.xfFrom[i] = xfFrom;
+      this.xfTo[i] = xfFrom < 0 ? -1 : cursor.valueEnd;
+      this.xf[i] = xfFrom < 0 ? 0 : numberAt(xml, xfFrom, cursor.valueEnd) || 0;
+      this.tagClose[i] = cursor.end - (cursor.hasContent() ? 1 : 2);
+      this.tagEnd[i] = cursor.end;
+      if (!cursor.skipTextChild('v')) cursor.skip();
+      this.end[i] = cursor.end;
+      from = cursor.end;
+      this.order[i] = i++;
     }
-    const { start, afterName } = cursor;
-    const ref = cursor.valueAt('r');
-    const refCol = ref < 0 ? -1 : columnOfRef(xml, ref, cursor.valueEnd);
-    const cellCol = refCol >= 0 ? refCol : col + 1;
-    ordered &&= cellCol > col;
-    col = cellCol;
-    const xfFrom = cursor.valueAt('s');
-    const xfTo = xfFrom < 0 ? -1 : cursor.valueEnd;
-    const xf = xfFrom < 0 ? 0 : Number(xml.slice(xfFrom, xfTo)) || 0;
-    const tagClose = cursor.end - (cursor.hasContent() ? 1 : 2);
-    const tagEnd = cursor.end;
-    if (!cursor.skipTextChild('v')) cursor.skip();
-    cells.push({ col, from, start, afterName, tagClose, tagEnd, end: cursor.end, xf, xfFrom, xfTo, hasRef: ref >= 0 });
-    from = cursor.end;
+    this.count = i;
+    if (!ordered) {
+      const order = this.order.slice(0, i).sort((a, b) => this.col[a] - this.col[b]);
+      for (let k = 0; k < i; k++) this.order[k] = order[k];
+    }
+    return from;
   }
-  if (!ordered) cells.sort((a, b) => a.col - b.col);
-  return { cells, trailing: from };
 }
 
-/** The row's start tag as rewritten: never self-closing, and without spans (a loading hint that added cells would make wrong). */
-function rowStartTag(cursor: XmlCursor): string {
-  const { xml } = cursor;
-  const close = cursor.hasContent() ? cursor.end - 1 : cursor.end - 2;
-  const spans = cursor.valueAt('spans');
-  // The attribute goes with the space before it.
-  return spans < 0 ? `${xml.slice(cursor.start, close)}>` : `${xml.slice(cursor.start, cursor.attributeStart - 1)}${xml.slice(cursor.valueEnd + 1, close)}>`;
+/** Writes the rows of <sheetData> with the plan's edits made and its new rows added in place. */
+class RowPatcher {
+  overwroteFormula = false;
+  private readonly cursor: XmlCursor;
+  /** The edited rows, ascending, and the next one to write. */
+  private readonly rows: number[];
+  private next = 0;
+  /** The source text copied next, as one run while it goes on. */
+  private runFrom = 0;
+  private runTo = 0;
+  private readonly cells = new RowCells();
+  private readonly columns: number[] = [];
+  /** Column → its default cell format, as looked up. */
+  private readonly columnFormats: number[] = [];
+
+  constructor(
+    private readonly xml: string,
+    part: string,
+    /** The prefix new rows and cells are written with: their parent's. */
+    private readonly p: string,
+    private readonly edits: CellEdits,
+    private readonly formats: Formats,
+    private readonly out: ByteWriter,
+  ) {
+    this.cursor = new XmlCursor(xml, part);
+    this.rows = editedRows(edits);
+  }
+
+  /** Copies xml[from, to) next: it joins the run when it follows on. */
+  private copy(from: number, to: number): void {
+    if (from !== this.runTo) {
+      this.flush();
+      this.runFrom = from;
+    }
+    this.runTo = to;
+  }
+
+  /** Writes the run; anything written directly must come after it. */
+  private flush(): void {
+    if (this.runTo > this.runFrom) this.out.slice(this.xml, this.runFrom, this.runTo);
+    this.runFrom = this.runTo;
+  }
+
+  /**
+   * The rows between `from` and `to` (the content of <sheetData>) in one pass;
+   * false when they are not in row order, having written what must be dropped.
+   */
+  patchInOrder(from: number, to: number): boolean {
+    const { cursor } = this;
+    cursor.seek(from);
+    this.runFrom = this.runTo = from;
+    let done = from;
+    let index = -1;
+    while (cursor.child('sheetData')) {
+      if (!cursor.is('row')) {
+        cursor.skip();
+        continue;
+      }
+      const rowIndex = rowIndexAt(cursor, index);
+      if (rowIndex <= index) return false;
+      index = rowIndex;
+      this.row(done, cursor.start, index);
+      done = cursor.end;
+    }
+    this.copy(done, to);
+    this.addRemainingRows();
+    return true;
+  }
+
+  /** The rows as rowsOf() found them, in row order. */
+  patchSorted({ rows, trailing }: ReturnType<typeof rowsOf>, to: number): void {
+    for (const row of rows) {
+      this.cursor.seek(row.start);
+      this.cursor.next();
+      this.row(row.from, row.start, row.index);
+    }
+    this.copy(trailing, to);
+    this.addRemainingRows();
+  }
+
+  /** The row whose start tag the cursor is on, after the text from `from`; the new rows before it go first. Leaves the cursor past the row. */
+  private row(from: number, start: number, index: number): void {
+    const { cursor, rows } = this;
+    this.copy(from, start);
+    while (this.next < rows.length && rows[this.next] < index) this.newRow(rows[this.next++]);
+    if (rows[this.next] === index) {
+      this.next++;
+      this.patchRow(index);
+    } else {
+      cursor.skip();
+      this.copy(start, cursor.end);
+    }
+  }
+
+  /** The new rows after the last existing one. */
+  addRemainingRows(): void {
+    this.flush();
+    while (this.next < this.rows.length) this.newRow(this.rows[this.next++]);
+  }
+
+  private newRow(row: number): void {
+    const { out, p } = this;
+    this.flush();
+    out.write(`<${p}row r="`);
+    out.number(row + 1);
+    out.write('">');
+    const cells = this.edits.get(row) as RowEdits;
+    for (const col of columnsOf(cells, this.columns)) this.addedCell(p, row, col, cells[col], this.columnFormat(col));
+    out.write(`</${p}row>`);
+  }
+
+  private columnFormat(col: number): number {
+    let xf = this.columnFormats[col];
+    if (xf === undefined) this.columnFormats[col] = xf = columnStyle(this.formats.columns, col);
+    return xf;
+  }
+
+  private addedCell(p: string, row: number, col: number, edit: CellEdit, baseXf: number): void {
+    this.flush();
+    writeCell(this.out, p, row, col, styledXf(baseXf, edit, this.formats.styles, this.formats.planStyles), edit.value === KEEP_VALUE ? null : edit.value);
+  }
+
+  /** The row at the cursor with its edits made (cells go in with the row's own prefix); leaves the cursor past the row. */
+  private patchRow(row: number): void {
+    const { cursor, cells, out } = this;
+    const p = cursor.prefix();
+    const rowStyle = rowFormat(cursor);
+    const hasContent = cursor.hasContent();
+    // The start tag as rewritten: never self-closing, and without spans (a loading hint that added cells would make wrong).
+    const close = hasContent ? cursor.end - 1 : cursor.end - 2;
+    const spans = cursor.valueAt('spans');
+    if (spans < 0) this.copy(cursor.start, close);
+    else {
+      // The attribute goes with the space before it.
+      this.copy(cursor.start, cursor.attributeStart - 1);
+      this.copy(cursor.valueEnd + 1, close);
+    }
+    this.flush();
+    out.byte(62); // ">"
+    let trailing = cursor.end;
+    if (hasContent) trailing = cells.read(cursor);
+    else cells.count = 0;
+    const closeStart = hasContent ? cursor.start : cursor.end;
+    const rowEnd = cursor.end;
+    const edits = this.edits.get(row) as RowEdits;
+    const cols = columnsOf(edits, this.columns);
+    let e = 0;
+    for (let k = 0; k < cells.count; k++) {
+      const i = cells.order[k];
+      const col = cells.col[i];
+      for (; e < cols.length && cols[e] < col; e++) this.addedCell(p, row, cols[e], edits[cols[e]], rowStyle ?? this.columnFormat(cols[e]));
+      const edit = col === cols[e] ? edits[cols[e++]] : undefined;
+      this.copy(cells.from[i], cells.start[i]);
+      this.editedCell(i, p, row, edit);
+    }
+    for (; e < cols.length; e++) this.addedCell(p, row, cols[e], edits[cols[e]], rowStyle ?? this.columnFormat(cols[e]));
+    this.copy(trailing, closeStart);
+    if (hasContent) this.copy(closeStart, rowEnd);
+    else {
+      this.flush();
+      out.write(`</${p}row>`);
+    }
+    cursor.seek(rowEnd);
+  }
+
+  /** An existing cell after the edit: a new value replaces the old one; styles are laid over its format. */
+  private editedCell(i: number, p: string, row: number, edit: CellEdit | undefined): void {
+    const { cells, out } = this;
+    const hasRef = cells.hasRef[i];
+    if (hasRef && !edit) {
+      this.copy(cells.start[i], cells.end[i]);
+      return;
+    }
+    const xf = edit && styledXf(cells.xf[i], edit, this.formats.styles, this.formats.planStyles);
+    if (edit && edit.value !== KEEP_VALUE) {
+      if (this.holdsFormula(i)) this.overwroteFormula = true;
+      this.flush();
+      writeCell(out, p, row, cells.col[i], xf as number, edit.value);
+      return;
+    }
+    this.copy(cells.start[i], cells.afterName[i]);
+    if (!hasRef) {
+      // Cells around may be added, so every cell names its place.
+      this.flush();
+      out.write(' r="');
+      writeCellRef(out, row, cells.col[i]);
+      out.byte(34);
+    }
+    if (xf === undefined) {
+      this.copy(cells.afterName[i], cells.end[i]);
+    } else if (cells.xfFrom[i] < 0) {
+      this.copy(cells.afterName[i], cells.tagClose[i]);
+      this.flush();
+      out.write(' s="');
+      out.number(xf);
+      out.byte(34);
+      this.copy(cells.tagClose[i], cells.end[i]);
+    } else {
+      this.copy(cells.afterName[i], cells.xfFrom[i]);
+      this.flush();
+      out.number(xf);
+      this.copy(cells.xfTo[i], cells.end[i]);
+    }
+  }
+
+  /** True when the cell has an <f> child (read only for cells whose value is replaced). */
+  private holdsFormula(i: number): boolean {
+    const { cursor, cells } = this;
+    if (cells.tagEnd[i] === cells.end[i]) return false;
+    cursor.seek(cells.start[i]);
+    cursor.next();
+    while (cursor.child('c')) {
+      if (cursor.is('f')) return true;
+      cursor.skip();
+    }
+    return false;
+  }
 }
 
 /** The format a row gives its empty cells (customFormat="1" s="…"), if any. */
@@ -227,62 +432,6 @@ function rowFormat(cursor: XmlCursor): number | undefined {
   if (custom < 0 || xml.slice(custom, cursor.valueEnd) !== '1') return undefined;
   const s = cursor.valueAt('s');
   return s < 0 ? 0 : Number(xml.slice(s, cursor.valueEnd)) || 0;
-}
-
-/** The row at the cursor with its edits made; cells go in with the row's own prefix. */
-function patchRow(cursor: XmlCursor, span: RowSpan, edits: RowEdits, sheetContext: Context): string {
-  const { xml } = cursor;
-  const row = span.index;
-  const { closeStart } = span;
-  const context = { ...sheetContext, p: cursor.prefix() };
-  const rowStyle = rowFormat(cursor);
-  let out = rowStartTag(cursor);
-  const endTag = cursor.hasContent() ? xml.slice(closeStart, span.end) : `</${context.p}row>`;
-  const { cells, trailing } = cursor.hasContent() ? existingCells(cursor) : { cells: [], trailing: closeStart };
-  const cols = editedColumns(edits);
-  let e = 0;
-  for (const cell of cells) {
-    for (; e < cols.length && cols[e] < cell.col; e++) out += addedCell(row, cols[e], edits[cols[e]], rowStyle, context);
-    const edit = cell.col === cols[e] ? edits[cols[e++]] : undefined;
-    out += xml.slice(cell.from, cell.start) + editedCell(cursor, cell, row, edit, context);
-  }
-  for (; e < cols.length; e++) out += addedCell(row, cols[e], edits[cols[e]], rowStyle, context);
-  sheetContext.overwroteFormula ||= context.overwroteFormula;
-  return `${out}${xml.slice(trailing, closeStart)}${endTag}`;
-}
-
-function addedCell(row: number, col: number, edit: CellEdit, rowStyle: number | undefined, context: Context): string {
-  const xf = styledXf(rowStyle ?? columnStyle(context.columns, col), edit, context.styles, context.planStyles);
-  return cellXml(context.p, row, col, xf, edit.value === KEEP_VALUE ? null : edit.value);
-}
-
-/** An existing cell after the edit: a new value replaces the old one; styles are laid over its format. */
-function editedCell(cursor: XmlCursor, cell: ExistingCell, row: number, edit: CellEdit | undefined, context: Context): string {
-  const { xml } = cursor;
-  if (cell.hasRef && !edit) return xml.slice(cell.start, cell.end);
-  const xf = edit && styledXf(cell.xf, edit, context.styles, context.planStyles);
-  if (edit && edit.value !== KEEP_VALUE) {
-    if (holdsFormula(cursor, cell)) context.overwroteFormula = true;
-    return cellXml(context.p, row, cell.col, xf as number, edit.value);
-  }
-  // Cells around may be added, so every cell names its place.
-  const ref = cell.hasRef ? '' : ` r="${cellAddress(row, cell.col)}"`;
-  const head = xml.slice(cell.start, cell.afterName) + ref;
-  if (xf === undefined) return head + xml.slice(cell.afterName, cell.end);
-  if (cell.xfFrom < 0) return `${head}${xml.slice(cell.afterName, cell.tagClose)} s="${xf}"${xml.slice(cell.tagClose, cell.end)}`;
-  return head + xml.slice(cell.afterName, cell.xfFrom) + xf + xml.slice(cell.xfTo, cell.end);
-}
-
-/** True when the cell has an <f> child (read only for cells whose value is replaced). */
-function holdsFormula(cursor: XmlCursor, cell: ExistingCell): boolean {
-  if (cell.tagEnd === cell.end) return false;
-  cursor.seek(cell.start);
-  cursor.next();
-  while (cursor.child('c')) {
-    if (cursor.is('f')) return true;
-    cursor.skip();
-  }
-  return false;
 }
 
 /** Widens <dimension ref> to take in the edited cells. */
@@ -299,9 +448,11 @@ function withDimension(xml: string, part: string, edits: CellEdits): string {
   for (const [row, cells] of edits) {
     top = Math.min(top, row);
     bottom = Math.max(bottom, row);
-    const cols = editedColumns(cells);
-    left = Math.min(left, cols[0] ?? left);
-    right = Math.max(right, cols[cols.length - 1] ?? right);
+    if (cells.length === 0) continue;
+    let first = 0;
+    while (cells[first] === undefined) first++;
+    left = Math.min(left, first);
+    right = Math.max(right, cells.length - 1);
   }
   const ref = rangeAddress(top, left, bottom - top + 1, right - left + 1);
   return xml.slice(0, dimension.start) + withAttr(tag, 'ref', ref) + xml.slice(dimension.end);

@@ -2,10 +2,11 @@
 import { rangeAddress } from '../../../model/address';
 import type { CellStyle, Colour, HeaderFooterLine, PageSetup, SheetPlan } from '../../../model/plan';
 import { ByteWriter } from './byte-writer';
-import { type CellEdits, collectEdits, editAt, KEEP_VALUE, linksOf, type RowEdits, styledXf } from './cell-edits';
+import { type CellEdits, collectEdits, columnsOf, editAt, editedRows, KEEP_VALUE, linksOf, type RowEdits, styledXf } from './cell-edits';
+import { writeCell } from './cell-markup';
 import { RELATIONSHIPS_NAMESPACE } from './relationships';
 import type { StyleSheet } from './styles';
-import { cellXml, colsWithWidths, hyperlinkXml, putWorksheetElement, topLevelElements } from './worksheet-xml';
+import { colsWithWidths, hyperlinkXml, putWorksheetElement, topLevelElements } from './worksheet-xml';
 import { escapeText, withAttr } from './xml';
 
 const MAIN_NAMESPACE = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -14,11 +15,18 @@ function argb(colour: Colour): string {
   return `FF${colour.replace('#', '').toUpperCase()}`;
 }
 
-/** A generated sheet's worksheet part (UTF-8), written whole from its plan. */
-export function generatedSheetXml(plan: SheetPlan, styles: StyleSheet, planStyles: Record<string, CellStyle>): Uint8Array {
+/** A worksheet part as written, and where its <sheetData> starts: what comes before (the views) can be edited without decoding the rows. */
+export interface SheetBytes {
+  /** UTF-8. */
+  xml: Uint8Array;
+  sheetDataAt: number;
+}
+
+/** A generated sheet's worksheet part, written whole from its plan. */
+export function generatedSheetXml(plan: SheetPlan, styles: StyleSheet, planStyles: Record<string, CellStyle>): SheetBytes {
   const edits = collectEdits(plan, planStyles);
   spreadMergedStyles(plan, edits);
-  const rows = [...edits.keys()].sort((a, b) => a - b);
+  const rows = editedRows(edits);
   const right = rows.reduce((last, row) => Math.max(last, (edits.get(row) as RowEdits).length - 1), 0);
   const bottom = rows[rows.length - 1] ?? 0;
 
@@ -30,15 +38,19 @@ export function generatedSheetXml(plan: SheetPlan, styles: StyleSheet, planStyle
   out.write(`<sheetViews><sheetView workbookViewId="0">${paneXml(plan.freeze)}</sheetView></sheetViews>`);
   out.write('<sheetFormatPr defaultRowHeight="15"/>');
   if (plan.columnWidths && Object.keys(plan.columnWidths).length > 0) out.write(colsWithWidths('', [], plan.columnWidths));
+  const sheetDataAt = out.length;
   out.write('<sheetData>');
+  const columns: number[] = [];
   for (const row of rows) {
     const height = plan.rowHeights?.[row];
-    let content = '';
-    (edits.get(row) as RowEdits).forEach((edit, col) => {
+    out.write(`<row r="${row + 1}"${height ? ` ht="${height}" customHeight="1"` : ''}>`);
+    const cells = edits.get(row) as RowEdits;
+    for (const col of columnsOf(cells, columns)) {
+      const edit = cells[col];
       const value = edit.value === KEEP_VALUE ? null : edit.value;
-      if (value !== null || edit.styles.length > 0) content += cellXml('', row, col, styledXf(0, edit, styles, planStyles), value);
-    });
-    out.write(`<row r="${row + 1}"${height ? ` ht="${height}" customHeight="1"` : ''}>${content}</row>`);
+      if (value !== null || edit.styles.length > 0) writeCell(out, '', row, col, styledXf(0, edit, styles, planStyles), value);
+    }
+    out.write('</row>');
   }
   out.write('</sheetData>');
   if (plan.merges?.length) {
@@ -49,7 +61,7 @@ export function generatedSheetXml(plan: SheetPlan, styles: StyleSheet, planStyle
   if (links.length > 0) out.write(`<hyperlinks>${links.map((l) => hyperlinkXml('', l.row, l.col, l.target, l.text)).join('')}</hyperlinks>`);
   out.write(plan.page ? pageXml(plan.page) : '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   out.write('</worksheet>');
-  return out.bytes();
+  return { xml: out.bytes(), sheetDataAt };
 }
 
 /** <rowBreaks>: a break with id N falls below the N-th row, so a page starts at 0-based row N. */

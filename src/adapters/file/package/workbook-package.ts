@@ -15,13 +15,13 @@ import { CONTENT_TYPES, CONTENT_TYPES_PART, contentTypeOf, readContentTypes, rem
 import { gridFrom1904, planTo1904 } from './date-system';
 import { type ReadLimits, withDefaults } from './limits';
 import { updateWorksheetTitles } from './app-properties';
-import { PackageParts } from './parts';
+import { decodeUtf8, PackageParts } from './parts';
 import { addRelationship, readRelationships, relatedParts, RELATIONSHIP_TYPES, relsPathOf, removeRelationships, resolveTarget } from './relationships';
 import { type CellBudget, readSheetXml } from './sheet-reader';
 import { patchExistingSheet } from './sheet-patcher';
 import { setSheetMarks } from './sheet-marks';
 import { withTabSelected } from './sheet-views';
-import { generatedSheetXml } from './sheet-writer';
+import { generatedSheetXml, type SheetBytes } from './sheet-writer';
 import { MINIMAL_STYLES_XML, StyleSheet } from './styles';
 import { readSheetEntries, readSheetScopedNames, type SheetEntry, usesDate1904, WorkbookXml, workbookPartOf } from './workbook-part';
 import { parseXml } from './xml';
@@ -156,6 +156,8 @@ class PlanWriter {
   private readonly workbook: WorkbookXml;
   private readonly sheets: SheetInfo[];
   private nextSheetId: number;
+  /** The worksheets written so far, as written. */
+  private readonly sheetBytes = new Map<string, SheetBytes>();
 
   constructor(
     private readonly parts: PackageParts,
@@ -189,7 +191,7 @@ class PlanWriter {
         const sheet = this.sheets[this.indexOf(sheetPlan.name)];
         if (!sheet?.part) throw new Error(`The write plan names a sheet the workbook does not have: "${sheetPlan.name}".`);
         const result = patchExistingSheet(this.parts.text(sheet.part) ?? '', sheet.part, sheetPlan, this.styles, this.plan.styles);
-        this.parts.set(sheet.part, result.xml);
+        this.putSheet(sheet.part, result);
         // The user's print area stays; print titles are part of the readable print setup the plan asks for.
         const titles = printTitlesOf(sheetPlan);
         if (titles) this.workbook.setSheetName('_xlnm.Print_Titles', this.indexOf(sheetPlan.name), titles);
@@ -213,7 +215,7 @@ class PlanWriter {
   }
 
   private writeGenerated(sheetPlan: SheetPlan): string {
-    const xml = generatedSheetXml(sheetPlan, this.styles, this.plan.styles);
+    const sheetXml = generatedSheetXml(sheetPlan, this.styles, this.plan.styles);
     let index = this.indexOf(sheetPlan.name);
     let part: string;
     if (index >= 0) {
@@ -235,7 +237,7 @@ class PlanWriter {
       this.sheets.push({ name: sheetPlan.name, sheetId, relId, part, generated: true, hidden: false });
       index = this.sheets.length - 1;
     }
-    this.parts.set(part, xml);
+    this.putSheet(part, sheetXml);
     this.setPrintNames(sheetPlan, index);
     setSheetMarks(this.workbook, sheetPlan, index);
     return part;
@@ -255,11 +257,33 @@ class PlanWriter {
     const parts = new Map(readRelationships(this.parts, this.workbookPart).map((r) => [r.id, r.external ? undefined : resolveTarget(this.workbookPart, r.target)]));
     this.sheets.forEach((sheet, position) => {
       const part = parts.get(sheet.relId);
-      const xml = part === undefined ? undefined : this.parts.text(part);
-      if (part === undefined || xml === undefined) return;
-      const updated = withTabSelected(xml, part, position === 0);
-      if (updated !== xml) this.parts.set(part, updated);
+      if (part !== undefined) this.selectTab(part, position === 0);
     });
+  }
+
+  /** Selects the sheet's tab or not; a sheet this plan wrote is edited before its rows, which stay as they are, bytes. */
+  private selectTab(part: string, selected: boolean): void {
+    const sheet = this.sheetBytes.get(part);
+    if (!sheet || this.parts.get(part) !== sheet.xml) {
+      const xml = this.parts.text(part);
+      if (xml === undefined) return;
+      const updated = withTabSelected(xml, part, selected);
+      if (updated !== xml) this.parts.set(part, updated);
+      return;
+    }
+    const head = decodeUtf8(sheet.xml.subarray(0, sheet.sheetDataAt));
+    const updated = withTabSelected(head, part, selected);
+    if (updated === head) return;
+    const start = new TextEncoder().encode(updated);
+    const xml = new Uint8Array(start.length + sheet.xml.length - sheet.sheetDataAt);
+    xml.set(start);
+    xml.set(sheet.xml.subarray(sheet.sheetDataAt), start.length);
+    this.putSheet(part, { xml, sheetDataAt: start.length });
+  }
+
+  private putSheet(part: string, sheet: SheetBytes): void {
+    this.parts.set(part, sheet.xml);
+    this.sheetBytes.set(part, sheet);
   }
 
   private setPrintNames(sheetPlan: SheetPlan, index: number): void {

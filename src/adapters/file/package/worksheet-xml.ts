@@ -1,10 +1,10 @@
 /**
  * Worksheet XML as text: where each top-level element sits, inserting one in
- * the schema's order, and the cell markup Ragbook writes.
+ * the schema's order, and the links and columns Ragbook writes (its cells'
+ * markup is cell-markup.ts).
  */
 import { cellAddress } from '../../../model/address';
-import { isPlanLink, type PlanValue } from '../../../model/plan';
-import { attrOf, escapeAttr, escapeText, withAttr } from './xml';
+import { attrOf, escapeAttr, withAttr } from './xml';
 import { XmlCursor } from './xml-cursor';
 
 /** The children of <worksheet>, in the order CT_Worksheet requires. */
@@ -61,21 +61,6 @@ export function putWorksheetElement(xml: string, name: string, element: string):
   if (existing) return xml.slice(0, existing.start) + element + xml.slice(existing.end);
   const at = insertionPoint(xml, name);
   return xml.slice(0, at) + element + xml.slice(at);
-}
-
-/** A cell's markup for a plan value; strings are inline text, never formulas. */
-export function cellXml(p: string, row: number, col: number, xf: number, value: PlanValue | undefined): string {
-  const ref = cellAddress(row, col);
-  const s = xf > 0 ? ` s="${xf}"` : '';
-  // An empty string is an empty cell: Excel keeps no empty text constants.
-  if (value === null || value === undefined || value === '') return `<${p}c r="${ref}"${s}/>`;
-  if (typeof value === 'number') {
-    return Number.isFinite(value) ? `<${p}c r="${ref}"${s}><${p}v>${value}</${p}v></${p}c>` : `<${p}c r="${ref}"${s}/>`;
-  }
-  if (typeof value === 'boolean') return `<${p}c r="${ref}"${s} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
-  const text = isPlanLink(value) ? value.text : value;
-  const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : '';
-  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t${space}>${escapeText(text)}</${p}t></${p}is></${p}c>`;
 }
 
 /** The <hyperlink> for a link to a place in the workbook. */
