@@ -83,4 +83,13 @@ describe('cells written the usual way', () => {
     expect(rows[1]).toEqual([]);
     expect(rows[2]).toEqual([undefined, { value: 68.44, numberFormat: '0.0' }, { value: 'Higher is better' }, undefined, undefined, undefined, { value: 12 }]);
   });
+
+  it('give each row its own length, however wide the row before it', async () => {
+    const wide = (r: number) => `<row r="${r}">${['A', 'B', 'C', 'D', 'E'].map((c, i) => `<c r="${c}${r}"><v>${i}</v></c>`).join('')}</row>`;
+    const data = `${wide(1)}${wide(2)}<row r="3"><c r="B3"><v>7</v></c></row><row r="4"/>${wide(5)}<row r="6"><c r="G6"><v>9</v></c></row><row r="7"></row>${wide(8)}<row r="9"><c r="A9"/></row>`;
+    const rows = await rowsOf(minimalPackage({ sheets: [{ name: 'Measures', xml: worksheetXml(data) }] }));
+    expect(rows.map((cells) => cells.length)).toEqual([5, 5, 2, 0, 5, 7, 0, 5, 0]);
+    expect(rows[2]).toEqual([undefined, { value: 7 }]);
+    expect(rows[5][6]).toEqual({ value: 9 });
+  });
 });

@@ -28,8 +28,15 @@ export interface SheetReading {
   tableRelIds: string[];
 }
 
-/** Distinct figures whose cell objects are shared: enough for a sheet's repeats, bounded for one of all-different figures. */
-const MAX_SHARED_NUMBERS = 1 << 16;
+/**
+ * Slots of the table of figures' cells: a figure's cell is found by the
+ * figure's bits, and a figure that lands on a taken slot takes it over (so
+ * the table stays this size whatever the sheet holds). Enough for the few
+ * thousand figures a sheet repeats; a lookup here costs a fraction of a Map's.
+ */
+const NUMBER_SLOTS = 1 << 14;
+const numberBits = new Float64Array(1);
+const numberWords = new Int32Array(numberBits.buffer);
 
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 
@@ -77,7 +84,7 @@ class SheetReader {
   private readonly sharedFormulas = new Map<string, SharedFormula>();
   /** Text and figures repeat down a column (names, periods, 80, 42.5): one cell object per shared string, and per figure up to a bound. */
   private readonly stringCells: Cell[] = [];
-  private readonly numberCells = new Map<number, Cell>();
+  private readonly numberCells: (Cell | undefined)[] = new Array<Cell | undefined>(NUMBER_SLOTS);
   /** Each style's number format, looked up once: "" for General. */
   private readonly formats: string[] = [];
   private rowIndex = -1;
@@ -109,10 +116,35 @@ class SheetReader {
     return { rows: this.rows, tableRelIds: this.tableRelIds };
   }
 
+  /**
+   * Width given to a new row: the last row's, when that row was mostly filled
+   * (rows of a sheet are alike). A row grown cell by cell takes up to twice
+   * the room its cells need; one made at its width takes just that.
+   */
+  private expectedWidth = 0;
+  /** True while the current row is a new one made at expectedWidth: its length is a guess until it is trimmed. */
+  private guessedWidth = false;
+
   private toRow(index: number): void {
+    this.endRow();
     this.rowIndex = index;
-    this.cells = this.rows[index] ?? [];
+    const existing = this.rows[index];
+    this.guessedWidth = existing === undefined && this.expectedWidth > 0;
+    this.cells = existing ?? (this.guessedWidth ? new Array<Cell | undefined>(this.expectedWidth) : []);
     this.rows[index] = this.cells;
+  }
+
+  /** Trims a row made at a guessed width to its last cell, and takes its width as the next guess. */
+  private endRow(): void {
+    const { cells } = this;
+    let width = cells.length;
+    while (width > 0 && cells[width - 1] === undefined) width--;
+    if (this.guessedWidth && width < cells.length) cells.length = width;
+    this.guessedWidth = false;
+    let filled = 0;
+    for (let col = 0; col < width; col++) if (cells[col] !== undefined) filled++;
+    // A sparse row is no guide: a run of rows with one cell far to the right must not each be given that width.
+    this.expectedWidth = 2 * filled >= width ? width : 0;
   }
 
   private readRows(): void {
@@ -137,6 +169,7 @@ class SheetReader {
         else cursor.skip();
       }
     }
+    this.endRow();
   }
 
   /**
@@ -220,8 +253,9 @@ class SheetReader {
       // <v>text</v></c>
       if (xml.charCodeAt(i + 1) !== LT || xml.charCodeAt(i + 2) !== LETTER_V || xml.charCodeAt(i + 3) !== GT) return -1;
       const textStart = i + 4;
-      const textEnd = xml.indexOf('<', textStart);
-      if (textEnd < 0 || !xml.startsWith('</v></c>', textEnd)) return -1;
+      let textEnd = textStart;
+      while (textEnd < xml.length && xml.charCodeAt(textEnd) !== LT) textEnd++;
+      if (!this.endsValueAndCell(textEnd)) return -1;
       end = textEnd + 8;
       if (shared) {
         for (i = textStart; i < textEnd; i++) {
@@ -246,6 +280,21 @@ class SheetReader {
     else if (shared) this.cells[col] = this.stringCells[index] ??= { value };
     else this.cells[col] = this.numberCell(value as number);
     return end;
+  }
+
+  /** True when "</v></c>" is written at `at` (startsWith() costs more than these comparisons, once per cell). */
+  private endsValueAndCell(at: number): boolean {
+    const { xml } = this;
+    return (
+      xml.charCodeAt(at) === LT &&
+      xml.charCodeAt(at + 1) === SLASH &&
+      xml.charCodeAt(at + 2) === LETTER_V &&
+      xml.charCodeAt(at + 3) === GT &&
+      xml.charCodeAt(at + 4) === LT &&
+      xml.charCodeAt(at + 5) === SLASH &&
+      xml.charCodeAt(at + 6) === LETTER_C &&
+      xml.charCodeAt(at + 7) === GT
+    );
   }
 
   /** Reads the cell the cursor is on, whatever its spelling and content. */
@@ -310,15 +359,17 @@ class SheetReader {
   }
 
   private numberCell(value: number): Cell {
-    // A map does not tell -0 from 0: minus zero has a cell of its own.
+    // -0 === 0: minus zero has a cell of its own.
     if (value === 0 && 1 / value < 0) return { value };
-    let cell = this.numberCells.get(value);
-    if (cell === undefined) {
-      cell = { value };
-      if (this.numberCells.size < MAX_SHARED_NUMBERS) this.numberCells.set(value, cell);
-    }
+    numberBits[0] = value;
+    let hash = numberWords[0] ^ numberWords[1];
+    hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
+    const slot = (hash ^ (hash >>> 16)) & (NUMBER_SLOTS - 1);
+    let cell = this.numberCells[slot];
+    if (cell === undefined || cell.value !== value) cell = this.numberCells[slot] = { value };
     return cell;
   }
+
 }
 function valueOf(type: string, text: string | undefined, inline: string | undefined, sharedStrings: readonly string[]): CellValue {
   switch (type) {
