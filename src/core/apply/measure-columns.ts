@@ -21,25 +21,30 @@ import { figureStyleName } from './status-styles';
  * a big workbook fills a million cells, so no object per cell or per run.
  */
 class ColumnFills {
-  private readonly columns = new Map<number, { rows: number[]; styles: string[] }>();
+  /** By column index (a sheet has at most 16,384): an array lookup per cell, not a map's. */
+  private readonly columns: ({ rows: number[]; styles: string[] } | undefined)[] = [];
 
   add(row: number, col: number, style: string): void {
-    let column = this.columns.get(col);
-    if (!column) this.columns.set(col, (column = { rows: [], styles: [] }));
+    let column = this.columns[col];
+    if (!column) this.columns[col] = column = { rows: [], styles: [] };
     column.rows.push(row);
     column.styles.push(style);
   }
 
   /** Each column's fills in row order (they nearly always come so already: sorted only when they do not). */
   byColumn(): ColumnStyles[] {
-    return [...this.columns.keys()]
-      .sort((a, b) => a - b)
-      .map((col) => {
-        const { rows, styles } = this.columns.get(col) as { rows: number[]; styles: string[] };
-        if (rows.every((row, i) => i === 0 || rows[i - 1] < row)) return { col, rows, styles };
+    const byColumn: ColumnStyles[] = [];
+    // forEach passes the columns in order and skips the empty ones.
+    this.columns.forEach((column, col) => {
+      if (!column) return;
+      const { rows, styles } = column;
+      if (rows.every((row, i) => i === 0 || rows[i - 1] < row)) byColumn.push({ col, rows, styles });
+      else {
         const order = rows.map((_, i) => i).sort((a, b) => rows[a] - rows[b]);
-        return { col, rows: order.map((i) => rows[i]), styles: order.map((i) => styles[i]) };
-      });
+        byColumn.push({ col, rows: order.map((i) => rows[i]), styles: order.map((i) => styles[i]) });
+      }
+    });
+    return byColumn;
   }
 }
 

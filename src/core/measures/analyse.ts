@@ -107,17 +107,44 @@ function bandFor(measure: Measure, obs: Observation, target: number | undefined,
   return undefined;
 }
 
-/*
- * The comparisons below scan back from an observation instead of keeping lists
- * of earlier figures: a measure has few observations, and a million short-lived
- * lists cost more in garbage collection than the scans.
- */
-
-/** The average of the last four earlier figures of the same kind (at least two of them present), for the long-term view. */
-function longTermAverage(observations: readonly Observation[], figures: readonly (number | null)[], index: number): number | null {
+/** Where the four earlier periods of the same kind as `index`'s start (the long-term view's window). */
+function longTermStart(observations: readonly Observation[], index: number): number {
   const kind = observations[index].period?.kind;
   let from = index;
   for (let seen = 0; from > 0 && seen < 4; ) if (observations[--from].period?.kind === kind) seen++;
+  return from;
+}
+
+/**
+ * Which earlier observations each one is compared with: the previous period
+ * of its kind, the same period last year, the start of its long-term window.
+ * They depend on the periods alone, and every measure of a wide sheet has the
+ * same ones: worked out again only when a measure's periods differ from the last's.
+ */
+class PeriodLinks {
+  private readonly periods: (Period | undefined)[] = [];
+  readonly previous: number[] = [];
+  readonly lastYear: number[] = [];
+  readonly longTermFrom: number[] = [];
+
+  fit(observations: readonly Observation[]): void {
+    const n = observations.length;
+    let same = this.periods.length === n;
+    for (let i = 0; same && i < n; i++) same = this.periods[i] === observations[i].period;
+    if (same) return;
+    this.periods.length = n;
+    for (let i = 0; i < n; i++) {
+      this.periods[i] = observations[i].period;
+      this.previous[i] = indexOfPreviousOfKind(observations, i);
+      this.lastYear[i] = indexOfSamePeriodLastYear(observations, i);
+      this.longTermFrom[i] = longTermStart(observations, i);
+    }
+  }
+}
+
+/** The average of the last four earlier figures of the same kind (at least two of them present), for the long-term view. */
+function longTermAverage(observations: readonly Observation[], figures: readonly (number | null)[], index: number, from: number): number | null {
+  const kind = observations[index].period?.kind;
   let sum = 0;
   let count = 0;
   for (let i = from; i < index; i++) {
@@ -167,17 +194,25 @@ const YEAR_SHIFT = 5;
 const LONG_TERM_SHIFT = 7;
 
 /** Judges one observation, given its target and band. `figures` holds every observation's figure as shown. */
-function judge(measure: Measure, index: number, target: number | undefined, band: Band | undefined, figures: readonly (number | null)[], settings: MeasureSettings): number {
+function judge(
+  measure: Measure,
+  index: number,
+  target: number | undefined,
+  band: Band | undefined,
+  figures: readonly (number | null)[],
+  links: PeriodLinks,
+  settings: MeasureSettings,
+): number {
   const { observations, polarity } = measure;
   const obs = observations[index];
   let status = classifyFigure(obs.actual, target, band, polarity, obs.decimals);
   if (status === 'no-target' && polarity === undefined && hasTargetBarPolarity(measure, index)) status = 'polarity-unknown';
   const now = figures[index];
-  const previous = indexOfPreviousOfKind(observations, index);
+  const previous = links.previous[index];
   const direction = directionOfTravel(now, previous < 0 ? undefined : figures[previous], polarity, band, target);
-  const lastYear = indexOfSamePeriodLastYear(observations, index);
+  const lastYear = links.lastYear[index];
   const directionYear = directionOfTravel(now, lastYear < 0 ? null : figures[lastYear], polarity, band, target);
-  const directionLongTerm = directionOfTravel(now, longTermAverage(observations, figures, index), polarity, band, target);
+  const directionLongTerm = directionOfTravel(now, longTermAverage(observations, figures, index, links.longTermFrom[index]), polarity, band, target);
   const look = status === 'not-met' && settings.amberWhenImproving && directionYear === 'improving' ? IMPROVING_LOOK : STATUSES.indexOf(status);
   return look | (directionCode(direction) << DIRECTION_SHIFT) | (directionCode(directionYear) << YEAR_SHIFT) | (directionCode(directionLongTerm) << LONG_TERM_SHIFT);
 }
@@ -398,6 +433,7 @@ function analyse(grids: WorkbookGrids, options: ReportOptions): MeasuresAnalysis
   for (const measure of measures) count += measure.observations.length;
   const judgedAll = judgements(count, scheme, settings);
   const bands = new MeasureBands(settings);
+  const links = new PeriodLinks();
   /** Each observation's figure as shown, for one measure at a time. */
   const figures: (number | null)[] = [];
   const evaluated: EvaluatedMeasure[] = [];
@@ -408,10 +444,11 @@ function analyse(grids: WorkbookGrids, options: ReportOptions): MeasuresAnalysis
     const currentIndex = judgedIndex(observations, period, reporting?.period);
     let found: Evaluation | undefined;
     bands.reset(measure);
+    links.fit(observations);
     for (let index = 0; index < observations.length; index++) {
       const target = targetFor(measure, index);
       const band = bands.at(observations[index], target);
-      const code = judge(measure, index, target, band, figures, settings);
+      const code = judge(measure, index, target, band, figures, links, settings);
       judgedAll.codes[from + index] = code;
       if (index === currentIndex) found = evaluation(observations[index], code, judgedAll.looks, target, band);
     }

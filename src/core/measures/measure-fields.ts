@@ -82,6 +82,8 @@ function fieldText(cells: readonly (Cell | undefined)[], columns: FieldColumns, 
   return (col !== undefined && cellText(cells[col])) || undefined;
 }
 
+const TEXT_FIELDS = ['theme', 'strategy', 'category', 'lead', 'notes', 'rebaseAt'] as const;
+
 /** Reads the fixed fields of one measure row into a Measure, its observations left for the caller to add. */
 export function readMeasureFields(sheet: string, row: number, cells: readonly (Cell | undefined)[], columns: FieldColumns, issues: IssueList): Measure {
   const name = fieldText(cells, columns, 'name') ?? fieldText(cells, columns, 'id') ?? '';
@@ -93,7 +95,7 @@ export function readMeasureFields(sheet: string, row: number, cells: readonly (C
     source: { sheet, row, col: columns.name ?? columns.id ?? 0 },
     observations: [],
   };
-  for (const field of ['theme', 'strategy', 'category', 'lead', 'notes', 'rebaseAt'] as const) {
+  for (const field of TEXT_FIELDS) {
     const value = fieldText(cells, columns, field);
     if (value) measure[field] = value;
   }
@@ -116,7 +118,10 @@ export function readMeasureFields(sheet: string, row: number, cells: readonly (C
     issues.add(sheet, row, polarityCol, `'${name}' has no polarity — measure left uncoloured, its status "Polarity unknown"`);
   }
 
-  if (columns.target !== undefined) {
+  const plainTarget = columns.target === undefined ? undefined : plainCellNumber(cells[columns.target]);
+  // Most targets are plain numbers: read without the general reading's objects.
+  if (plainTarget !== undefined) measure.target = plainTarget;
+  else if (columns.target !== undefined) {
     const target = readTargetCell(cells[columns.target], { sheet, row, col: columns.target }, issues, 'target', unit.kind);
     if (target.value !== undefined) measure.target = target.value;
     if (target.follows) measure.follows = target.follows;
