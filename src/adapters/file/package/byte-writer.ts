@@ -2,13 +2,24 @@
  * A part's bytes built piece by piece, straight into one growing buffer:
  * rewriting a big sheet writes millions of small pieces, and a string for
  * each (or one string of them all) would be garbage to collect and encode.
- * Short ASCII pieces are copied a character at a time; anything longer, or
- * not ASCII, goes through the native UTF-8 encoder.
+ * Short pieces are copied a character at a time; longer ones by Node's
+ * Buffer.write, which needs no view and no result object per call (in the
+ * pane, where there is no Buffer, by the encoder).
  */
 const encoder = new TextEncoder();
 
-/** Up to this many characters a JavaScript loop beats a call into the encoder. */
-const SHORT = 48;
+interface NodeBuffer extends Uint8Array {
+  write(text: string, offset: number): number;
+}
+
+const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow(size: number): NodeBuffer } }).Buffer;
+
+function allocate(size: number): Uint8Array {
+  return NodeBuffer ? NodeBuffer.allocUnsafeSlow(size) : new Uint8Array(size);
+}
+
+/** Up to this many characters a JavaScript loop beats a call into native code. */
+const SHORT = 16;
 
 export class ByteWriter {
   private buffer: Uint8Array;
@@ -16,14 +27,14 @@ export class ByteWriter {
   length = 0;
 
   constructor(expectedBytes: number) {
-    this.buffer = new Uint8Array(Math.max(1024, expectedBytes));
+    this.buffer = allocate(Math.max(1024, expectedBytes));
   }
 
   /** Room for `bytes` more. */
   private reserve(bytes: number): Uint8Array {
     if (this.buffer.length - this.length < bytes) {
       // Half again, not double: a big sheet's buffer is tens of megabytes.
-      const grown = new Uint8Array(Math.max(this.buffer.length + (this.buffer.length >> 1), this.length + bytes));
+      const grown = allocate(Math.max(this.buffer.length + (this.buffer.length >> 1), this.length + bytes));
       grown.set(this.buffer.subarray(0, this.length));
       this.buffer = grown;
     }
@@ -41,7 +52,8 @@ export class ByteWriter {
     // A UTF-16 code unit never takes more than three bytes in UTF-8.
     const buffer = this.reserve(count * 3);
     if (count > SHORT) {
-      this.length += encoder.encodeInto(from === 0 && to === text.length ? text : text.slice(from, to), buffer.subarray(this.length)).written;
+      const piece = from === 0 && to === text.length ? text : text.slice(from, to);
+      this.length += NodeBuffer ? (buffer as NodeBuffer).write(piece, this.length) : encoder.encodeInto(piece, buffer.subarray(this.length)).written;
       return;
     }
     let at = this.length;
@@ -54,6 +66,14 @@ export class ByteWriter {
       buffer[at++] = code;
     }
     this.length = at;
+  }
+
+  /** Bytes already encoded. */
+  copy(bytes: Uint8Array): void {
+    const buffer = this.reserve(bytes.length);
+    if (bytes.length > SHORT) buffer.set(bytes, this.length);
+    else for (let i = 0, at = this.length; i < bytes.length; i++, at++) buffer[at] = bytes[i];
+    this.length += bytes.length;
   }
 
   /** One ASCII character, by its code. */

@@ -1,8 +1,8 @@
 /**
  * A sheet plan as per-cell edits: the value to write and the styles to lay
  * over, by row then column. A big plan edits a million cells, so each edit is
- * one small object: no wrapper for the value, and the one-style list most
- * cells get is shared between them.
+ * one small object (no wrapper for the value), the cells that only take one
+ * style share one, and rows and cells are sparse arrays, not maps.
  */
 import { type CellStyle, isPlanLink, type PlanValue, type SheetPlan } from '../../../model/plan';
 import type { StyleSheet } from './styles';
@@ -20,42 +20,76 @@ export interface CellEdit {
 /** One row's edits: a sparse array indexed by column (faster than a Map for a million cells). */
 export type RowEdits = CellEdit[];
 
-export type CellEdits = Map<number, RowEdits>;
+/** The plan's edits by row: a sparse array indexed by row, so rows come in order without sorting. */
+export class CellEdits {
+  private readonly byRow: RowEdits[] = [];
+  private sorted: number[] | undefined;
+
+  get(row: number): RowEdits | undefined {
+    return this.byRow[row];
+  }
+
+  /** The row's edits, made empty when it has none. */
+  at(row: number): RowEdits {
+    let cells = this.byRow[row];
+    if (!cells) {
+      this.byRow[row] = cells = [];
+      this.sorted = undefined;
+    }
+    return cells;
+  }
+
+  /** The edited rows, ascending. */
+  rows(): readonly number[] {
+    if (!this.sorted) {
+      const rows: number[] = [];
+      for (let row = 0; row < this.byRow.length; row++) if (this.byRow[row] !== undefined) rows.push(row);
+      this.sorted = rows;
+    }
+    return this.sorted;
+  }
+
+  get size(): number {
+    return this.rows().length;
+  }
+}
 
 const NO_STYLES: readonly string[] = Object.freeze([]);
 
 /** The cell's edit, to change: a shared one (see collectEdits) is first replaced by a copy of its own. */
 export function editAt(edits: CellEdits, row: number, col: number): CellEdit {
-  let cells = edits.get(row);
-  if (!cells) edits.set(row, (cells = []));
+  return editIn(edits.at(row), col);
+}
+
+function editIn(cells: RowEdits, col: number): CellEdit {
   let edit = cells[col];
   if (!edit) cells[col] = edit = { value: KEEP_VALUE, styles: NO_STYLES };
   else if (Object.isFrozen(edit)) cells[col] = edit = { value: edit.value, styles: edit.styles };
   return edit;
 }
 
-/** The columns a row edits, ascending, in `into` (reused from row to row). */
-export function columnsOf(cells: RowEdits, into: number[]): number[] {
-  into.length = 0;
-  for (let col = 0; col < cells.length; col++) if (cells[col] !== undefined) into.push(col);
-  return into;
-}
-
-/** The rows edited, ascending. */
-export function editedRows(edits: CellEdits): number[] {
-  const rows = [...edits.keys()];
-  for (let i = 1; i < rows.length; i++) if (rows[i] < rows[i - 1]) return rows.sort((a, b) => a - b);
-  return rows;
+/** The columns a row edits, ascending, into `into` (reused from row to row); returns how many. */
+export function columnsOf(cells: RowEdits, into: number[]): number {
+  let count = 0;
+  for (let col = 0; col < cells.length; col++) if (cells[col] !== undefined) into[count++] = col;
+  return count;
 }
 
 export function collectEdits(plan: SheetPlan, styles: Record<string, CellStyle>): CellEdits {
-  const edits: CellEdits = new Map();
+  const edits = new CellEdits();
   for (const block of plan.values) {
-    block.values.forEach((rowValues, r) => {
-      rowValues.forEach((value, c) => {
-        editAt(edits, block.row + r, block.col + c).value = value;
-      });
-    });
+    for (let r = 0; r < block.values.length; r++) {
+      const rowValues = block.values[r];
+      if (rowValues === undefined) continue;
+      let cells: RowEdits | undefined;
+      for (let c = 0; c < rowValues.length; c++) {
+        const value = rowValues[c];
+        // A hole in the block is no value (as forEach reads it).
+        if (value === undefined && !(c in rowValues)) continue;
+        cells ??= edits.at(block.row + r);
+        editIn(cells, block.col + c).value = value;
+      }
+    }
   }
   // Most cells get one style and keep their value: they share one frozen edit per style.
   const single = new Map<string, CellEdit>();
@@ -70,19 +104,14 @@ export function collectEdits(plan: SheetPlan, styles: Record<string, CellStyle>)
     else if (edit.styles.length === 0 && !Object.isFrozen(edit)) edit.styles = alone.styles;
     else cells[col] = { value: edit.value, styles: [...edit.styles, style] };
   };
-  const rowEdits = (row: number) => {
-    let cells = edits.get(row);
-    if (!cells) edits.set(row, (cells = []));
-    return cells;
-  };
   for (const { range, style } of plan.styles) {
     for (let r = range.row; r < range.row + range.rowCount; r++) {
-      const cells = rowEdits(r);
+      const cells = edits.at(r);
       for (let c = range.col; c < range.col + range.colCount; c++) layOn(cells, c, style);
     }
   }
   for (const { col, rows, styles: names } of plan.columnStyles ?? []) {
-    for (let i = 0; i < rows.length; i++) layOn(rowEdits(rows[i]), col, names[i]);
+    for (let i = 0; i < rows.length; i++) layOn(edits.at(rows[i]), col, names[i]);
   }
   return edits;
 }
@@ -90,7 +119,8 @@ export function collectEdits(plan: SheetPlan, styles: Record<string, CellStyle>)
 /** The cell format after laying the edit's styles over `baseXf`. */
 export function styledXf(baseXf: number, edit: CellEdit, sheet: StyleSheet, styles: Record<string, CellStyle>): number {
   let xf = baseXf;
-  for (const name of edit.styles) xf = sheet.overlay(xf, name, styles[name]);
+  const names = edit.styles;
+  for (let i = 0; i < names.length; i++) xf = sheet.overlay(xf, names[i], styles[names[i]]);
   return xf;
 }
 
@@ -103,10 +133,12 @@ export interface PlannedLink {
 
 export function linksOf(edits: CellEdits): PlannedLink[] {
   const links: PlannedLink[] = [];
-  for (const [row, cells] of edits) {
-    cells.forEach(({ value }, col) => {
-      if (value !== KEEP_VALUE && value !== null && isPlanLink(value)) links.push({ row, col, target: value.target, text: value.text });
-    });
+  for (const row of edits.rows()) {
+    const cells = edits.get(row) as RowEdits;
+    for (let col = 0; col < cells.length; col++) {
+      const value = cells[col]?.value;
+      if (value !== undefined && value !== KEEP_VALUE && value !== null && isPlanLink(value)) links.push({ row, col, target: value.target, text: value.text });
+    }
   }
-  return links.sort((a, b) => a.row - b.row || a.col - b.col);
+  return links;
 }

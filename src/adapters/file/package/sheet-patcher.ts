@@ -7,7 +7,7 @@
 import { cellAddress, rangeAddress } from '../../../model/address';
 import type { CellStyle, SheetPlan } from '../../../model/plan';
 import { columnOfRef, rowOfRef } from './cell-refs';
-import { type CellEdit, type CellEdits, collectEdits, columnsOf, editedRows, KEEP_VALUE, linksOf, type RowEdits, styledXf } from './cell-edits';
+import { type CellEdit, type CellEdits, collectEdits, columnsOf, KEEP_VALUE, linksOf, type RowEdits, styledXf } from './cell-edits';
 import { writeCell, writeCellRef } from './cell-markup';
 import type { StyleSheet } from './styles';
 import { childElements, colsWithWidths, columnStyle, hyperlinkXml, putWorksheetElement, readColumns, type TopLevelElement, topLevelElements } from './worksheet-xml';
@@ -82,7 +82,7 @@ export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, s
 
 function cellCount(edits: CellEdits): number {
   let count = 0;
-  for (const cells of edits.values()) count += cells.length;
+  for (const row of edits.rows()) count += (edits.get(row) as RowEdits).length;
   return count;
 }
 
@@ -157,11 +157,13 @@ class RowCells {
   readonly tagClose: number[] = [];
   readonly tagEnd: number[] = [];
   readonly end: number[] = [];
+  /** Where its r attribute's value lies (-1 when it has none). */
+  readonly ref: number[] = [];
+  readonly refEnd: number[] = [];
   /** Its cell format (the s attribute), 0 when none, and where that attribute's value lies (-1 when none). */
   readonly xf: number[] = [];
   readonly xfFrom: number[] = [];
   readonly xfTo: number[] = [];
-  readonly hasRef: boolean[] = [];
 
   /** Reads the <c> elements of the row at the cursor; the cursor ends on the row's end tag. Returns where the text after the last cell starts. */
   read(cursor: XmlCursor): number {
@@ -170,32 +172,29 @@ class RowCells {
     let col = -1;
     let ordered = true;
     let i = 0;
-    while (cursor.child('row')) {
-      if (!cursor.is('c')) {
-        // Anything else in a row (an extension list) stays where it is, with the text before the next cell.
-        cursor.skip();
-        continue;
+    for (;;) {
+      // Most cells are plain (<c r="B2" s="3"><v>42</v></c>) and read here; anything else by the cursor.
+      let end = this.readPlain(xml, from, i);
+      if (end < 0) {
+        cursor.seek(from);
+        if (!cursor.child('row')) break;
+        if (!cursor.is('c')) {
+          // Anything else in a row (an extension list) stays where it is, with the text before the next cell.
+          cursor.skip();
+          continue;
+        }
+        end = this.readByCursor(cursor, i);
       }
-      const ref = cursor.valueAt('r');
-      const refCol = ref < 0 ? -1 : columnOfRef(xml, ref, cursor.valueEnd);
+      const refCol = this.ref[i] < 0 ? -1 : columnOfRef(xml, this.ref[i], this.refEnd[i]);
       const cellCol = refCol >= 0 ? refCol : col + 1;
       ordered &&= cellCol > col;
       col = cellCol;
       this.col[i] = col;
       this.from[i] = from;
-      this.start[i] = cursor.start;
-      this.afterName[i] = cursor.afterName;
-      this.hasRef[i] = ref >= 0;
-      const xfFrom = cursor.valueAt('s');
-      this.xfFrom[i] = xfFrom;
-      this.xfTo[i] = xfFrom < 0 ? -1 : cursor.valueEnd;
-      this.xf[i] = xfFrom < 0 ? 0 : numberAt(xml, xfFrom, cursor.valueEnd) || 0;
-      this.tagClose[i] = cursor.end - (cursor.hasContent() ? 1 : 2);
-      this.tagEnd[i] = cursor.end;
-      if (!cursor.skipTextChild('v')) cursor.skip();
-      this.end[i] = cursor.end;
-      from = cursor.end;
+      this.end[i] = end;
+      this.xf[i] = this.xfFrom[i] < 0 ? 0 : numberAt(xml, this.xfFrom[i], this.xfTo[i]) || 0;
       this.order[i] = i++;
+      from = end;
     }
     this.count = i;
     if (!ordered) {
@@ -204,14 +203,104 @@ class RowCells {
     }
     return from;
   }
+
+  /** The cell at the cursor, into slot i; returns its end. */
+  private readByCursor(cursor: XmlCursor, i: number): number {
+    this.start[i] = cursor.start;
+    this.afterName[i] = cursor.afterName;
+    this.ref[i] = cursor.valueAt('r');
+    this.refEnd[i] = cursor.valueEnd;
+    this.xfFrom[i] = cursor.valueAt('s');
+    this.xfTo[i] = cursor.valueEnd;
+    this.tagClose[i] = cursor.end - (cursor.hasContent() ? 1 : 2);
+    this.tagEnd[i] = cursor.end;
+    if (!cursor.skipTextChild('v')) cursor.skip();
+    return cursor.end;
+  }
+
+  /**
+   * The cell after `from` (and any whitespace) into slot i, when it is
+   * written plainly: <c> without a prefix, attributes in double quotes
+   * separated by spaces, then nothing or a <v> of plain text. Returns its
+   * end, or -1 (nothing read) for anything else: the cursor reads that.
+   */
+  private readPlain(xml: string, from: number, i: number): number {
+    let at = from;
+    let code = xml.charCodeAt(at);
+    while (code === 32 || code === 10 || code === 13 || code === 9) code = xml.charCodeAt(++at);
+    if (code !== LT || xml.charCodeAt(at + 1) !== C) return -1;
+    const start = at;
+    at += 2;
+    const afterName = at;
+    code = xml.charCodeAt(at);
+    if (code !== SPACE && code !== GT && code !== SLASH) return -1;
+    let ref = -1;
+    let refEnd = -1;
+    let xfFrom = -1;
+    let xfTo = -1;
+    for (;;) {
+      while (code === SPACE) code = xml.charCodeAt(++at);
+      if (code === GT || code === SLASH) break;
+      const name = at;
+      while (code !== EQUALS && code !== SPACE && code !== GT && code !== SLASH && at < xml.length) code = xml.charCodeAt(++at);
+      if (code !== EQUALS || xml.charCodeAt(at + 1) !== QUOTE) return -1;
+      const value = at + 2;
+      const valueEnd = xml.indexOf('"', value);
+      if (valueEnd < 0) return -1;
+      if (at - name === 1) {
+        const letter = xml.charCodeAt(name);
+        if (letter === R && ref < 0) {
+          ref = value;
+          refEnd = valueEnd;
+        } else if (letter === S && xfFrom < 0) {
+          xfFrom = value;
+          xfTo = valueEnd;
+        }
+      }
+      at = valueEnd + 1;
+      code = xml.charCodeAt(at);
+      if (code !== SPACE && code !== GT && code !== SLASH) return -1;
+    }
+    let end: number;
+    const tagClose = at;
+    if (code === SLASH) {
+      if (xml.charCodeAt(at + 1) !== GT) return -1;
+      end = at + 2;
+    } else if (xml.startsWith('</c>', at + 1)) {
+      end = at + 5;
+    } else if (xml.startsWith('<v>', at + 1)) {
+      const textEnd = xml.indexOf('<', at + 4);
+      if (textEnd < 0 || !xml.startsWith('</v></c>', textEnd)) return -1;
+      end = textEnd + 8;
+    } else return -1;
+    this.start[i] = start;
+    this.afterName[i] = afterName;
+    this.ref[i] = ref;
+    this.refEnd[i] = refEnd;
+    this.xfFrom[i] = xfFrom;
+    this.xfTo[i] = xfTo;
+    this.tagClose[i] = tagClose;
+    this.tagEnd[i] = code === SLASH ? end : tagClose + 1;
+    return end;
+  }
 }
+
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const SPACE = 32;
+const EQUALS = 61;
+const QUOTE = 34;
+const C = 99;
+const R = 114;
+const S = 115;
 
 /** Writes the rows of <sheetData> with the plan's edits made and its new rows added in place. */
 class RowPatcher {
   overwroteFormula = false;
   private readonly cursor: XmlCursor;
   /** The edited rows, ascending, and the next one to write. */
-  private readonly rows: number[];
+  private readonly rows: readonly number[];
   private next = 0;
   /** The source text copied next, as one run while it goes on. */
   private runFrom = 0;
@@ -231,7 +320,7 @@ class RowPatcher {
     private readonly out: ByteWriter,
   ) {
     this.cursor = new XmlCursor(xml, part);
-    this.rows = editedRows(edits);
+    this.rows = edits.rows();
   }
 
   /** Copies xml[from, to) next: it joins the run when it follows on. */
@@ -313,7 +402,9 @@ class RowPatcher {
     out.number(row + 1);
     out.write('">');
     const cells = this.edits.get(row) as RowEdits;
-    for (const col of columnsOf(cells, this.columns)) this.addedCell(p, row, col, cells[col], this.columnFormat(col));
+    const { columns } = this;
+    const count = columnsOf(cells, columns);
+    for (let e = 0; e < count; e++) this.addedCell(p, row, columns[e], cells[columns[e]], this.columnFormat(columns[e]));
     out.write(`</${p}row>`);
   }
 
@@ -351,17 +442,18 @@ class RowPatcher {
     const closeStart = hasContent ? cursor.start : cursor.end;
     const rowEnd = cursor.end;
     const edits = this.edits.get(row) as RowEdits;
-    const cols = columnsOf(edits, this.columns);
+    const cols = this.columns;
+    const count = columnsOf(edits, cols);
     let e = 0;
     for (let k = 0; k < cells.count; k++) {
       const i = cells.order[k];
       const col = cells.col[i];
-      for (; e < cols.length && cols[e] < col; e++) this.addedCell(p, row, cols[e], edits[cols[e]], rowStyle ?? this.columnFormat(cols[e]));
-      const edit = col === cols[e] ? edits[cols[e++]] : undefined;
+      for (; e < count && cols[e] < col; e++) this.addedCell(p, row, cols[e], edits[cols[e]], rowStyle ?? this.columnFormat(cols[e]));
+      const edit = e < count && col === cols[e] ? edits[cols[e++]] : undefined;
       this.copy(cells.from[i], cells.start[i]);
       this.editedCell(i, p, row, edit);
     }
-    for (; e < cols.length; e++) this.addedCell(p, row, cols[e], edits[cols[e]], rowStyle ?? this.columnFormat(cols[e]));
+    for (; e < count; e++) this.addedCell(p, row, cols[e], edits[cols[e]], rowStyle ?? this.columnFormat(cols[e]));
     this.copy(trailing, closeStart);
     if (hasContent) this.copy(closeStart, rowEnd);
     else {
@@ -374,7 +466,7 @@ class RowPatcher {
   /** An existing cell after the edit: a new value replaces the old one; styles are laid over its format. */
   private editedCell(i: number, p: string, row: number, edit: CellEdit | undefined): void {
     const { cells, out } = this;
-    const hasRef = cells.hasRef[i];
+    const hasRef = cells.ref[i] >= 0;
     if (hasRef && !edit) {
       this.copy(cells.start[i], cells.end[i]);
       return;
@@ -445,7 +537,8 @@ function withDimension(xml: string, part: string, edits: CellEdits): string {
   let left = Math.max(0, columnOfRef(from));
   let bottom = Math.max(top, rowOfRef(to));
   let right = Math.max(left, columnOfRef(to));
-  for (const [row, cells] of edits) {
+  for (const row of edits.rows()) {
+    const cells = edits.get(row) as RowEdits;
     top = Math.min(top, row);
     bottom = Math.max(bottom, row);
     if (cells.length === 0) continue;

@@ -2,7 +2,7 @@
 import { rangeAddress } from '../../../model/address';
 import type { CellStyle, Colour, HeaderFooterLine, PageSetup, SheetPlan } from '../../../model/plan';
 import { ByteWriter } from './byte-writer';
-import { type CellEdits, collectEdits, columnsOf, editAt, editedRows, KEEP_VALUE, linksOf, type RowEdits, styledXf } from './cell-edits';
+import { type CellEdits, collectEdits, columnsOf, editAt, KEEP_VALUE, linksOf, type RowEdits, styledXf } from './cell-edits';
 import { writeCell } from './cell-markup';
 import { RELATIONSHIPS_NAMESPACE } from './relationships';
 import type { StyleSheet } from './styles';
@@ -26,7 +26,7 @@ export interface SheetBytes {
 export function generatedSheetXml(plan: SheetPlan, styles: StyleSheet, planStyles: Record<string, CellStyle>): SheetBytes {
   const edits = collectEdits(plan, planStyles);
   spreadMergedStyles(plan, edits);
-  const rows = editedRows(edits);
+  const rows = edits.rows();
   const right = rows.reduce((last, row) => Math.max(last, (edits.get(row) as RowEdits).length - 1), 0);
   const bottom = rows[rows.length - 1] ?? 0;
 
@@ -45,7 +45,9 @@ export function generatedSheetXml(plan: SheetPlan, styles: StyleSheet, planStyle
     const height = plan.rowHeights?.[row];
     out.write(`<row r="${row + 1}"${height ? ` ht="${height}" customHeight="1"` : ''}>`);
     const cells = edits.get(row) as RowEdits;
-    for (const col of columnsOf(cells, columns)) {
+    const count = columnsOf(cells, columns);
+    for (let e = 0; e < count; e++) {
+      const col = columns[e];
       const edit = cells[col];
       const value = edit.value === KEEP_VALUE ? null : edit.value;
       if (value !== null || edit.styles.length > 0) writeCell(out, '', row, col, styledXf(0, edit, styles, planStyles), value);
