@@ -245,8 +245,8 @@ class RowCells {
       while (code !== EQUALS && code !== SPACE && code !== GT && code !== SLASH && at < xml.length) code = xml.charCodeAt(++at);
       if (code !== EQUALS || xml.charCodeAt(at + 1) !== QUOTE) return -1;
       const value = at + 2;
-      const valueEnd = xml.indexOf('"', value);
-      if (valueEnd < 0) return -1;
+      let valueEnd = value;
+      while (xml.charCodeAt(valueEnd) !== QUOTE) if (++valueEnd >= xml.length) return -1;
       if (at - name === 1) {
         const letter = xml.charCodeAt(name);
         if (letter === R && ref < 0) {
@@ -266,11 +266,15 @@ class RowCells {
     if (code === SLASH) {
       if (xml.charCodeAt(at + 1) !== GT) return -1;
       end = at + 2;
-    } else if (xml.startsWith('</c>', at + 1)) {
+    } else if (xml.charCodeAt(at + 1) !== LT) {
+      return -1;
+    } else if (xml.charCodeAt(at + 2) === SLASH) {
+      if (xml.charCodeAt(at + 3) !== C || xml.charCodeAt(at + 4) !== GT) return -1;
       end = at + 5;
-    } else if (xml.startsWith('<v>', at + 1)) {
-      const textEnd = xml.indexOf('<', at + 4);
-      if (textEnd < 0 || !xml.startsWith('</v></c>', textEnd)) return -1;
+    } else if (xml.charCodeAt(at + 2) === V && xml.charCodeAt(at + 3) === GT) {
+      let textEnd = at + 4;
+      while (xml.charCodeAt(textEnd) !== LT) if (++textEnd >= xml.length) return -1;
+      if (!xml.startsWith('</v></c>', textEnd)) return -1;
       end = textEnd + 8;
     } else return -1;
     this.start[i] = start;
@@ -292,6 +296,7 @@ const SPACE = 32;
 const EQUALS = 61;
 const QUOTE = 34;
 const C = 99;
+const V = 118;
 const R = 114;
 const S = 115;
 
