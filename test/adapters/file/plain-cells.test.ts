@@ -92,4 +92,20 @@ describe('cells written the usual way', () => {
     expect(rows[2]).toEqual([undefined, { value: 7 }]);
     expect(rows[5][6]).toEqual({ value: 9 });
   });
+
+  it('read shared strings however each item is written', async () => {
+    const items = [
+      '<si><t>Fish &amp; chips &#8211; &lt;b&gt;</t></si>',
+      '<si><t xml:space="preserve"> padded </t></si>',
+      '<si><t><![CDATA[a < b & c]]></t></si>',
+      '<si><t/></si>',
+      '<si><t></t></si>',
+      '<si><r><t>Lower </t></r><r><t>is better</t></r><rPh sb="0" eb="1"><t>ignored</t></rPh></si>',
+      '<si><t>plain</t><rPh sb="0" eb="1"><t>ignored</t></rPh></si>',
+      '<si>\n  <t>indented</t>\n</si>',
+    ];
+    const data = `<row r="1">${items.map((_, i) => `<c r="${columnLetters(i)}1" t="s"><v>${i}</v></c>`).join('')}</row>`;
+    const rows = await rowsOf(minimalPackage({ sheets: [{ name: 'Measures', xml: worksheetXml(data) }], sharedStrings: items }));
+    expect(rows[0].map((cell) => cell?.value)).toEqual(['Fish & chips \u2013 <b>', ' padded ', 'a < b & c', '', '', 'Lower is better', 'plain', 'indented']);
+  });
 });

@@ -24,7 +24,7 @@ import { withTabSelected } from './sheet-views';
 import { generatedSheetXml, type SheetBytes } from './sheet-writer';
 import { MINIMAL_STYLES_XML, StyleSheet } from './styles';
 import { readSheetEntries, readSheetScopedNames, type SheetEntry, usesDate1904, WorkbookXml, workbookPartOf } from './workbook-part';
-import { parseXml } from './xml';
+import { parseXml, unescapeXml } from './xml';
 import { XmlCursor } from './xml-cursor';
 
 /** A worksheet written by a plan, for steps that run after the sheets (native charts). */
@@ -59,7 +59,9 @@ function readSharedStrings(parts: PackageParts, part: string | undefined): strin
   const strings: string[] = [];
   const cursor = new XmlCursor(xml, part);
   while (cursor.next()) {
-    if (cursor.kind !== 'close' && cursor.is('si')) strings.push(cursor.richText('si'));
+    if (cursor.kind === 'close' || !cursor.is('si')) continue;
+    // The usual item, <si><t>text</t></si>, read in place; rich text and the rest run by run.
+    strings.push(cursor.skipTextChild('t') ? unescapeXml(xml.slice(cursor.textStart, cursor.textEnd)) : cursor.richText('si'));
   }
   return strings;
 }

@@ -263,22 +263,29 @@ export class XmlCursor {
     const { xml, localStart, nameEnd } = this;
     const prefixLength = localStart - this.nameStart;
     let at = this.end;
-    if (xml.charCodeAt(at) !== LT || !xml.startsWith(child, at + 1 + prefixLength) || xml.charCodeAt(at + 1 + prefixLength + child.length) !== GT) return false;
+    if (xml.charCodeAt(at) !== LT || !this.written(child, at + 1 + prefixLength) || xml.charCodeAt(at + 1 + prefixLength + child.length) !== GT) return false;
     if (!this.samePrefix(at + 1)) return false;
     const textStart = at + 2 + prefixLength + child.length;
     const textEnd = xml.indexOf('<', textStart);
     // "</" prefix child ">" then "</" prefix name ">".
     at = textEnd;
-    if (at < 0 || xml.charCodeAt(at + 1) !== SLASH || !this.samePrefix(at + 2) || !xml.startsWith(child, at + 2 + prefixLength)) return false;
+    if (at < 0 || xml.charCodeAt(at + 1) !== SLASH || !this.samePrefix(at + 2) || !this.written(child, at + 2 + prefixLength)) return false;
     at += 2 + prefixLength + child.length;
     if (xml.charCodeAt(at) !== GT || xml.charCodeAt(at + 1) !== LT || xml.charCodeAt(at + 2) !== SLASH || !this.samePrefix(at + 3)) return false;
     at += 3 + prefixLength;
     const local = nameEnd - localStart;
-    if (xml.substring(at, at + local) !== xml.substring(localStart, nameEnd) || xml.charCodeAt(at + local) !== GT) return false;
+    for (let i = 0; i < local; i++) if (xml.charCodeAt(at + i) !== xml.charCodeAt(localStart + i)) return false;
+    if (xml.charCodeAt(at + local) !== GT) return false;
     this.textStart = textStart;
     this.textEnd = textEnd;
     this.end = at + local + 1;
     this.kind = 'close';
+    return true;
+  }
+
+  /** True when `text` is written at `at` (for the short names of cells and values, cheaper than startsWith). */
+  private written(text: string, at: number): boolean {
+    for (let i = 0; i < text.length; i++) if (this.xml.charCodeAt(at + i) !== text.charCodeAt(i)) return false;
     return true;
   }
 
