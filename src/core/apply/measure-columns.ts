@@ -38,14 +38,23 @@ class ColumnFills {
     this.columns.forEach((column, col) => {
       if (!column) return;
       const { rows, styles } = column;
-      if (rows.every((row, i) => i === 0 || rows[i - 1] < row)) byColumn.push({ col, rows, styles });
-      else {
+      if (!rows.every((row, i) => i === 0 || rows[i - 1] < row)) {
         const order = rows.map((_, i) => i).sort((a, b) => rows[a] - rows[b]);
         byColumn.push({ col, rows: order.map((i) => rows[i]), styles: order.map((i) => styles[i]) });
+        return;
       }
+      // The period columns of a wide sheet fill the same rows: they share one list of them, kept to the end of the write.
+      const before = byColumn.at(-1)?.rows;
+      byColumn.push({ col, rows: before && sameRows(before, rows) ? before : rows, styles });
     });
     return byColumn;
   }
+}
+
+function sameRows(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 const SPC_HEADERS = ['Variation (SPC)', 'Assurance (SPC)'];

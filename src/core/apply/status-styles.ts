@@ -65,7 +65,11 @@ export function figureStyles(sheet: SheetPlan | undefined, scheme: Scheme): Reco
   const styles: Record<string, CellStyle> = {};
   const names = new Set<string>();
   for (const { style } of sheet?.styles ?? []) names.add(style);
-  for (const column of sheet?.columnStyles ?? []) for (const name of column.styles) names.add(name);
+  for (const column of sheet?.columnStyles ?? []) {
+    // A column's names come in runs: the set is asked only when the name changes.
+    let last: string | undefined;
+    for (const name of column.styles) if (name !== last) names.add((last = name));
+  }
   for (const name of names) {
     const at = name.indexOf(FIGURE);
     if (at < 0) continue;
