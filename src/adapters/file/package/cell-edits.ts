@@ -25,6 +25,9 @@ export class CellEdits {
   private readonly byRow: RowEdits[] = [];
   private sorted: number[] | undefined;
 
+  /** `width`: the columns a row is made with room for (a row grown cell by cell would be reallocated on the way, and keep the slack). */
+  constructor(private readonly width = 0) {}
+
   get(row: number): RowEdits | undefined {
     return this.byRow[row];
   }
@@ -33,7 +36,7 @@ export class CellEdits {
   at(row: number): RowEdits {
     let cells = this.byRow[row];
     if (!cells) {
-      this.byRow[row] = cells = [];
+      this.byRow[row] = cells = new Array<CellEdit>(this.width);
       this.sorted = undefined;
     }
     return cells;
@@ -68,6 +71,17 @@ function editIn(cells: RowEdits, col: number): CellEdit {
   return edit;
 }
 
+/** The first and last columns a row edits; -1 when it edits none. */
+export function firstColumnOf(cells: RowEdits): number {
+  for (let col = 0; col < cells.length; col++) if (cells[col] !== undefined) return col;
+  return -1;
+}
+
+export function lastColumnOf(cells: RowEdits): number {
+  for (let col = cells.length - 1; col >= 0; col--) if (cells[col] !== undefined) return col;
+  return -1;
+}
+
 /** The columns a row edits, ascending, into `into` (reused from row to row); returns how many. */
 export function columnsOf(cells: RowEdits, into: number[]): number {
   let count = 0;
@@ -75,8 +89,17 @@ export function columnsOf(cells: RowEdits, into: number[]): number {
   return count;
 }
 
+/** One past the rightmost column the plan edits. */
+function widthOf(plan: SheetPlan): number {
+  let width = 0;
+  for (const block of plan.values) for (const row of block.values) width = Math.max(width, block.col + (row?.length ?? 0));
+  for (const { range } of plan.styles) width = Math.max(width, range.col + range.colCount);
+  for (const { col } of plan.columnStyles ?? []) width = Math.max(width, col + 1);
+  return width;
+}
+
 export function collectEdits(plan: SheetPlan, styles: Record<string, CellStyle>): CellEdits {
-  const edits = new CellEdits();
+  const edits = new CellEdits(widthOf(plan));
   for (const block of plan.values) {
     for (let r = 0; r < block.values.length; r++) {
       const rowValues = block.values[r];

@@ -7,7 +7,7 @@
 import { cellAddress, rangeAddress } from '../../../model/address';
 import type { CellStyle, SheetPlan } from '../../../model/plan';
 import { columnOfRef, rowOfRef } from './cell-refs';
-import { type CellEdit, type CellEdits, collectEdits, columnsOf, KEEP_VALUE, linksOf, type RowEdits, styledXf } from './cell-edits';
+import { type CellEdit, type CellEdits, collectEdits, columnsOf, firstColumnOf, KEEP_VALUE, lastColumnOf, linksOf, type RowEdits, styledXf } from './cell-edits';
 import { writeCell, writeCellRef } from './cell-markup';
 import type { StyleSheet } from './styles';
 import { childElements, colsWithWidths, columnStyle, hyperlinkXml, putWorksheetElement, readColumns, type TopLevelElement, topLevelElements } from './worksheet-xml';
@@ -51,7 +51,7 @@ export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, s
   }
 
   const at = topLevelElements(skeleton, part).elements.find((e) => e.name === 'sheetData') as TopLevelElement;
-  const out = new ByteWriter(xml.length + skeleton.length + edits.size * 64 + cellCount(edits) * 64);
+  const out = new ByteWriter(xml.length + skeleton.length + growthOf(plan, edits.size));
   out.slice(skeleton, 0, at.start);
   const sheetDataAt = out.length;
   if (edits.size === 0) {
@@ -80,10 +80,14 @@ export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, s
   return { xml: out.bytes(), sheetDataAt, overwroteFormula: patcher.overwroteFormula };
 }
 
-function cellCount(edits: CellEdits): number {
-  let count = 0;
-  for (const row of edits.rows()) count += (edits.get(row) as RowEdits).length;
-  return count;
+/** About what the plan adds to the sheet's bytes: a new cell's markup, a format's digits, a row's rewritten tags. */
+function growthOf(plan: SheetPlan, rows: number): number {
+  let values = 0;
+  for (const block of plan.values) for (const row of block.values) values += row?.length ?? 0;
+  let styled = 0;
+  for (const { range } of plan.styles) styled += range.rowCount * range.colCount;
+  for (const { rows: styledRows } of plan.columnStyles ?? []) styled += styledRows.length;
+  return values * 64 + styled * 4 + rows * 16;
 }
 
 /** A row of the sheet: its index, where its element lies, and where the text before it (whitespace, comments) starts. */
@@ -546,11 +550,10 @@ function withDimension(xml: string, part: string, edits: CellEdits): string {
     const cells = edits.get(row) as RowEdits;
     top = Math.min(top, row);
     bottom = Math.max(bottom, row);
-    if (cells.length === 0) continue;
-    let first = 0;
-    while (cells[first] === undefined) first++;
-    left = Math.min(left, first);
-    right = Math.max(right, cells.length - 1);
+    const last = lastColumnOf(cells);
+    if (last < 0) continue;
+    left = Math.min(left, firstColumnOf(cells));
+    right = Math.max(right, last);
   }
   const ref = rangeAddress(top, left, bottom - top + 1, right - left + 1);
   return xml.slice(0, dimension.start) + withAttr(tag, 'ref', ref) + xml.slice(dimension.end);

@@ -2,7 +2,7 @@
 import { rangeAddress } from '../../../model/address';
 import type { CellStyle, Colour, HeaderFooterLine, PageSetup, SheetPlan } from '../../../model/plan';
 import { ByteWriter } from './byte-writer';
-import { type CellEdits, collectEdits, columnsOf, editAt, KEEP_VALUE, linksOf, type RowEdits, styledXf } from './cell-edits';
+import { type CellEdits, collectEdits, columnsOf, editAt, KEEP_VALUE, lastColumnOf, linksOf, type RowEdits, styledXf } from './cell-edits';
 import { writeCell } from './cell-markup';
 import { RELATIONSHIPS_NAMESPACE } from './relationships';
 import type { StyleSheet } from './styles';
@@ -27,7 +27,7 @@ export function generatedSheetXml(plan: SheetPlan, styles: StyleSheet, planStyle
   const edits = collectEdits(plan, planStyles);
   spreadMergedStyles(plan, edits);
   const rows = edits.rows();
-  const right = rows.reduce((last, row) => Math.max(last, (edits.get(row) as RowEdits).length - 1), 0);
+  const right = rows.reduce((last, row) => Math.max(last, lastColumnOf(edits.get(row) as RowEdits)), 0);
   const bottom = rows[rows.length - 1] ?? 0;
 
   const out = new ByteWriter(rows.length * 256);
