@@ -53,7 +53,10 @@ const SUMMARY_ORDER: [Status, string][] = [
 /** "24 measures for Q2 2017/18: 10 met, 6 within tolerance, 5 not met, 3 no data". */
 export function statusSummary(analysis: MeasuresAnalysis): string {
   const byStatus = new Map<Status, number>();
-  for (const { current } of analysis.measures) byStatus.set(current.status, (byStatus.get(current.status) ?? 0) + 1);
+  for (let i = 0; i < analysis.measures.length; i++) {
+    const status = analysis.measures[i].current.status;
+    byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+  }
   const counts = SUMMARY_ORDER.filter(([status]) => byStatus.has(status)).map(([status, words]) => `${byStatus.get(status)} ${words}`);
   const n = analysis.measures.length;
   return `${n} measure${n === 1 ? '' : 's'} for ${analysis.period ?? 'no period'}: ${counts.join(', ') || 'none'}`;

@@ -81,7 +81,8 @@ export function measuresSummarySections(analysis: MeasuresAnalysis): SummarySect
   // Themes in the order they first appear, counted in one pass with the total.
   const byTheme = new Map<string, StatusCounts>();
   const all = new StatusCounts(groups.length);
-  for (const m of analysis.measures) {
+  for (let i = 0; i < analysis.measures.length; i++) {
+    const m = analysis.measures[i];
     const theme = m.measure.theme ?? 'Other measures';
     let counts = byTheme.get(theme);
     if (!counts) byTheme.set(theme, (counts = new StatusCounts(groups.length)));

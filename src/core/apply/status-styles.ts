@@ -68,7 +68,8 @@ export function figureStyles(sheet: SheetPlan | undefined, scheme: Scheme): Reco
   for (const column of sheet?.columnStyles ?? []) {
     // A column's names come in runs: the set is asked only when the name changes.
     let last: string | undefined;
-    for (const name of column.styles) if (name !== last) names.add((last = name));
+    const inColumn = column.styles;
+    for (let i = 0; i < inColumn.length; i++) if (inColumn[i] !== last) names.add((last = inColumn[i]));
   }
   for (const name of names) {
     const at = name.indexOf(FIGURE);

@@ -333,8 +333,11 @@ export function shownJudgement(evaluated: EvaluatedMeasure, index: number): Show
 function reportedPeriod(measures: Measure[], settings: MeasureSettings, issues: IssueList, settingsSheet: string): Observation | undefined {
   // One representative observation per label (the first with an actual, if any): labels are few, observations many.
   const byLabel = new Map<string, Observation>();
-  for (const m of measures) {
-    for (const o of m.observations) {
+  // Indexed loops in this file's passes over every measure: they run once, mostly before V8 optimises them, where for-of costs five times as much.
+  for (let m = 0; m < measures.length; m++) {
+    const observations = measures[m].observations;
+    for (let i = 0; i < observations.length; i++) {
+      const o = observations[i];
       const seen = byLabel.get(o.label);
       if (!seen || (seen.actual === null && o.actual !== null)) byLabel.set(o.label, o);
     }
@@ -430,7 +433,7 @@ function analyse(grids: WorkbookGrids, options: ReportOptions): MeasuresAnalysis
   }
 
   let count = 0;
-  for (const measure of measures) count += measure.observations.length;
+  for (let m = 0; m < measures.length; m++) count += measures[m].observations.length;
   const judgedAll = judgements(count, scheme, settings);
   const bands = new MeasureBands(settings);
   const links = new PeriodLinks();
@@ -438,7 +441,8 @@ function analyse(grids: WorkbookGrids, options: ReportOptions): MeasuresAnalysis
   const figures: (number | null)[] = [];
   const evaluated: EvaluatedMeasure[] = [];
   let from = 0;
-  for (const measure of measures) {
+  for (let m = 0; m < measures.length; m++) {
+    const measure = measures[m];
     const observations = measure.observations;
     for (let index = 0; index < observations.length; index++) figures[index] = shown(observations[index]);
     const currentIndex = judgedIndex(observations, period, reporting?.period);

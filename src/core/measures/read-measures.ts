@@ -147,7 +147,8 @@ function dedupeIds(measures: Measure[], issues: IssueList): void {
   const seen = new Set<string>();
   /** Times each repeated id has been seen. */
   const repeats = new Map<string, number>();
-  for (const m of measures) {
+  for (let i = 0; i < measures.length; i++) {
+    const m = measures[i];
     // One set operation for the usual new id (a lookup and then a store would be two, a hundred thousand times).
     const known = seen.size;
     seen.add(m.id);
@@ -267,7 +268,10 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
         }
       }
     }
-    for (const obs of rowObservations) if (obs.col !== undefined || obs.target !== undefined || obs.benchmarks !== NO_BENCHMARKS) measure.observations.push(obs);
+    for (let slot = 0; slot < rowObservations.length; slot++) {
+      const obs = rowObservations[slot];
+      if (obs.col !== undefined || obs.target !== undefined || obs.benchmarks !== NO_BENCHMARKS) measure.observations.push(obs);
+    }
     measures.push(measure);
     dataRows.push(r);
   }
@@ -395,7 +399,9 @@ function read(grids: WorkbookGrids): ReadMeasuresResult {
     }
   }
   if (data && list) mergeMetadata(data, list);
-  for (const m of data?.measures ?? []) {
+  const measures = data?.measures ?? [];
+  for (let i = 0; i < measures.length; i++) {
+    const m = measures[i];
     if (!m.polarity && data?.polarityColumn === undefined) {
       issues.add(m.source.sheet, m.source.row, m.source.col, `'${m.name}' has no polarity (no Polarity column gives one) — measure left uncoloured, its status "Polarity unknown"`);
     }
