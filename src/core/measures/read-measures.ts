@@ -279,6 +279,11 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
   return { sheet: sheet.name, layout: 'wide', headerRow: header.row, measures, own, lastDataCol: lastDataColumn(header, own), dataRows, polarityColumn: header.columns.polarity };
 }
 
+function hasLabel(observations: readonly Observation[], label: string): boolean {
+  for (let i = 0; i < observations.length; i++) if (observations[i].label === label) return true;
+  return false;
+}
+
 function readLong(sheet: SheetGrid, header: HeaderRow<Exclude<LongField, 'benchmark'>>, issues: IssueList): MeasuresSheet {
   const own = ownColumns(sheet);
   const benchmarkCols: { col: number; name: string }[] = [];
@@ -315,9 +320,14 @@ function readLong(sheet: SheetGrid, header: HeaderRow<Exclude<LongField, 'benchm
       labels.set(label, known);
     }
     const actualCol = columns.actual ?? -1;
-    const obs: Observation = { label, period: known.period, order: known.order, actual: null, row: r, col: actualCol, decimals: undefined, benchmarks: NO_BENCHMARKS };
+    // A plain number target goes in the literal: a property added afterwards costs every observation a second allocation.
+    const plainTarget = columns.target === undefined ? undefined : plainCellNumber(cells[columns.target]);
+    const obs: Observation =
+      plainTarget === undefined
+        ? { label, period: known.period, order: known.order, actual: null, row: r, col: actualCol, decimals: undefined, benchmarks: NO_BENCHMARKS }
+        : { label, period: known.period, order: known.order, actual: null, row: r, col: actualCol, decimals: undefined, benchmarks: NO_BENCHMARKS, target: plainTarget };
     readActual(obs, cells[actualCol], sheet.name, r, actualCol, issues);
-    if (columns.target !== undefined) {
+    if (columns.target !== undefined && plainTarget === undefined) {
       const t = readTargetCell(cells[columns.target], { sheet: sheet.name, row: r, col: columns.target }, issues, 'target', measure.unit.kind);
       if (t.value !== undefined) obs.target = t.value;
       if (t.follows) obs.follows = t.follows;
@@ -326,11 +336,11 @@ function readLong(sheet: SheetGrid, header: HeaderRow<Exclude<LongField, 'benchm
         obs.tolerance = { kind: 'ends', low: t.range[0], high: t.range[1] };
       }
     }
-    for (const { col, name } of benchmarkCols) {
-      const figure = benchmarkFigure(cells[col]);
-      if (figure !== undefined) setBenchmark(obs, name, figure);
+    for (let i = 0; i < benchmarkCols.length; i++) {
+      const figure = benchmarkFigure(cells[benchmarkCols[i].col]);
+      if (figure !== undefined) setBenchmark(obs, benchmarkCols[i].name, figure);
     }
-    if (measure.observations.some((o) => o.label === obs.label)) {
+    if (hasLabel(measure.observations, label)) {
       issues.add(sheet.name, r, columns.period, `'${measure.name}' already has a row for ${label} — this row is ignored`);
       continue;
     }
