@@ -141,10 +141,7 @@ export function collectEdits(plan: SheetPlan, styles: Record<string, CellStyle>)
 
 /** The cell format after laying the edit's styles over `baseXf`. */
 export function styledXf(baseXf: number, edit: CellEdit, sheet: StyleSheet, styles: Record<string, CellStyle>): number {
-  let xf = baseXf;
-  const names = edit.styles;
-  for (let i = 0; i < names.length; i++) xf = sheet.overlay(xf, names[i], styles[names[i]]);
-  return xf;
+  return sheet.layered(baseXf, edit.styles, styles);
 }
 
 export interface PlannedLink {

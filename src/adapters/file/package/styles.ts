@@ -163,6 +163,24 @@ export class StyleSheet {
     return [...this.collections.values()].some((c) => c.added.length > 0);
   }
 
+  /** Shared (frozen) style lists → base xf → the xf with the whole list laid over it: one look-up per cell, not two per style. */
+  private readonly listOverlays = new Map<readonly string[], number[]>();
+
+  /** The xf index for the cell format `baseXf` with the named styles laid over it in order. */
+  layered(baseXf: number, names: readonly string[], styles: Record<string, CellStyle>): number {
+    const shared = Object.isFrozen(names);
+    let byBase = shared ? this.listOverlays.get(names) : undefined;
+    const cached = byBase?.[baseXf];
+    if (cached !== undefined) return cached;
+    let xf = baseXf;
+    for (let i = 0; i < names.length; i++) xf = this.overlay(xf, names[i], styles[names[i]]);
+    if (shared) {
+      if (!byBase) this.listOverlays.set(names, (byBase = []));
+      byBase[baseXf] = xf;
+    }
+    return xf;
+  }
+
   /** The xf index for the cell format `baseXf` with `style` laid over it (cached per pair). */
   overlay(baseXf: number, styleName: string, style: CellStyle): number {
     let byBase = this.overlays.get(styleName);
