@@ -149,14 +149,21 @@ class SheetReader {
 
   private readRows(): void {
     const { cursor } = this;
-    while (cursor.child('sheetData')) {
-      if (!cursor.is('row')) {
-        cursor.skip();
-        continue;
+    for (;;) {
+      const rowEnd = this.plainRow(cursor.end);
+      if (rowEnd >= 0) {
+        cursor.seek(rowEnd);
+        if (this.xml.charCodeAt(rowEnd - 2) === SLASH) continue;
+      } else {
+        if (!cursor.child('sheetData')) break;
+        if (!cursor.is('row')) {
+          cursor.skip();
+          continue;
+        }
+        const r = Number(cursor.attr('r') ?? this.rowIndex + 2) - 1;
+        this.toRow(Number.isInteger(r) && r >= 0 ? r : this.rowIndex + 1);
+        if (!cursor.hasContent()) continue;
       }
-      const r = Number(cursor.attr('r') ?? this.rowIndex + 2) - 1;
-      this.toRow(Number.isInteger(r) && r >= 0 ? r : this.rowIndex + 1);
-      if (!cursor.hasContent()) continue;
       this.col = -1;
       for (;;) {
         const end = this.plainCell(cursor.end);
@@ -164,12 +171,69 @@ class SheetReader {
           cursor.seek(end);
           continue;
         }
+        const close = this.rowEndTag(cursor.end);
+        if (close >= 0) {
+          cursor.seek(close);
+          break;
+        }
         if (!cursor.child('row')) break;
         if (cursor.is('c')) this.readCell();
         else cursor.skip();
       }
     }
     this.endRow();
+  }
+
+  /**
+   * Moves to the row whose start tag is at `from` when the tag is written
+   * <row r="12" …> (r in digits first, then any name="value" attributes) and
+   * returns where the tag ends; -1, without moving, for any other spelling.
+   */
+  private plainRow(from: number): number {
+    const { xml } = this;
+    let i = from;
+    while (isSpace(xml.charCodeAt(i))) i++;
+    if (!xml.startsWith('<row r="', i)) return -1;
+    i += 8;
+    const digitsFrom = i;
+    let r = 0;
+    let code = xml.charCodeAt(i);
+    for (; code >= DIGIT_0 && code <= DIGIT_9; code = xml.charCodeAt(++i)) r = r * 10 + code - DIGIT_0;
+    if (code !== QUOTE || i === digitsFrom || i - digitsFrom > 7 || r === 0) return -1;
+    // The other attributes (spans, ht, x14ac:dyDescent…) as name="value", up to ">" or "/>".
+    for (code = xml.charCodeAt(++i); code !== GT; code = xml.charCodeAt(++i)) {
+      if (code === SLASH) {
+        if (xml.charCodeAt(i + 1) !== GT) return -1;
+        i++;
+        break;
+      }
+      if (!isSpace(code)) return -1;
+      while (isSpace(xml.charCodeAt(i + 1))) i++;
+      if (xml.charCodeAt(i + 1) === GT || xml.charCodeAt(i + 1) === SLASH) continue;
+      i = this.otherAttributeEnd(i + 1);
+      if (i < 0) return -1;
+    }
+    this.toRow(r - 1);
+    return i + 1;
+  }
+
+  /** Just past "</row>" when it is written at `from` (after any spaces); -1 otherwise. */
+  private rowEndTag(from: number): number {
+    const { xml } = this;
+    let i = from;
+    while (isSpace(xml.charCodeAt(i))) i++;
+    return xml.startsWith('</row>', i) ? i + 6 : -1;
+  }
+
+  /** The closing quote of the attribute whose name starts at `from`, written name="value"; -1 for any other spelling. */
+  private otherAttributeEnd(from: number): number {
+    const { xml } = this;
+    let i = from;
+    for (let code = xml.charCodeAt(i); code !== EQUALS; code = xml.charCodeAt(++i)) {
+      if (isSpace(code) || code === GT || code === SLASH || code === LT || code === QUOTE || Number.isNaN(code)) return -1;
+    }
+    if (i === from || xml.charCodeAt(i + 1) !== QUOTE) return -1;
+    return xml.indexOf('"', i + 2);
   }
 
   /**
@@ -199,10 +263,7 @@ class SheetReader {
       const name = code;
       if (xml.charCodeAt(i + 1) !== EQUALS) {
         // Another attribute (cm, vm, ph, x14ac:…): stepped over.
-        i++;
-        for (code = xml.charCodeAt(i); code !== EQUALS; code = xml.charCodeAt(++i)) if (isSpace(code) || code === GT || code === SLASH || code === LT || Number.isNaN(code)) return -1;
-        if (xml.charCodeAt(i + 1) !== QUOTE) return -1;
-        i = xml.indexOf('"', i + 2);
+        i = this.otherAttributeEnd(i);
         if (i < 0) return -1;
         code = xml.charCodeAt(++i);
         continue;
