@@ -51,10 +51,6 @@ export class CellEdits {
     }
     return this.sorted;
   }
-
-  get size(): number {
-    return this.rows().length;
-  }
 }
 
 const NO_STYLES: readonly string[] = Object.freeze([]);
@@ -71,12 +67,7 @@ function editIn(cells: RowEdits, col: number): CellEdit {
   return edit;
 }
 
-/** The first and last columns a row edits; -1 when it edits none. */
-export function firstColumnOf(cells: RowEdits): number {
-  for (let col = 0; col < cells.length; col++) if (cells[col] !== undefined) return col;
-  return -1;
-}
-
+/** The last column a row edits; -1 when it edits none. */
 export function lastColumnOf(cells: RowEdits): number {
   for (let col = cells.length - 1; col >= 0; col--) if (cells[col] !== undefined) return col;
   return -1;
@@ -98,45 +89,189 @@ function widthOf(plan: SheetPlan): number {
   return width;
 }
 
-export function collectEdits(plan: SheetPlan, styles: Record<string, CellStyle>): CellEdits {
-  const edits = new CellEdits(widthOf(plan));
-  for (const block of plan.values) {
-    for (let r = 0; r < block.values.length; r++) {
-      const rowValues = block.values[r];
-      if (rowValues === undefined) continue;
-      let cells: RowEdits | undefined;
-      for (let c = 0; c < rowValues.length; c++) {
-        const value = rowValues[c];
-        // A hole in the block is no value (as forEach reads it).
-        if (value === undefined && !(c in rowValues)) continue;
-        cells ??= edits.at(block.row + r);
-        editIn(cells, block.col + c).value = value;
+/** Lays the plan's values and styles on rows; most cells get one style and keep their value: they share one frozen edit per style. */
+class EditBuilder {
+  private readonly single = new Map<string, CellEdit>();
+
+  constructor(private readonly styles: Record<string, CellStyle>) {}
+
+  /** The values of the plan's blocks in rows [from, to). */
+  values(edits: CellEdits, plan: SheetPlan, from: number, to: number): void {
+    for (const block of plan.values) {
+      for (let r = Math.max(0, from - block.row); r < Math.min(block.values.length, to - block.row); r++) {
+        const rowValues = block.values[r];
+        if (rowValues === undefined) continue;
+        let cells: RowEdits | undefined;
+        for (let c = 0; c < rowValues.length; c++) {
+          const value = rowValues[c];
+          // A hole in the block is no value (as forEach reads it).
+          if (value === undefined && !(c in rowValues)) continue;
+          cells ??= edits.at(block.row + r);
+          editIn(cells, block.col + c).value = value;
+        }
       }
     }
   }
-  // Most cells get one style and keep their value: they share one frozen edit per style.
-  const single = new Map<string, CellEdit>();
-  const layOn = (cells: RowEdits, col: number, style: string) => {
-    let alone = single.get(style);
+
+  /** A style range's rows in [from, to). */
+  range(edits: CellEdits, { range, style }: SheetPlan['styles'][number], from: number, to: number): void {
+    for (let r = Math.max(range.row, from); r < Math.min(range.row + range.rowCount, to); r++) {
+      const cells = edits.at(r);
+      for (let c = range.col; c < range.col + range.colCount; c++) this.layOn(cells, c, style);
+    }
+  }
+
+  layOn(cells: RowEdits, col: number, style: string): void {
+    let alone = this.single.get(style);
     if (!alone) {
-      if (!styles[style]) throw new Error(`The write plan names an unknown style "${style}".`);
-      single.set(style, (alone = Object.freeze({ value: KEEP_VALUE, styles: Object.freeze([style]) })));
+      if (!this.styles[style]) throw new Error(`The write plan names an unknown style "${style}".`);
+      this.single.set(style, (alone = Object.freeze({ value: KEEP_VALUE, styles: Object.freeze([style]) })));
     }
     const edit = cells[col];
     if (!edit) cells[col] = alone;
     else if (edit.styles.length === 0 && !Object.isFrozen(edit)) edit.styles = alone.styles;
     else cells[col] = { value: edit.value, styles: [...edit.styles, style] };
-  };
-  for (const { range, style } of plan.styles) {
-    for (let r = range.row; r < range.row + range.rowCount; r++) {
-      const cells = edits.at(r);
-      for (let c = range.col; c < range.col + range.colCount; c++) layOn(cells, c, style);
-    }
   }
+}
+
+/** Every edit of the plan at once (a generated sheet's: small). */
+export function collectEdits(plan: SheetPlan, styles: Record<string, CellStyle>): CellEdits {
+  const edits = new CellEdits(widthOf(plan));
+  const builder = new EditBuilder(styles);
+  builder.values(edits, plan, 0, Infinity);
+  for (const styled of plan.styles) builder.range(edits, styled, 0, Infinity);
   for (const { col, rows, styles: names } of plan.columnStyles ?? []) {
-    for (let i = 0; i < rows.length; i++) layOn(edits.at(rows[i]), col, names[i]);
+    for (let i = 0; i < rows.length; i++) builder.layOn(edits.at(rows[i]), col, names[i]);
   }
   return edits;
+}
+
+/** Rows in a band of edits: few enough for the band to die young, enough to make bands few. */
+const BAND_ROWS = 1024;
+
+/**
+ * The plan's edits row by row, ascending, made a band of rows at a time and
+ * let go after: a big sheet's million edits never all live at once (nor
+ * survive the garbage collector's young generation to be copied on).
+ */
+export class EditStream {
+  private readonly builder: EditBuilder;
+  private readonly width: number;
+  private readonly lastBand: number;
+  /** Per band, the style ranges reaching into it, in plan order. */
+  private readonly rangesByBand: number[][] = [];
+  /** Per column style: its indexes in row order (undefined when its rows ascend), and the next one a band lays on. */
+  private readonly columnOrder: (number[] | undefined)[];
+  private readonly columnNext: number[];
+  private band = -1;
+  private edits = new CellEdits();
+  private rows: readonly number[] = [];
+  private at = 0;
+
+  constructor(
+    private readonly plan: SheetPlan,
+    styles: Record<string, CellStyle>,
+  ) {
+    this.builder = new EditBuilder(styles);
+    this.width = widthOf(plan);
+    let last = -1;
+    for (const block of plan.values) if (block.values.length > 0) last = Math.max(last, block.row + block.values.length - 1);
+    plan.styles.forEach(({ range }, i) => {
+      if (range.rowCount <= 0) return;
+      const end = range.row + range.rowCount - 1;
+      last = Math.max(last, end);
+      for (let band = Math.floor(range.row / BAND_ROWS); band <= Math.floor(end / BAND_ROWS); band++) (this.rangesByBand[band] ??= []).push(i);
+    });
+    const columns = plan.columnStyles ?? [];
+    this.columnOrder = columns.map(({ rows }) => {
+      let ascending = true;
+      for (let i = 0; i < rows.length; i++) {
+        last = Math.max(last, rows[i]);
+        if (i > 0 && rows[i] < rows[i - 1]) ascending = false;
+      }
+      return ascending ? undefined : rows.map((_, i) => i).sort((a, b) => rows[a] - rows[b]);
+    });
+    this.columnNext = columns.map(() => 0);
+    this.lastBand = last < 0 ? -1 : Math.floor(last / BAND_ROWS);
+  }
+
+  /** The next edited row, or Infinity when there is none. */
+  peek(): number {
+    while (this.at >= this.rows.length) {
+      if (this.band >= this.lastBand) return Infinity;
+      this.makeBand(++this.band);
+    }
+    return this.rows[this.at];
+  }
+
+  /** The edits of the row peek() gave, moving on. */
+  take(): RowEdits {
+    this.peek();
+    return this.edits.get(this.rows[this.at++]) as RowEdits;
+  }
+
+  private makeBand(band: number): void {
+    const from = band * BAND_ROWS;
+    const to = from + BAND_ROWS;
+    const { builder, plan } = this;
+    const edits = new CellEdits(this.width);
+    builder.values(edits, plan, from, to);
+    for (const i of this.rangesByBand[band] ?? []) builder.range(edits, plan.styles[i], from, to);
+    (plan.columnStyles ?? []).forEach(({ col, rows, styles: names }, k) => {
+      const order = this.columnOrder[k];
+      let next = this.columnNext[k];
+      for (; next < rows.length; next++) {
+        const i = order ? order[next] : next;
+        if (rows[i] >= to) break;
+        builder.layOn(edits.at(rows[i]), col, names[i]);
+      }
+      this.columnNext[k] = next;
+    });
+    this.edits = edits;
+    this.rows = edits.rows();
+    this.at = 0;
+  }
+}
+
+/** Where the plan's edits lie, as the rows and columns they reach; undefined when it edits nothing. */
+export function editBounds(plan: SheetPlan): { top: number; left: number; bottom: number; right: number } | undefined {
+  let top = Infinity;
+  let bottom = -Infinity;
+  let left = Infinity;
+  let right = -Infinity;
+  const row = (r: number) => {
+    if (r < 0) return;
+    top = Math.min(top, r);
+    bottom = Math.max(bottom, r);
+  };
+  const column = (c: number) => {
+    left = Math.min(left, c);
+    right = Math.max(right, c);
+  };
+  for (const block of plan.values) {
+    block.values.forEach((rowValues, r) => {
+      let any = false;
+      rowValues.forEach((_, c) => {
+        any = true;
+        column(block.col + c);
+      });
+      if (any) row(block.row + r);
+    });
+  }
+  for (const { range } of plan.styles) {
+    if (range.rowCount <= 0) continue;
+    row(range.row);
+    row(range.row + range.rowCount - 1);
+    if (range.colCount > 0) {
+      column(range.col);
+      column(range.col + range.colCount - 1);
+    }
+  }
+  for (const { col, rows } of plan.columnStyles ?? []) {
+    for (const r of rows) row(r);
+    if (rows.length > 0) column(col);
+  }
+  return top === Infinity ? undefined : { top, left, bottom, right };
 }
 
 /** The cell format after laying the edit's styles over `baseXf`. */
@@ -151,14 +286,20 @@ export interface PlannedLink {
   text: string;
 }
 
-export function linksOf(edits: CellEdits): PlannedLink[] {
+/** The internal links the plan writes, by row then column: a link a later block writes over is none. */
+export function linksOf(plan: SheetPlan): PlannedLink[] {
   const links: PlannedLink[] = [];
-  for (const row of edits.rows()) {
-    const cells = edits.get(row) as RowEdits;
-    for (let col = 0; col < cells.length; col++) {
-      const value = cells[col]?.value;
-      if (value !== undefined && value !== KEEP_VALUE && value !== null && isPlanLink(value)) links.push({ row, col, target: value.target, text: value.text });
-    }
-  }
-  return links;
+  plan.values.forEach((block, b) => {
+    block.values.forEach((rowValues, r) => {
+      rowValues.forEach((value, c) => {
+        if (value === null || !isPlanLink(value)) return;
+        const row = block.row + r;
+        const col = block.col + c;
+        if (!plan.values.slice(b + 1).some((later) => col - later.col in (later.values[row - later.row] ?? []))) {
+          links.push({ row, col, target: value.target, text: value.text });
+        }
+      });
+    });
+  });
+  return links.sort((a, b) => a.row - b.row || a.col - b.col);
 }

@@ -7,7 +7,7 @@
 import { cellAddress, rangeAddress } from '../../../model/address';
 import type { CellStyle, SheetPlan } from '../../../model/plan';
 import { columnOfRef, rowOfRef } from './cell-refs';
-import { type CellEdit, type CellEdits, collectEdits, columnsOf, firstColumnOf, KEEP_VALUE, lastColumnOf, linksOf, type RowEdits, styledXf } from './cell-edits';
+import { type CellEdit, columnsOf, editBounds, EditStream, KEEP_VALUE, linksOf, type RowEdits, styledXf } from './cell-edits';
 import { writeCell, writeCellRef } from './cell-markup';
 import type { StyleSheet } from './styles';
 import { childElements, colsWithWidths, columnStyle, hyperlinkXml, putWorksheetElement, readColumns, type TopLevelElement, topLevelElements } from './worksheet-xml';
@@ -25,11 +25,11 @@ export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, s
   if (plan.merges?.length || plan.freeze || plan.tabColour || plan.charts?.length) {
     throw new Error(`The write plan asks for merges, panes, a tab colour or charts on the user's sheet "${plan.name}"; Ragbook only adds those to its own sheets.`);
   }
-  const edits = collectEdits(plan, planStyles);
+  const bounds = editBounds(plan);
   const { prefix: p, elements } = topLevelElements(xml, part);
   const cols = elements.find((e) => e.name === 'cols');
   const sheetData = elements.find((e) => e.name === 'sheetData');
-  if (edits.size > 0 && !sheetData) throw new Error(`The worksheet "${plan.name}" has no sheetData.`);
+  if (bounds && !sheetData) throw new Error(`The worksheet "${plan.name}" has no sheetData.`);
   const columns = readColumns(cols && xml.slice(cols.start, cols.end), part);
 
   // The rows are nearly all of a big sheet: the other elements are edited on the sheet without them
@@ -38,11 +38,11 @@ export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, s
   const prefix = sheetData?.prefix ?? p;
   const placeholder = `<${prefix}sheetData/>`;
   let skeleton = declaredUtf8(sheetData ? xml.slice(0, sheetData.start) + placeholder + xml.slice(sheetData.end) : xml);
-  if (edits.size > 0) skeleton = withDimension(skeleton, part, edits);
+  if (bounds) skeleton = withDimension(skeleton, part, bounds);
   if (plan.columnWidths && Object.keys(plan.columnWidths).length > 0) {
     skeleton = putWorksheetElement(skeleton, 'cols', colsWithWidths(p, columns, plan.columnWidths));
   }
-  const links = linksOf(edits);
+  const links = linksOf(plan);
   if (links.length > 0) skeleton = withHyperlinks(skeleton, part, p, links);
   if (plan.page) skeleton = withPageFit(skeleton, plan.page);
   if (!sheetData) {
@@ -51,15 +51,15 @@ export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, s
   }
 
   const at = topLevelElements(skeleton, part).elements.find((e) => e.name === 'sheetData') as TopLevelElement;
-  const out = new ByteWriter(xml.length + skeleton.length + growthOf(plan, edits.size));
+  const out = new ByteWriter(xml.length + skeleton.length + growthOf(plan, bounds ? bounds.bottom - bounds.top + 1 : 0));
   out.slice(skeleton, 0, at.start);
   const sheetDataAt = out.length;
-  if (edits.size === 0) {
+  if (!bounds) {
     out.slice(xml, sheetData.start, sheetData.end);
     out.slice(skeleton, at.end, skeleton.length);
     return { xml: out.bytes(), sheetDataAt, overwroteFormula: false };
   }
-  const rows = (): RowPatcher => new RowPatcher(xml, part, prefix, edits, { styles, planStyles, columns }, out);
+  const rows = (): RowPatcher => new RowPatcher(xml, part, prefix, new EditStream(plan, planStyles), { styles, planStyles, columns }, out);
   let patcher = rows();
   if (sheetData.selfClosing) {
     out.write(`${xml.slice(sheetData.start, sheetData.openEnd - 2).trimEnd()}>`);
@@ -308,9 +308,6 @@ const S = 115;
 class RowPatcher {
   overwroteFormula = false;
   private readonly cursor: XmlCursor;
-  /** The edited rows, ascending, and the next one to write. */
-  private readonly rows: readonly number[];
-  private next = 0;
   /** The source text copied next, as one run while it goes on. */
   private runFrom = 0;
   private runTo = 0;
@@ -324,12 +321,12 @@ class RowPatcher {
     part: string,
     /** The prefix new rows and cells are written with: their parent's. */
     private readonly p: string,
-    private readonly edits: CellEdits,
+    /** The edited rows, ascending, each taken when written. */
+    private readonly edits: EditStream,
     private readonly formats: Formats,
     private readonly out: ByteWriter,
   ) {
     this.cursor = new XmlCursor(xml, part);
-    this.rows = edits.rows();
   }
 
   /** Copies xml[from, to) next: it joins the run when it follows on. */
@@ -386,12 +383,11 @@ class RowPatcher {
 
   /** The row whose start tag the cursor is on, after the text from `from`; the new rows before it go first. Leaves the cursor past the row. */
   private row(from: number, start: number, index: number): void {
-    const { cursor, rows } = this;
+    const { cursor, edits } = this;
     this.copy(from, start);
-    while (this.next < rows.length && rows[this.next] < index) this.newRow(rows[this.next++]);
-    if (rows[this.next] === index) {
-      this.next++;
-      this.patchRow(index);
+    while (edits.peek() < index) this.newRow(edits.peek(), edits.take());
+    if (edits.peek() === index) {
+      this.patchRow(index, edits.take());
     } else {
       cursor.skip();
       this.copy(start, cursor.end);
@@ -401,16 +397,15 @@ class RowPatcher {
   /** The new rows after the last existing one. */
   addRemainingRows(): void {
     this.flush();
-    while (this.next < this.rows.length) this.newRow(this.rows[this.next++]);
+    while (this.edits.peek() < Infinity) this.newRow(this.edits.peek(), this.edits.take());
   }
 
-  private newRow(row: number): void {
+  private newRow(row: number, cells: RowEdits): void {
     const { out, p } = this;
     this.flush();
     out.write(`<${p}row r="`);
     out.number(row + 1);
     out.write('">');
-    const cells = this.edits.get(row) as RowEdits;
     const { columns } = this;
     const count = columnsOf(cells, columns);
     for (let e = 0; e < count; e++) this.addedCell(p, row, columns[e], cells[columns[e]], this.columnFormat(columns[e]));
@@ -429,7 +424,7 @@ class RowPatcher {
   }
 
   /** The row at the cursor with its edits made (cells go in with the row's own prefix); leaves the cursor past the row. */
-  private patchRow(row: number): void {
+  private patchRow(row: number, edits: RowEdits): void {
     const { cursor, cells, out } = this;
     const p = cursor.prefix();
     const rowStyle = rowFormat(cursor);
@@ -450,7 +445,6 @@ class RowPatcher {
     else cells.count = 0;
     const closeStart = hasContent ? cursor.start : cursor.end;
     const rowEnd = cursor.end;
-    const edits = this.edits.get(row) as RowEdits;
     const cols = this.columns;
     const count = columnsOf(edits, cols);
     let e = 0;
@@ -536,25 +530,16 @@ function rowFormat(cursor: XmlCursor): number | undefined {
 }
 
 /** Widens <dimension ref> to take in the edited cells. */
-function withDimension(xml: string, part: string, edits: CellEdits): string {
+function withDimension(xml: string, part: string, edits: NonNullable<ReturnType<typeof editBounds>>): string {
   const { elements } = topLevelElements(xml, part);
   const dimension = elements.find((e) => e.name === 'dimension');
   if (!dimension) return xml;
   const tag = xml.slice(dimension.start, dimension.end);
   const [from, to = from] = (attrOf(tag, 'ref') ?? 'A1').split(':');
-  let top = Math.max(0, rowOfRef(from));
-  let left = Math.max(0, columnOfRef(from));
-  let bottom = Math.max(top, rowOfRef(to));
-  let right = Math.max(left, columnOfRef(to));
-  for (const row of edits.rows()) {
-    const cells = edits.get(row) as RowEdits;
-    top = Math.min(top, row);
-    bottom = Math.max(bottom, row);
-    const last = lastColumnOf(cells);
-    if (last < 0) continue;
-    left = Math.min(left, firstColumnOf(cells));
-    right = Math.max(right, last);
-  }
+  const top = Math.min(Math.max(0, rowOfRef(from)), edits.top);
+  const left = Math.min(Math.max(0, columnOfRef(from)), edits.left);
+  const bottom = Math.max(Math.max(0, rowOfRef(from)), rowOfRef(to), edits.bottom);
+  const right = Math.max(Math.max(0, columnOfRef(from)), columnOfRef(to), edits.right);
   const ref = rangeAddress(top, left, bottom - top + 1, right - left + 1);
   return xml.slice(0, dimension.start) + withAttr(tag, 'ref', ref) + xml.slice(dimension.end);
 }

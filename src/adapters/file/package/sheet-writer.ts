@@ -59,7 +59,7 @@ export function generatedSheetXml(plan: SheetPlan, styles: StyleSheet, planStyle
     const merges = plan.merges.map((m) => `<mergeCell ref="${rangeAddress(m.row, m.col, m.rowCount, m.colCount)}"/>`);
     out.write(`<mergeCells count="${merges.length}">${merges.join('')}</mergeCells>`);
   }
-  const links = linksOf(edits);
+  const links = linksOf(plan);
   if (links.length > 0) out.write(`<hyperlinks>${links.map((l) => hyperlinkXml('', l.row, l.col, l.target, l.text)).join('')}</hyperlinks>`);
   out.write(plan.page ? pageXml(plan.page) : '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   out.write('</worksheet>');
