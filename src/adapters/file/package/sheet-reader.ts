@@ -10,11 +10,15 @@
 import { type Cell, type CellValue, cellOf } from '../../../model/grid';
 import { WorkbookReadError } from '../errors';
 import { columnOfRef, rowOfRef, shiftFormula } from './cell-refs';
+import * as codes from './char-codes';
 import { plainNumberAt } from './plain-number';
 import type { StyleSheet } from './styles';
 import { XmlCursor } from './xml-cursor';
 import { unescapeXml } from './xml';
 import { groupThousands } from '../../../core/shared/values';
+
+// Bound here: a module's own constant reads faster than an imported one while the scanner still runs uncompiled.
+const { DIGIT_0, DIGIT_9, DOUBLE_QUOTE, EQUALS, GT, isSpace, LETTER_A, LETTER_C, LETTER_N, LETTER_R, LETTER_S, LETTER_T, LETTER_V, LETTER_Z, LT, SLASH } = codes;
 
 export interface CellBudget {
   /** Cells still allowed across the workbook. */
@@ -51,26 +55,6 @@ interface SharedFormula {
   formula: string;
   row: number;
   col: number;
-}
-
-const LT = 60; // <
-const GT = 62; // >
-const SLASH = 47;
-const EQUALS = 61;
-const QUOTE = 34; // "
-const LETTER_A = 65;
-const LETTER_Z = 90;
-const DIGIT_0 = 48;
-const DIGIT_9 = 57;
-const LETTER_C = 99;
-const LETTER_N = 110;
-const LETTER_R = 114;
-const LETTER_S = 115;
-const LETTER_T = 116;
-const LETTER_V = 118;
-
-function isSpace(code: number): boolean {
-  return code === 32 || code === 10 || code === 13 || code === 9;
 }
 
 export function readSheetXml(xml: string, part: string, sharedStrings: readonly string[], styles: StyleSheet, budget: CellBudget): SheetReading {
@@ -199,7 +183,7 @@ class SheetReader {
     let r = 0;
     let code = xml.charCodeAt(i);
     for (; code >= DIGIT_0 && code <= DIGIT_9; code = xml.charCodeAt(++i)) r = r * 10 + code - DIGIT_0;
-    if (code !== QUOTE || i === digitsFrom || i - digitsFrom > 7 || r === 0) return -1;
+    if (code !== DOUBLE_QUOTE || i === digitsFrom || i - digitsFrom > 7 || r === 0) return -1;
     // The other attributes (spans, ht, x14ac:dyDescent…) as name="value", up to ">" or "/>".
     for (code = xml.charCodeAt(++i); code !== GT; code = xml.charCodeAt(++i)) {
       if (code === SLASH) {
@@ -230,9 +214,9 @@ class SheetReader {
     const { xml } = this;
     let i = from;
     for (let code = xml.charCodeAt(i); code !== EQUALS; code = xml.charCodeAt(++i)) {
-      if (isSpace(code) || code === GT || code === SLASH || code === LT || code === QUOTE || Number.isNaN(code)) return -1;
+      if (isSpace(code) || code === GT || code === SLASH || code === LT || code === DOUBLE_QUOTE || Number.isNaN(code)) return -1;
     }
-    if (i === from || xml.charCodeAt(i + 1) !== QUOTE) return -1;
+    if (i === from || xml.charCodeAt(i + 1) !== DOUBLE_QUOTE) return -1;
     return xml.indexOf('"', i + 2);
   }
 
@@ -268,7 +252,7 @@ class SheetReader {
         code = xml.charCodeAt(++i);
         continue;
       }
-      if (xml.charCodeAt(i + 2) !== QUOTE) return -1;
+      if (xml.charCodeAt(i + 2) !== DOUBLE_QUOTE) return -1;
       i += 3;
       code = xml.charCodeAt(i);
       if (name === LETTER_R) {
@@ -280,7 +264,7 @@ class SheetReader {
         const digitsFrom = i;
         let digits = 0;
         for (; code >= DIGIT_0 && code <= DIGIT_9; code = xml.charCodeAt(++i)) digits = digits * 10 + code - DIGIT_0;
-        if (code !== QUOTE || digitsFrom === lettersFrom || digitsFrom - lettersFrom > 3 || i === digitsFrom || i - digitsFrom > 7 || digits === 0) return -1;
+        if (code !== DOUBLE_QUOTE || digitsFrom === lettersFrom || digitsFrom - lettersFrom > 3 || i === digitsFrom || i - digitsFrom > 7 || digits === 0) return -1;
         col = letters - 1;
         row = digits - 1;
       } else if (name === LETTER_S) {
@@ -289,11 +273,11 @@ class SheetReader {
         const from = i;
         style = 0;
         for (; code >= DIGIT_0 && code <= DIGIT_9; code = xml.charCodeAt(++i)) style = style * 10 + code - DIGIT_0;
-        if (code !== QUOTE || i === from || i - from > 9) return -1;
+        if (code !== DOUBLE_QUOTE || i === from || i - from > 9) return -1;
       } else if (name === LETTER_T) {
         if (seen & 4) return -1;
         seen |= 4;
-        if ((code !== LETTER_S && code !== LETTER_N) || xml.charCodeAt(i + 1) !== QUOTE) return -1;
+        if ((code !== LETTER_S && code !== LETTER_N) || xml.charCodeAt(i + 1) !== DOUBLE_QUOTE) return -1;
         shared = code === LETTER_S;
         i++;
       } else {
