@@ -20,23 +20,30 @@ export interface CellEdit {
 /** One row's edits: a sparse array indexed by column (faster than a Map for a million cells). */
 export type RowEdits = CellEdit[];
 
-/** The plan's edits by row: a sparse array indexed by row, so rows come in order without sorting. */
+/** The plan's edits by row: a sparse array indexed by row (from `first`), so rows come in order without sorting. */
 export class CellEdits {
   private readonly byRow: RowEdits[] = [];
   private sorted: number[] | undefined;
 
-  /** `width`: the columns a row is made with room for (a row grown cell by cell would be reallocated on the way, and keep the slack). */
-  constructor(private readonly width = 0) {}
+  /**
+   * `width`: the columns a row is made with room for (a row grown cell by
+   * cell would be reallocated on the way, and keep the slack). `first`: the
+   * first row held (a band of a big sheet's rows is held from its start).
+   */
+  constructor(
+    private readonly width = 0,
+    private readonly first = 0,
+  ) {}
 
   get(row: number): RowEdits | undefined {
-    return this.byRow[row];
+    return this.byRow[row - this.first];
   }
 
   /** The row's edits, made empty when it has none. */
   at(row: number): RowEdits {
-    let cells = this.byRow[row];
+    let cells = this.byRow[row - this.first];
     if (!cells) {
-      this.byRow[row] = cells = new Array<CellEdit>(this.width);
+      this.byRow[row - this.first] = cells = new Array<CellEdit>(this.width);
       this.sorted = undefined;
     }
     return cells;
@@ -46,7 +53,7 @@ export class CellEdits {
   rows(): readonly number[] {
     if (!this.sorted) {
       const rows: number[] = [];
-      for (let row = 0; row < this.byRow.length; row++) if (this.byRow[row] !== undefined) rows.push(row);
+      for (let i = 0; i < this.byRow.length; i++) if (this.byRow[i] !== undefined) rows.push(this.first + i);
       this.sorted = rows;
     }
     return this.sorted;
@@ -214,7 +221,7 @@ export class EditStream {
     const from = band * BAND_ROWS;
     const to = from + BAND_ROWS;
     const { builder, plan } = this;
-    const edits = new CellEdits(this.width);
+    const edits = new CellEdits(this.width, from);
     builder.values(edits, plan, from, to);
     for (const i of this.rangesByBand[band] ?? []) builder.range(edits, plan.styles[i], from, to);
     (plan.columnStyles ?? []).forEach(({ col, rows, styles: names }, k) => {
