@@ -7,9 +7,8 @@ import { columnLetters } from '../../../model/address';
 import { isPlanLink, type PlanValue } from '../../../model/plan';
 import type { ByteWriter } from './byte-writer';
 import { escapeText } from './xml';
+import { DOUBLE_QUOTE as QUOTE, LETTER_A as A } from './char-codes';
 
-const QUOTE = 34;
-const A = 65;
 
 /** The cell's A1 reference. */
 export function writeCellRef(out: ByteWriter, row: number, col: number): void {

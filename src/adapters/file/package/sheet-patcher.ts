@@ -13,6 +13,7 @@ import type { StyleSheet } from './styles';
 import { childElements, colsWithWidths, columnStyle, hyperlinkXml, putWorksheetElement, readColumns, type TopLevelElement, topLevelElements } from './worksheet-xml';
 import { attrOf, declaredUtf8, withAttr } from './xml';
 import { XmlCursor } from './xml-cursor';
+import { DOUBLE_QUOTE, EQUALS, GT, isSpace, LETTER_C, LETTER_R, LETTER_S, LETTER_V, LT, SLASH } from './char-codes';
 import { ByteWriter } from './byte-writer';
 import { type SheetBytes, withPageFit } from './sheet-writer';
 
@@ -231,8 +232,8 @@ class RowCells {
   private readPlain(xml: string, from: number, i: number): number {
     let at = from;
     let code = xml.charCodeAt(at);
-    while (code === 32 || code === 10 || code === 13 || code === 9) code = xml.charCodeAt(++at);
-    if (code !== LT || xml.charCodeAt(at + 1) !== C) return -1;
+    while (isSpace(code)) code = xml.charCodeAt(++at);
+    if (code !== LT || xml.charCodeAt(at + 1) !== LETTER_C) return -1;
     const start = at;
     at += 2;
     const afterName = at;
@@ -247,16 +248,16 @@ class RowCells {
       if (code === GT || code === SLASH) break;
       const name = at;
       while (code !== EQUALS && code !== SPACE && code !== GT && code !== SLASH && at < xml.length) code = xml.charCodeAt(++at);
-      if (code !== EQUALS || xml.charCodeAt(at + 1) !== QUOTE) return -1;
+      if (code !== EQUALS || xml.charCodeAt(at + 1) !== DOUBLE_QUOTE) return -1;
       const value = at + 2;
       let valueEnd = value;
-      while (xml.charCodeAt(valueEnd) !== QUOTE) if (++valueEnd >= xml.length) return -1;
+      while (xml.charCodeAt(valueEnd) !== DOUBLE_QUOTE) if (++valueEnd >= xml.length) return -1;
       if (at - name === 1) {
         const letter = xml.charCodeAt(name);
-        if (letter === R && ref < 0) {
+        if (letter === LETTER_R && ref < 0) {
           ref = value;
           refEnd = valueEnd;
-        } else if (letter === S && xfFrom < 0) {
+        } else if (letter === LETTER_S && xfFrom < 0) {
           xfFrom = value;
           xfTo = valueEnd;
         }
@@ -273,9 +274,9 @@ class RowCells {
     } else if (xml.charCodeAt(at + 1) !== LT) {
       return -1;
     } else if (xml.charCodeAt(at + 2) === SLASH) {
-      if (xml.charCodeAt(at + 3) !== C || xml.charCodeAt(at + 4) !== GT) return -1;
+      if (xml.charCodeAt(at + 3) !== LETTER_C || xml.charCodeAt(at + 4) !== GT) return -1;
       end = at + 5;
-    } else if (xml.charCodeAt(at + 2) === V && xml.charCodeAt(at + 3) === GT) {
+    } else if (xml.charCodeAt(at + 2) === LETTER_V && xml.charCodeAt(at + 3) === GT) {
       let textEnd = at + 4;
       while (xml.charCodeAt(textEnd) !== LT) if (++textEnd >= xml.length) return -1;
       if (!xml.startsWith('</v></c>', textEnd)) return -1;
@@ -293,16 +294,7 @@ class RowCells {
   }
 }
 
-const LT = 60;
-const GT = 62;
-const SLASH = 47;
 const SPACE = 32;
-const EQUALS = 61;
-const QUOTE = 34;
-const C = 99;
-const V = 118;
-const R = 114;
-const S = 115;
 
 /** Writes the rows of <sheetData> with the plan's edits made and its new rows added in place. */
 class RowPatcher {
@@ -439,7 +431,7 @@ class RowPatcher {
       this.copy(cursor.valueEnd + 1, close);
     }
     this.flush();
-    out.byte(62); // ">"
+    out.byte(GT);
     let trailing = cursor.end;
     if (hasContent) trailing = cells.read(cursor);
     else cells.count = 0;
@@ -487,7 +479,7 @@ class RowPatcher {
       this.flush();
       out.write(' r="');
       writeCellRef(out, row, cells.col[i]);
-      out.byte(34);
+      out.byte(DOUBLE_QUOTE);
     }
     if (xf === undefined) {
       this.copy(cells.afterName[i], cells.end[i]);
@@ -496,7 +488,7 @@ class RowPatcher {
       this.flush();
       out.write(' s="');
       out.number(xf);
-      out.byte(34);
+      out.byte(DOUBLE_QUOTE);
       this.copy(cells.tagClose[i], cells.end[i]);
     } else {
       this.copy(cells.afterName[i], cells.xfFrom[i]);
