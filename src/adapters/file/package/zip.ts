@@ -153,6 +153,9 @@ function plainView(buffer: Buffer): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
+/** zlib's smallest chunk. */
+const MIN_INFLATE_CHUNK = 64;
+
 /**
  * The entry's content. Inflating stops at the size the directory declares,
  * so an entry that lies about its size cannot expand further; the size and
@@ -165,8 +168,10 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
     data = compressed;
   } else if (entry.method === 8) {
     try {
-      // Never more than the declared size: a part that expands further is refused here.
-      data = entry.size === 0 ? new Uint8Array(0) : plainView(zlib.inflateRawSync(compressed, { maxOutputLength: entry.size }));
+      // Inflated into one buffer of the declared size (and a byte to see the stream end), not 16 KB pieces
+      // joined at the end; a part that expands further is refused, here or by the size check below.
+      const room = Math.max(MIN_INFLATE_CHUNK, entry.size + 1);
+      data = entry.size === 0 ? new Uint8Array(0) : plainView(zlib.inflateRawSync(compressed, { chunkSize: room, maxOutputLength: room }));
     } catch {
       throw corrupt(`${entry.name} does not match its checksum`);
     }
