@@ -207,6 +207,37 @@ export interface WritePlan {
   front?: string[];
 }
 
+/** Excel's last row and column, 0-based (1,048,576 rows, 16,384 columns). */
+const LAST_ROW = 1_048_575;
+const LAST_COLUMN = 16_383;
+
+/** The widest row of a block (a loop: a block can have more rows than a call takes arguments). */
+export function blockWidth(block: ValueBlock): number {
+  let widest = 0;
+  for (const row of block.values) if (row.length > widest) widest = row.length;
+  return widest;
+}
+
+function beyondExcel(row: number, col: number): boolean {
+  return row > LAST_ROW || col > LAST_COLUMN;
+}
+
+/**
+ * The first sheet the plan would write or style past Excel's last row or
+ * column, undefined when it fits: both adapters refuse such a plan before
+ * writing anything (a file with a row past the last one does not open cleanly).
+ */
+export function sheetBeyondExcel(plan: WritePlan): string | undefined {
+  for (const sheet of plan.sheets) {
+    const outside =
+      sheet.values.some((b) => beyondExcel(b.row + b.values.length - 1, b.col + Math.max(1, blockWidth(b)) - 1)) ||
+      sheet.styles.some(({ range }) => beyondExcel(range.row + range.rowCount - 1, range.col + range.colCount - 1)) ||
+      (sheet.columnStyles ?? []).some(({ col, rows }) => rows.length > 0 && beyondExcel(rows[rows.length - 1], col));
+    if (outside) return sheet.name;
+  }
+  return undefined;
+}
+
 export function emptyPlan(): WritePlan {
   return { styles: {}, sheets: [], removeSheets: [] };
 }

@@ -1,5 +1,5 @@
 /** The plan's compact column styles and the ranges they stand for. */
-import { columnStyleRuns, type SheetPlan, styledRanges } from '../../src/model/plan';
+import { columnStyleRuns, type SheetPlan, sheetBeyondExcel, styledRanges, type WritePlan } from '../../src/model/plan';
 
 describe('column styles', () => {
   it('are one range per run of same-styled, adjacent rows', () => {
@@ -30,5 +30,28 @@ describe('column styles', () => {
       { range: { row: 1, col: 1, rowCount: 2, colCount: 1 }, style: 'b' },
     ]);
     expect(styledRanges({ ...sheet, columnStyles: undefined })).toBe(sheet.styles);
+  });
+});
+
+describe("Excel's last row and column", () => {
+  const plan = (sheet: Partial<SheetPlan>): WritePlan => ({
+    styles: { a: { bold: true } },
+    removeSheets: [],
+    sheets: [
+      { name: 'Summary', mode: 'generated', values: [{ row: 0, col: 0, values: [['Title']] }], styles: [] },
+      { name: 'Commentary', mode: 'generated', values: [], styles: [], ...sheet },
+    ],
+  });
+
+  it('holds a plan that reaches the last row and column', () => {
+    expect(sheetBeyondExcel(plan({ values: [{ row: 1_048_575, col: 16_382, values: [['last', 'cells']] }] }))).toBeUndefined();
+    expect(sheetBeyondExcel(plan({ columnStyles: [{ col: 16_383, rows: [0, 1_048_575], styles: ['a', 'a'] }] }))).toBeUndefined();
+  });
+
+  it('names the sheet whose values, ranges or column styles go past them', () => {
+    expect(sheetBeyondExcel(plan({ values: [{ row: 1_048_574, col: 0, values: [['a'], ['b'], ['c']] }] }))).toBe('Commentary');
+    expect(sheetBeyondExcel(plan({ values: [{ row: 0, col: 16_383, values: [['a', 'b']] }] }))).toBe('Commentary');
+    expect(sheetBeyondExcel(plan({ styles: [{ range: { row: 1_048_570, col: 0, rowCount: 7, colCount: 1 }, style: 'a' }] }))).toBe('Commentary');
+    expect(sheetBeyondExcel(plan({ columnStyles: [{ col: 2, rows: [5, 1_048_576], styles: ['a', 'a'] }] }))).toBe('Commentary');
   });
 });

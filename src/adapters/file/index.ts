@@ -6,9 +6,9 @@
  */
 import { customProperties, markingsInProperties, workbookMarking } from '../../email/marking';
 import type { WorkbookGrids } from '../../model/grid';
-import type { WritePlan } from '../../model/plan';
+import { sheetBeyondExcel, type WritePlan } from '../../model/plan';
 import { addCharts, writeCharts } from './charts';
-import { WorkbookReadError } from './errors';
+import { WorkbookReadError, WorkbookWriteError } from './errors';
 import { createWithExcelJs } from './exceljs-workbook';
 import type { ReadLimits } from './package/limits';
 import { markGeneratedSheets } from './package/sheet-marks';
@@ -42,16 +42,33 @@ function checkPackageSignature(bytes: Uint8Array): void {
   throw new WorkbookReadError('it is not an Excel workbook (.xlsx or .xlsm); if it is a CSV file, open it in Excel and save it as .xlsx');
 }
 
+/** Refuses, before anything is written, a plan that runs past Excel's last row or column (the Office adapter refuses it too). */
+function checkFitsExcel(plan: WritePlan): void {
+  const sheet = sheetBeyondExcel(plan);
+  if (sheet === undefined) return;
+  throw new WorkbookWriteError(
+    `the ${sheet} sheet would run past Excel's last row or column (1,048,576 rows, 16,384 columns), so no workbook was written; report fewer measures at a time`,
+  );
+}
+
 export async function openWorkbook(bytes: Uint8Array, limits?: ReadLimits): Promise<OpenedWorkbook> {
   checkPackageSignature(bytes);
   // Taken apart so that write() holds the package and not the grids, which a caller may let go first.
-  const { grids, extension, write, customPropertiesXml } = openPackage(bytes, limits, [writeCharts]);
+  const { grids, extension, write: writePackage, customPropertiesXml } = openPackage(bytes, limits, [writeCharts]);
   const markings = customPropertiesXml === undefined ? [] : markingsInProperties(customProperties(customPropertiesXml));
   const marking = workbookMarking(markings);
-  return { grids: marking ? { ...grids, marking } : grids, extension, write: async (plan) => write(plan) };
+  return {
+    grids: marking ? { ...grids, marking } : grids,
+    extension,
+    async write(plan) {
+      checkFitsExcel(plan);
+      return writePackage(plan);
+    },
+  };
 }
 
 /** Builds a new workbook (an export) from a plan whose sheets are all generated. */
-export function createWorkbook(plan: WritePlan): Promise<Uint8Array> {
+export async function createWorkbook(plan: WritePlan): Promise<Uint8Array> {
+  checkFitsExcel(plan);
   return createWithExcelJs(plan).then((bytes) => markGeneratedSheets(addCharts(bytes, plan), plan));
 }

@@ -6,12 +6,9 @@
  * sheets carry its mark, marks.ts). Two small requests whatever the size of the plan.
  */
 import type { DefinedName } from '../../model/marks';
-import { type CellRange, styledRanges, type ValueBlock, type WritePlan } from '../../model/plan';
+import { sheetBeyondExcel, type WritePlan } from '../../model/plan';
 import { MissingSheetError, OutsideSheetError, ProtectedSheetError, ProtectedWorkbookError, UserSheetInTheWayError } from './errors';
 import { loadSheetNames, marksOf, sheetNames } from './marks';
-
-const LAST_ROW = 1_048_575;
-const LAST_COLUMN = 16_383;
 
 export interface Preflight {
   /** The workbook's sheet names, lower-cased (Excel compares them without case). */
@@ -28,20 +25,9 @@ export function sheetKey(name: string): string {
   return name.toLowerCase();
 }
 
-/** The widest row of a block (a loop: a block can have more rows than a call takes arguments). */
-export function blockWidth(block: ValueBlock): number {
-  return block.values.reduce((widest, row) => Math.max(widest, row.length), 0);
-}
-
-function beyondSheet(range: CellRange): boolean {
-  return range.row + range.rowCount - 1 > LAST_ROW || range.col + range.colCount - 1 > LAST_COLUMN;
-}
-
 function checkBounds(plan: WritePlan): void {
-  for (const sheet of plan.sheets) {
-    const blocks = sheet.values.map((b) => ({ row: b.row, col: b.col, rowCount: b.values.length, colCount: Math.max(1, blockWidth(b)) }));
-    if ([...blocks, ...styledRanges(sheet).map((s) => s.range)].some(beyondSheet)) throw new OutsideSheetError(sheet.name);
-  }
+  const sheet = sheetBeyondExcel(plan);
+  if (sheet !== undefined) throw new OutsideSheetError(sheet);
 }
 
 export async function checkBeforeWriting(context: Excel.RequestContext, plan: WritePlan): Promise<Preflight> {

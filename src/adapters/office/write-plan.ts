@@ -6,11 +6,11 @@
  * discontiguous range. Calculation is suspended while writing and the
  * workbook recalculated at the end, unless the user calculates by hand.
  */
-import { isPlanLink, type PlanValue, type SheetPlan, styledRanges, type ValueBlock, type WritePlan } from '../../model/plan';
+import { blockWidth, isPlanLink, type PlanValue, type SheetPlan, styledRanges, type ValueBlock, type WritePlan } from '../../model/plan';
 import { addChart } from './charts';
 import { applyLayout } from './layout';
 import { writeMarks } from './marks';
-import { blockWidth, checkBeforeWriting, sheetKey } from './preflight';
+import { checkBeforeWriting, sheetKey } from './preflight';
 import { arrayCallBytes, jsonBytes, RequestBatch } from './request-batch';
 import { applyStyles } from './styles';
 import { needsTextFormat, TEXT_FORMAT } from './text-cells';

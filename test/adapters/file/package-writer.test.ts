@@ -110,6 +110,14 @@ describe('values on the user sheet', () => {
     expect(sheet.getCell('E2').value).toBe(64.25);
   });
 
+  it('refuses a plan that runs past the last row, naming the sheet, before writing anything', async () => {
+    const opened = await openWorkbook(await userWorkbook());
+    const tooLong = summarySheet('Commentary');
+    tooLong.values.push({ row: 1_048_575, col: 0, values: [['last row'], ['one past it']] });
+    await expect(opened.write(plan([tooLong]))).rejects.toThrow(WorkbookWriteError);
+    await expect(opened.write(plan([tooLong]))).rejects.toThrow("the Commentary sheet would run past Excel's last row or column (1,048,576 rows, 16,384 columns), so no workbook was written");
+  });
+
   it('lays column styles after the ranges, and writes the same file as the same styles given as ranges', async () => {
     const input = await userWorkbook();
     const asColumns = existing([], [{ range: { row: 1, col: 4, rowCount: 2, colCount: 1 }, style: 'met' }], {
