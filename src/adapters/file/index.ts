@@ -47,7 +47,7 @@ function checkFitsExcel(plan: WritePlan): void {
   const sheet = sheetBeyondExcel(plan);
   if (sheet === undefined) return;
   throw new WorkbookWriteError(
-    `the ${sheet} sheet would run past Excel's last row or column (1,048,576 rows, 16,384 columns), so no workbook was written; report fewer measures at a time`,
+    `the ${sheet} sheet would run past Excel's last row or column (1,048,576 rows, 16,384 columns), so no workbook was written`,
   );
 }
 
