@@ -211,10 +211,13 @@ export interface WritePlan {
 const LAST_ROW = 1_048_575;
 const LAST_COLUMN = 16_383;
 
-/** The widest row of a block (a loop: a block can have more rows than a call takes arguments). */
+/** The widest row of a block (a loop: a block can have more rows than a call takes arguments; a hole in it is no row). */
 export function blockWidth(block: ValueBlock): number {
   let widest = 0;
-  for (const row of block.values) if (row.length > widest) widest = row.length;
+  for (let r = 0; r < block.values.length; r++) {
+    const length = block.values[r]?.length ?? 0;
+    if (length > widest) widest = length;
+  }
   return widest;
 }
 

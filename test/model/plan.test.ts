@@ -1,5 +1,5 @@
 /** The plan's compact column styles and the ranges they stand for. */
-import { columnStyleRuns, type SheetPlan, sheetBeyondExcel, styledRanges, type WritePlan } from '../../src/model/plan';
+import { blockWidth, columnStyleRuns, type SheetPlan, sheetBeyondExcel, styledRanges, type WritePlan } from '../../src/model/plan';
 
 describe('column styles', () => {
   it('are one range per run of same-styled, adjacent rows', () => {
@@ -53,5 +53,14 @@ describe("Excel's last row and column", () => {
     expect(sheetBeyondExcel(plan({ values: [{ row: 0, col: 16_383, values: [['a', 'b']] }] }))).toBe('Commentary');
     expect(sheetBeyondExcel(plan({ styles: [{ range: { row: 1_048_570, col: 0, rowCount: 7, colCount: 1 }, style: 'a' }] }))).toBe('Commentary');
     expect(sheetBeyondExcel(plan({ columnStyles: [{ col: 2, rows: [5, 1_048_576], styles: ['a', 'a'] }] }))).toBe('Commentary');
+  });
+});
+
+describe('blockWidth', () => {
+  it('is the widest row, a hole in the block being no row', () => {
+    const values: string[][] = [['a'], ['a', 'b', 'c']];
+    values[3] = ['d', 'e'];
+    expect(blockWidth({ row: 0, col: 4, values })).toBe(3);
+    expect(blockWidth({ row: 0, col: 4, values: [] })).toBe(0);
   });
 });

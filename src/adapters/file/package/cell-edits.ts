@@ -4,7 +4,7 @@
  * one small object (no wrapper for the value), the cells that only take one
  * style share one, and rows and cells are sparse arrays, not maps.
  */
-import { type CellStyle, isPlanLink, type PlanValue, type SheetPlan } from '../../../model/plan';
+import { blockWidth, type CellStyle, isPlanLink, type PlanValue, type SheetPlan } from '../../../model/plan';
 import type { StyleSheet } from './styles';
 
 /** The value of an edit that leaves the cell's value as it is (only styles it). */
@@ -90,7 +90,7 @@ export function columnsOf(cells: RowEdits, into: number[]): number {
 /** One past the rightmost column the plan edits. */
 function widthOf(plan: SheetPlan): number {
   let width = 0;
-  for (const block of plan.values) for (const row of block.values) width = Math.max(width, block.col + (row?.length ?? 0));
+  for (const block of plan.values) if (block.values.length > 0) width = Math.max(width, block.col + blockWidth(block));
   for (const { range } of plan.styles) width = Math.max(width, range.col + range.colCount);
   for (const { col } of plan.columnStyles ?? []) width = Math.max(width, col + 1);
   return width;
