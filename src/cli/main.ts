@@ -1,9 +1,8 @@
-#!/usr/bin/env node
 import { alignedHelp, type Command } from './command';
 import { reportCommandList } from './commands/report-commands';
 import { runCommand } from './commands/run';
 import { emailCommand } from './commands/email';
-import { CliError, type CliIo, processIo } from './io';
+import { CliError, type CliIo } from './io';
 
 /** Every verb, in the order `ragbook --help` lists them. */
 export const commands: Command[] = [...reportCommandList, runCommand, emailCommand].map((command) => ({ ...command, help: alignedHelp(command.help) }));
@@ -52,17 +51,4 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     throw error;
   }
-}
-
-if (require.main === module) {
-  main(process.argv.slice(2), processIo()).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      // A bug, not bad input: still one line, with the detail for a bug report.
-      process.stderr.write(`ragbook: internal error: ${(error as Error)?.message ?? String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
 }

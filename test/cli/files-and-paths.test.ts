@@ -86,7 +86,7 @@ describe('output paths', () => {
 describe('permission denied', () => {
   /** Runs the CLI as an unprivileged user (root reads and writes anything). */
   function runAsUser(args: string[]): { code: number; err: string } {
-    const command = [process.execPath, '--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), ...args];
+    const command = [process.execPath, '--import', 'tsx', path.join(ROOT, 'src/cli/bin.ts'), ...args];
     const asRoot = process.getuid?.() === 0;
     const run = asRoot ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', ...command], { encoding: 'utf8', cwd: ROOT }) : spawnSync(command[0], command.slice(1), { encoding: 'utf8', cwd: ROOT });
     return { code: run.status ?? -1, err: run.stderr };

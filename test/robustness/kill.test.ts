@@ -25,7 +25,7 @@ async function cliCommand(): Promise<string[]> {
   const built = path.join(ROOT, 'lib', 'cli', 'main.js');
   const builtAt = (await fs.stat(built).catch(() => undefined))?.mtimeMs ?? 0;
   const sourceAt = (await fs.stat(path.join(ROOT, 'src', 'cli', 'io.ts'))).mtimeMs;
-  return builtAt >= sourceAt ? [built] : ['--require', 'tsx/cjs', path.join(ROOT, 'src', 'cli', 'main.ts')];
+  return builtAt >= sourceAt ? [built] : ['--require', 'tsx/cjs', path.join(ROOT, 'src', 'cli', 'bin.ts')];
 }
 
 /** A small measures workbook carrying a 100 MB part of random bytes (copied as it is into every output). */
