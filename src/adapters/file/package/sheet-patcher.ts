@@ -13,8 +13,9 @@ import type { StyleSheet } from './styles';
 import { childElements, colsWithWidths, columnStyle, hyperlinkXml, putWorksheetElement, readColumns, type TopLevelElement, topLevelElements } from './worksheet-xml';
 import { attrOf, declaredUtf8, withAttr } from './xml';
 import { XmlCursor } from './xml-cursor';
-import { DOUBLE_QUOTE, EQUALS, GT, isSpace, LETTER_C, LETTER_R, LETTER_S, LETTER_V, LT, SLASH } from './char-codes';
+import { DOUBLE_QUOTE, GT, SLASH } from './char-codes';
 import { ByteWriter } from './byte-writer';
+import { PlainCellTag } from './cell-tag';
 import { type SheetBytes, withPageFit } from './sheet-writer';
 
 export interface PatchResult extends SheetBytes {
@@ -169,6 +170,7 @@ class RowCells {
   readonly xf: number[] = [];
   readonly xfFrom: number[] = [];
   readonly xfTo: number[] = [];
+  private readonly tag = new PlainCellTag();
 
   /** Reads the <c> elements of the row at the cursor; the cursor ends on the row's end tag. Returns where the text after the last cell starts. */
   read(cursor: XmlCursor): number {
@@ -223,78 +225,22 @@ class RowCells {
     return cursor.end;
   }
 
-  /**
-   * The cell after `from` (and any whitespace) into slot i, when it is
-   * written plainly: <c> without a prefix, attributes in double quotes
-   * separated by spaces, then nothing or a <v> of plain text. Returns its
-   * end, or -1 (nothing read) for anything else: the cursor reads that.
-   */
+  /** The cell after `from` (and any white space) into slot i when it is written plainly (see PlainCellTag); returns its end, or -1 (nothing read): the cursor reads that. */
   private readPlain(xml: string, from: number, i: number): number {
-    let at = from;
-    let code = xml.charCodeAt(at);
-    while (isSpace(code)) code = xml.charCodeAt(++at);
-    if (code !== LT || xml.charCodeAt(at + 1) !== LETTER_C) return -1;
-    const start = at;
-    at += 2;
-    const afterName = at;
-    code = xml.charCodeAt(at);
-    if (code !== SPACE && code !== GT && code !== SLASH) return -1;
-    let ref = -1;
-    let refEnd = -1;
-    let xfFrom = -1;
-    let xfTo = -1;
-    for (;;) {
-      while (code === SPACE) code = xml.charCodeAt(++at);
-      if (code === GT || code === SLASH) break;
-      const name = at;
-      while (code !== EQUALS && code !== SPACE && code !== GT && code !== SLASH && at < xml.length) code = xml.charCodeAt(++at);
-      if (code !== EQUALS || xml.charCodeAt(at + 1) !== DOUBLE_QUOTE) return -1;
-      const value = at + 2;
-      let valueEnd = value;
-      while (xml.charCodeAt(valueEnd) !== DOUBLE_QUOTE) if (++valueEnd >= xml.length) return -1;
-      if (at - name === 1) {
-        const letter = xml.charCodeAt(name);
-        if (letter === LETTER_R && ref < 0) {
-          ref = value;
-          refEnd = valueEnd;
-        } else if (letter === LETTER_S && xfFrom < 0) {
-          xfFrom = value;
-          xfTo = valueEnd;
-        }
-      }
-      at = valueEnd + 1;
-      code = xml.charCodeAt(at);
-      if (code !== SPACE && code !== GT && code !== SLASH) return -1;
-    }
-    let end: number;
-    const tagClose = at;
-    if (code === SLASH) {
-      if (xml.charCodeAt(at + 1) !== GT) return -1;
-      end = at + 2;
-    } else if (xml.charCodeAt(at + 1) !== LT) {
-      return -1;
-    } else if (xml.charCodeAt(at + 2) === SLASH) {
-      if (xml.charCodeAt(at + 3) !== LETTER_C || xml.charCodeAt(at + 4) !== GT) return -1;
-      end = at + 5;
-    } else if (xml.charCodeAt(at + 2) === LETTER_V && xml.charCodeAt(at + 3) === GT) {
-      let textEnd = at + 4;
-      while (xml.charCodeAt(textEnd) !== LT) if (++textEnd >= xml.length) return -1;
-      if (!xml.startsWith('</v></c>', textEnd)) return -1;
-      end = textEnd + 8;
-    } else return -1;
-    this.start[i] = start;
-    this.afterName[i] = afterName;
-    this.ref[i] = ref;
-    this.refEnd[i] = refEnd;
-    this.xfFrom[i] = xfFrom;
-    this.xfTo[i] = xfTo;
-    this.tagClose[i] = tagClose;
-    this.tagEnd[i] = code === SLASH ? end : tagClose + 1;
+    const { tag } = this;
+    const end = tag.scan(xml, from);
+    if (end < 0) return -1;
+    this.start[i] = tag.start;
+    this.afterName[i] = tag.start + 2;
+    this.ref[i] = tag.ref;
+    this.refEnd[i] = tag.refEnd;
+    this.xfFrom[i] = tag.style;
+    this.xfTo[i] = tag.styleEnd;
+    this.tagClose[i] = tag.tagClose;
+    this.tagEnd[i] = xml.charCodeAt(tag.tagClose) === SLASH ? end : tag.tagClose + 1;
     return end;
   }
 }
-
-const SPACE = 32;
 
 /** Writes the rows of <sheetData> with the plan's edits made and its new rows added in place. */
 class RowPatcher {

@@ -4,21 +4,21 @@
  * cached values, and each cell's number format.
  *
  * Most cells of a sheet are written one way, <c r="B2" s="3" t="s"><v>19</v></c>:
- * those are read straight from their characters (plainCell), and everything
- * else tag by tag with the cursor (readCell), which reads any spelling XML allows.
+ * those are read straight from their characters (plainCell, with the scanner
+ * the patcher uses too), and everything else tag by tag with the cursor
+ * (readCell), which reads any spelling XML allows.
  */
 import { type Cell, type CellValue, cellOf } from '../../../model/grid';
 import { WorkbookReadError } from '../errors';
 import { columnOfRef, rowOfRef, shiftFormula } from './cell-refs';
-import * as codes from './char-codes';
+import { PlainCellTag } from './cell-tag';
+import { DIGIT_0, DIGIT_9, DOUBLE_QUOTE, EQUALS, GT, isSpace, LETTER_A, LETTER_N, LETTER_S, LETTER_Z, LT, SLASH } from './char-codes';
 import { plainNumberAt } from './plain-number';
 import type { StyleSheet } from './styles';
 import { XmlCursor } from './xml-cursor';
 import { unescapeXml } from './xml';
 import { groupThousands } from '../../../core/shared/values';
 
-// Bound here: a module's own constant reads faster than an imported one while the scanner still runs uncompiled.
-const { DIGIT_0, DIGIT_9, DOUBLE_QUOTE, EQUALS, GT, isSpace, LETTER_A, LETTER_C, LETTER_N, LETTER_R, LETTER_S, LETTER_T, LETTER_V, LETTER_Z, LT, SLASH } = codes;
 
 export interface CellBudget {
   /** Cells still allowed across the workbook. */
@@ -75,6 +75,7 @@ class SheetReader {
   private cells: (Cell | undefined)[] = [];
   /** The column of the last cell read in the row. */
   private col = -1;
+  private readonly tag = new PlainCellTag();
 
   constructor(
     private readonly xml: string,
@@ -221,98 +222,59 @@ class SheetReader {
   }
 
   /**
-   * Reads the cell at `at` when it is written the usual way: no prefix,
-   * attributes in double quotes with no spaces around "=", r as letters and
-   * digits, s as digits, t absent, "n" or "s", and either no content or just
-   * <v>figure</v> or <v>index</v>. Returns where the cell ends, or -1, without
-   * having changed anything, for any other cell (readCell reads it).
+   * Reads the cell after `from` when it is written the usual way (see
+   * PlainCellTag) with r as letters and digits, s as digits, t absent, "n" or
+   * "s", and no content or a <v> of a figure or a shared string's index.
+   * Returns where the cell ends, or -1, without having changed anything, for
+   * any other cell (readCell reads it).
    */
   private plainCell(from: number): number {
-    const { xml } = this;
-    let at = from;
-    // (code <= 32 first: a call costs more than the test while this code is still uncompiled, for every cell)
-    while (xml.charCodeAt(at) <= 32 && isSpace(xml.charCodeAt(at))) at++;
-    if (xml.charCodeAt(at) !== LT || xml.charCodeAt(at + 1) !== LETTER_C) return -1;
-    let i = at + 2;
-    let code = xml.charCodeAt(i);
-    if (code !== 32 && code !== GT && code !== SLASH && !isSpace(code)) return -1;
+    const { xml, tag } = this;
+    const end = tag.scan(xml, from);
+    if (end < 0) return -1;
     let col = this.col + 1;
     let row = -1;
-    let style = 0;
-    let shared = false;
-    /** r, s and t seen (1, 2, 4): one written twice is left to readCell. */
-    let seen = 0;
-    for (;;) {
-      while (code <= 32 && isSpace(code)) code = xml.charCodeAt(++i);
-      if (code === GT || code === SLASH) break;
-      const name = code;
-      if (xml.charCodeAt(i + 1) !== EQUALS) {
-        // Another attribute (cm, vm, ph, x14ac:…): stepped over.
-        i = this.otherAttributeEnd(i);
-        if (i < 0) return -1;
-        code = xml.charCodeAt(++i);
-        continue;
-      }
-      if (xml.charCodeAt(i + 2) !== DOUBLE_QUOTE) return -1;
-      i += 3;
-      code = xml.charCodeAt(i);
-      if (name === LETTER_R) {
-        if (seen & 1) return -1;
-        seen |= 1;
-        const lettersFrom = i;
-        let letters = 0;
-        for (; code >= LETTER_A && code <= LETTER_Z; code = xml.charCodeAt(++i)) letters = letters * 26 + code - 64;
-        const digitsFrom = i;
-        let digits = 0;
-        for (; code >= DIGIT_0 && code <= DIGIT_9; code = xml.charCodeAt(++i)) digits = digits * 10 + code - DIGIT_0;
-        if (code !== DOUBLE_QUOTE || digitsFrom === lettersFrom || digitsFrom - lettersFrom > 3 || i === digitsFrom || i - digitsFrom > 7 || digits === 0) return -1;
-        col = letters - 1;
-        row = digits - 1;
-      } else if (name === LETTER_S) {
-        if (seen & 2) return -1;
-        seen |= 2;
-        const from = i;
-        style = 0;
-        for (; code >= DIGIT_0 && code <= DIGIT_9; code = xml.charCodeAt(++i)) style = style * 10 + code - DIGIT_0;
-        if (code !== DOUBLE_QUOTE || i === from || i - from > 9) return -1;
-      } else if (name === LETTER_T) {
-        if (seen & 4) return -1;
-        seen |= 4;
-        if ((code !== LETTER_S && code !== LETTER_N) || xml.charCodeAt(i + 1) !== DOUBLE_QUOTE) return -1;
-        shared = code === LETTER_S;
-        i++;
-      } else {
-        i = xml.indexOf('"', i);
-        if (i < 0) return -1;
-      }
-      code = xml.charCodeAt(++i);
+    if (tag.ref >= 0) {
+      let i = tag.ref;
+      let code = xml.charCodeAt(i);
+      let letters = 0;
+      for (; code >= LETTER_A && code <= LETTER_Z; code = xml.charCodeAt(++i)) letters = letters * 26 + code - 64;
+      const digitsFrom = i;
+      let digits = 0;
+      for (; code >= DIGIT_0 && code <= DIGIT_9; code = xml.charCodeAt(++i)) digits = digits * 10 + code - DIGIT_0;
+      if (i !== tag.refEnd || digitsFrom === tag.ref || digitsFrom - tag.ref > 3 || i === digitsFrom || i - digitsFrom > 7 || digits === 0) return -1;
+      col = letters - 1;
+      row = digits - 1;
     }
-    let end: number;
+    let style = 0;
+    if (tag.style >= 0) {
+      if (tag.styleEnd === tag.style || tag.styleEnd - tag.style > 9) return -1;
+      for (let i = tag.style; i < tag.styleEnd; i++) {
+        const code = xml.charCodeAt(i);
+        if (code < DIGIT_0 || code > DIGIT_9) return -1;
+        style = style * 10 + code - DIGIT_0;
+      }
+    }
+    let shared = false;
+    if (tag.type >= 0) {
+      const code = xml.charCodeAt(tag.type);
+      if ((code !== LETTER_S && code !== LETTER_N) || tag.typeEnd !== tag.type + 1) return -1;
+      shared = code === LETTER_S;
+    }
     let value: CellValue = null;
     let index = 0;
-    if (code === SLASH) {
-      if (xml.charCodeAt(i + 1) !== GT) return -1;
-      end = i + 2;
-    } else if (xml.charCodeAt(i + 1) === LT && xml.charCodeAt(i + 2) === SLASH && xml.charCodeAt(i + 3) === LETTER_C && xml.charCodeAt(i + 4) === GT) {
-      end = i + 5;
-    } else {
-      // <v>text</v></c>
-      if (xml.charCodeAt(i + 1) !== LT || xml.charCodeAt(i + 2) !== LETTER_V || xml.charCodeAt(i + 3) !== GT) return -1;
-      const textStart = i + 4;
-      let textEnd = textStart;
-      while (textEnd < xml.length && xml.charCodeAt(textEnd) !== LT) textEnd++;
-      if (!this.endsValueAndCell(textEnd)) return -1;
-      end = textEnd + 8;
+    if (tag.text >= 0) {
+      const { text, textEnd } = tag;
       if (shared) {
-        for (i = textStart; i < textEnd; i++) {
-          code = xml.charCodeAt(i);
+        if (textEnd === text || textEnd - text > 9) return -1;
+        for (let i = text; i < textEnd; i++) {
+          const code = xml.charCodeAt(i);
           if (code < DIGIT_0 || code > DIGIT_9) return -1;
           index = index * 10 + code - DIGIT_0;
         }
-        if (textEnd === textStart || textEnd - textStart > 9) return -1;
         value = this.sharedStrings[index] ?? null;
       } else {
-        value = plainNumberAt(xml, textStart, textEnd);
+        value = plainNumberAt(xml, text, textEnd);
         if (Number.isNaN(value)) return -1;
       }
     }
@@ -326,21 +288,6 @@ class SheetReader {
     else if (shared) this.cells[col] = this.stringCells[index] ??= { value };
     else this.cells[col] = this.numberCell(value as number);
     return end;
-  }
-
-  /** True when "</v></c>" is written at `at` (startsWith() costs more than these comparisons, once per cell). */
-  private endsValueAndCell(at: number): boolean {
-    const { xml } = this;
-    return (
-      xml.charCodeAt(at) === LT &&
-      xml.charCodeAt(at + 1) === SLASH &&
-      xml.charCodeAt(at + 2) === LETTER_V &&
-      xml.charCodeAt(at + 3) === GT &&
-      xml.charCodeAt(at + 4) === LT &&
-      xml.charCodeAt(at + 5) === SLASH &&
-      xml.charCodeAt(at + 6) === LETTER_C &&
-      xml.charCodeAt(at + 7) === GT
-    );
   }
 
   /** Reads the cell the cursor is on, whatever its spelling and content. */
