@@ -10,7 +10,7 @@
  */
 import { WorkbookReadError } from '../errors';
 import { formatBytes, type ReadLimits, withDefaults } from './limits';
-import { inflateEntry, readZipDirectory, writeZip, type ZipEntry, type ZipOutput } from './zip';
+import { deflatedWithTail, inflateEntry, readZipDirectory, writeZip, type ZipEntry, type ZipOutput } from './zip';
 
 export class PackageParts {
   /** Output order: the original entries first, new parts after. */
@@ -21,6 +21,8 @@ export class PackageParts {
   /** Original parts read as text, kept as text only (a big sheet is read, then patched, from one string). */
   private texts = new Map<string, string>();
   private readonly written = new Map<string, Uint8Array>();
+  /** Written parts whose bytes from `from` on are being deflated ahead (see deflateAhead), then deflated. */
+  private readonly tails = new Map<string, { from: number; pieces: Promise<Uint8Array[]>; deflated?: Uint8Array[] }>();
 
   private constructor(
     private readonly source: Uint8Array,
@@ -55,6 +57,7 @@ export class PackageParts {
     for (const name of this.order) copy.add(name);
     for (const [name, entry] of this.original) copy.original.set(name, entry);
     for (const [name, data] of this.written) copy.written.set(name, data);
+    for (const [name, tail] of this.tails) copy.tails.set(name, tail);
     copy.inflated = this.inflated;
     copy.texts = this.texts;
     return copy;
@@ -119,7 +122,21 @@ export class PackageParts {
     if (!this.byLowerName.has(name.toLowerCase())) this.add(name);
     // The old text is never read again: keeping it would hold a big sheet's XML to the end.
     this.texts.delete(name);
+    this.tails.delete(name);
     this.written.set(name, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+  }
+
+  /** Sets a part whose bytes from `from` on are the ones `pieces` is deflating (deflateAhead of data.subarray(from)). */
+  setWithTail(path: string, data: Uint8Array, from: number, pieces: Promise<Uint8Array[]>): void {
+    this.set(path, data);
+    // Awaited by tailsDeflated(); a part set again before then drops its pieces, and their failure with them.
+    pieces.catch(() => undefined);
+    this.tails.set(this.nameOf(path) as string, { from, pieces });
+  }
+
+  /** Waits for the tails still being deflated: toZip() then uses them. */
+  async tailsDeflated(): Promise<void> {
+    for (const tail of this.tails.values()) tail.deflated = await tail.pieces;
   }
 
   delete(path: string): void {
@@ -130,6 +147,7 @@ export class PackageParts {
     this.original.delete(name);
     this.texts.delete(name);
     this.written.delete(name);
+    this.tails.delete(name);
   }
 
   /** True when the part is new or was rewritten since the package was read. */
@@ -142,6 +160,8 @@ export class PackageParts {
   toZip(): Uint8Array {
     const outputs: ZipOutput[] = this.order.map((name) => {
       const data = this.written.get(name);
+      const tail = this.tails.get(name);
+      if (data && tail?.deflated) return { kind: 'data', name, data, deflated: deflatedWithTail(data.subarray(0, tail.from), tail.deflated) };
       if (data) return { kind: 'data', name, data };
       return { kind: 'copy', entry: this.original.get(name) as ZipEntry, source: this.source };
     });

@@ -16,6 +16,7 @@ import { gridFrom1904, planTo1904 } from './date-system';
 import { type ReadLimits, withDefaults } from './limits';
 import { updateWorksheetTitles } from './app-properties';
 import { decodeUtf8, PackageParts } from './parts';
+import { deflateAhead, deflatesAhead } from './zip';
 import { addRelationship, readRelationships, relatedParts, RELATIONSHIP_TYPES, relsPathOf, removeRelationships, resolveTarget } from './relationships';
 import { type CellBudget, readSheetXml } from './sheet-reader';
 import { patchExistingSheet } from './sheet-patcher';
@@ -44,7 +45,7 @@ export interface PackageWorkbook {
   /** docProps/custom.xml, where a protective marking is kept; undefined when there is none or it cannot be read. */
   customPropertiesXml?: string;
   /** Executes the plan on a copy of the package and returns the new file. */
-  write(plan: WritePlan): Uint8Array;
+  write(plan: WritePlan): Promise<Uint8Array>;
 }
 
 interface SheetInfo extends SheetEntry {
@@ -99,7 +100,7 @@ export function openPackage(bytes: Uint8Array, limits?: ReadLimits, laterSteps: 
     extension: workbookType.includes('macroEnabled') ? '.xlsm' : '.xlsx',
     customPropertiesXml: optionalText(base, 'docProps/custom.xml'),
     // Holds the package, never the grids: a caller done with the grids can let them go before writing.
-    write(plan) {
+    async write(plan) {
       const parts = base.clone();
       const writer = new PlanWriter(parts, workbookPart, sheets, new StyleSheet(stylesXml ?? MINIMAL_STYLES_XML, stylesPart), date1904 ? planTo1904(plan) : plan);
       const written = writer.execute();
@@ -107,6 +108,7 @@ export function openPackage(bytes: Uint8Array, limits?: ReadLimits, laterSteps: 
       for (const step of laterSteps) step(parts, written);
       typeNewRelationshipParts(parts);
       if (strict) for (const part of parts.paths()) if (parts.isChanged(part) && part !== CONTENT_TYPES_PART) parts.set(part, toStrict(parts.text(part) ?? ''));
+      await parts.tailsDeflated();
       return parts.toZip();
     },
   };
@@ -158,8 +160,8 @@ class PlanWriter {
   private readonly workbook: WorkbookXml;
   private readonly sheets: SheetInfo[];
   private nextSheetId: number;
-  /** The worksheets written so far, as written. */
-  private readonly sheetBytes = new Map<string, SheetBytes>();
+  /** The worksheets written so far, as written, with their rows' deflating when big (see deflateAhead). */
+  private readonly sheetBytes = new Map<string, SheetBytes & { rows?: Promise<Uint8Array[]> }>();
 
   constructor(
     private readonly parts: PackageParts,
@@ -280,12 +282,16 @@ class PlanWriter {
     const xml = new Uint8Array(start.length + sheet.xml.length - sheet.sheetDataAt);
     xml.set(start);
     xml.set(sheet.xml.subarray(sheet.sheetDataAt), start.length);
-    this.putSheet(part, { xml, sheetDataAt: start.length });
+    this.putSheet(part, { xml, sheetDataAt: start.length }, sheet.rows);
   }
 
-  private putSheet(part: string, sheet: SheetBytes): void {
-    this.parts.set(part, sheet.xml);
-    this.sheetBytes.set(part, sheet);
+  /** Sets a worksheet as written; a big one's rows start deflating on the thread pool while the rest of the package is written. */
+  private putSheet(part: string, sheet: SheetBytes, rowsDeflating?: Promise<Uint8Array[]>): void {
+    const rows = sheet.xml.subarray(sheet.sheetDataAt);
+    const deflating = rowsDeflating ?? (deflatesAhead(rows) ? deflateAhead(rows) : undefined);
+    if (deflating) this.parts.setWithTail(part, sheet.xml, sheet.sheetDataAt, deflating);
+    else this.parts.set(part, sheet.xml);
+    this.sheetBytes.set(part, { ...sheet, rows: deflating });
   }
 
   private setPrintNames(sheetPlan: SheetPlan, index: number): void {

@@ -185,7 +185,8 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
 /** An entry of the archive to write: either copied as stored, or new content. */
 export type ZipOutput =
   | { kind: 'copy'; entry: ZipEntry; source: Uint8Array }
-  | { kind: 'data'; name: string; data: Uint8Array };
+  /** `deflated`: the data already deflated (see deflatedWithTail); else it is deflated here. */
+  | { kind: 'data'; name: string; data: Uint8Array; deflated?: Uint8Array };
 
 interface Prepared {
   rawName: Uint8Array;
@@ -233,8 +234,51 @@ function prepare(output: ZipOutput): Prepared {
     dosDate: FIXED_DOS_DATE,
     crc: crc32(output.data),
     size: output.data.length,
-    compressed: plainView(zlib.deflateRawSync(output.data, { level: DEFLATE_LEVEL })),
+    compressed: output.deflated ?? plainView(zlib.deflateRawSync(output.data, { level: DEFLATE_LEVEL })),
   };
+}
+
+/** What each thread deflates of a big part at a time. */
+const PIECE_BYTES = 1 << 20;
+/** How far back DEFLATE refers: a piece primed with this much before it compresses as if the stream had gone on. */
+const WINDOW_BYTES = 32 * 1024;
+/** A final block holding nothing, which ends a stream of sync-flushed pieces. */
+const FINAL_EMPTY_BLOCK = new Uint8Array([0x03, 0x00]);
+
+/** True when a tail is worth deflating on the thread pool. */
+export function deflatesAhead(tail: Uint8Array): boolean {
+  return tail.length >= PIECE_BYTES;
+}
+
+/**
+ * Starts deflating `tail` (the rows of a patched sheet) on Node's thread
+ * pool, a piece per thread, while the caller goes on writing the rest of the
+ * package: pigz's way. Each piece ends on a byte boundary (a sync flush), so
+ * the pieces joined read on from any stream that ends that way; each is
+ * primed with the 32 KB before it, but the first is not, since what comes
+ * before the tail (the sheet's views) may still change.
+ */
+export function deflateAhead(tail: Uint8Array): Promise<Uint8Array[]> {
+  const pieces: Promise<Uint8Array>[] = [];
+  for (let from = 0; from < tail.length; from += PIECE_BYTES) {
+    const options: zlib.ZlibOptions = { level: DEFLATE_LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+    if (from > 0) options.dictionary = tail.subarray(from - WINDOW_BYTES, from);
+    const piece = tail.subarray(from, from + PIECE_BYTES);
+    pieces.push(new Promise((resolve, reject) => zlib.deflateRaw(piece, options, (error, result) => (error ? reject(error) : resolve(plainView(result))))));
+  }
+  return Promise.all(pieces);
+}
+
+/** A part's raw DEFLATE stream: its head deflated now, then its tail's pieces from deflateAhead, then the end. */
+export function deflatedWithTail(head: Uint8Array, tail: readonly Uint8Array[]): Uint8Array {
+  const blocks = [plainView(zlib.deflateRawSync(head, { level: DEFLATE_LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH })), ...tail, FINAL_EMPTY_BLOCK];
+  const out = new Uint8Array(blocks.reduce((sum, b) => sum + b.length, 0));
+  let at = 0;
+  for (const block of blocks) {
+    out.set(block, at);
+    at += block.length;
+  }
+  return out;
 }
 
 /**
