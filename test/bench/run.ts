@@ -53,6 +53,18 @@ function measure(dir: string, args: string[], runs = RUNS): Figures {
   return median(Array.from({ length: runs }, () => measureOnce(dir, args)));
 }
 
+/**
+ * Commands set against each other, run in turn (all once, then all again…):
+ * a shared machine slows down for a minute at a time, and then it slows them
+ * all, where runs of one command after another would set a slow minute of
+ * one against a quick one of the next.
+ */
+function measureInTurn(dir: string, commands: string[][], runs = RUNS): Figures[] {
+  const all: Figures[][] = commands.map(() => []);
+  for (let run = 0; run < runs; run++) commands.forEach((args, i) => all[i].push(measureOnce(dir, args)));
+  return all.map(median);
+}
+
 /** A task of task.ts under tsx, which times its own work (not Node's start or tsx's compiling). */
 function runTask(kind: string, args: string[]): Figures {
   return reportedFigures(['--import', 'tsx', TASK, kind, ...args]);
@@ -78,19 +90,22 @@ function line(label: string, figures: Figures, floors: Floor[] = []): string {
   return `  ${label.padEnd(34)} ${seconds(figures.ms).padStart(9)}  ${mib(figures.maxRssBytes).padStart(9)} peak   ${ratios.join('; ')}`;
 }
 
-/** Both floors on one file, printed, for the commands after them to be set against. */
-function floors(dir: string, file: string, layout: 'wide' | 'long', runs = RUNS): Floor[] {
-  const result: Floor[] = [];
+/**
+ * Both floors on one file, and `apply` on it when given where to write, run in
+ * turn; the floors printed, and returned with apply's figures for the
+ * commands after to be set against.
+ */
+function floorsAndApply(dir: string, file: string, layout: 'wide' | 'long', output?: string, runs = RUNS): { floors: Floor[]; apply?: Figures } {
+  const named: [string, string, string[]][] = [];
   // The exceljs fill knows the wide layout's quarter columns only.
-  if (layout === 'wide') {
-    const exceljs = measure(dir, [EXCELJS_FLOOR, file, path.join(dir, 'exceljs.xlsx')], runs);
-    console.log(line('exceljs read + fill + write', exceljs));
-    result.push({ name: 'exceljs', figures: exceljs });
-  }
-  const repack = measure(dir, [REPACK_FLOOR, file, path.join(dir, 'repack.xlsx')], runs);
-  console.log(line('repack floor (inflate + deflate)', repack));
-  result.push({ name: 'repack', figures: repack });
-  return result;
+  if (layout === 'wide') named.push(['exceljs', 'exceljs read + fill + write', [EXCELJS_FLOOR, file, path.join(dir, 'exceljs.xlsx')]]);
+  named.push(['repack', 'repack floor (inflate + deflate)', [REPACK_FLOOR, file, path.join(dir, 'repack.xlsx')]]);
+  const figures = measureInTurn(dir, [...named.map(([, , args]) => args), ...(output ? [[CLI, 'apply', file, '-o', output]] : [])], runs);
+  const result = named.map(([name, label], i) => {
+    console.log(line(label, figures[i]));
+    return { name, figures: figures[i] };
+  });
+  return { floors: result, apply: figures[named.length] };
 }
 
 async function benchLayout(dir: string, layout: 'wide' | 'long', measures: number): Promise<void> {
@@ -98,10 +113,9 @@ async function benchLayout(dir: string, layout: 'wide' | 'long', measures: numbe
   await (layout === 'wide' ? writeWideWorkbook : writeLongWorkbook)(file, measures);
   const size = (await fs.stat(file)).size;
   console.log(`\n${layout} layout: ${measures.toLocaleString('en-GB')} measures × ${QUARTERS.length} quarters (${(size / 1024 / 1024).toFixed(1)} MB file)`);
-  const floor = floors(dir, file, layout);
-  for (const verb of ['apply', 'commentary']) {
-    console.log(line(`ragbook ${verb}`, measure(dir, [CLI, verb, file, '-o', path.join(dir, `${layout}-${verb}.xlsx`)]), floor));
-  }
+  const { floors: floor, apply } = floorsAndApply(dir, file, layout, path.join(dir, `${layout}-apply.xlsx`));
+  console.log(line('ragbook apply', apply as Figures, floor));
+  console.log(line('ragbook commentary', measure(dir, [CLI, 'commentary', file, '-o', path.join(dir, `${layout}-commentary.xlsx`)]), floor));
   console.log(line('ragbook run', measure(dir, [CLI, 'run', file, '-o', path.join(dir, `${layout}-run`)]), floor));
 }
 
@@ -114,20 +128,26 @@ async function benchAdapters(dir: string, measures: number): Promise<void> {
   console.log(line('xlsx-populate', runTask('fill-xlsx-populate', [file, path.join(dir, 'fill-populate.xlsx'), String(measures)]), [{ name: 'our patcher', figures: patcher }]));
 }
 
-/** Apply alone at growing sizes, the largest against both floors (run once: exceljs takes half a minute there); then how close to linear its time grows. */
+/**
+ * Apply at growing sizes, the three run in turn; the largest set against both
+ * floors (run once: exceljs takes half a minute there); then how close to
+ * linear its time grows.
+ */
 async function benchScaling(dir: string, sizes: number[]): Promise<void> {
-  const times: number[] = [];
-  for (const size of sizes) {
-    const file = path.join(dir, `scale-${size}.xlsx`);
-    await writeWideWorkbook(file, size);
+  const files = sizes.map((size) => path.join(dir, `scale-${size}.xlsx`));
+  for (let i = 0; i < sizes.length; i++) await writeWideWorkbook(files[i], sizes[i]);
+  // The median of three: the steps between sizes are differences of times, and one slow run would make a bend that is not there.
+  const applies = measureInTurn(dir, files.map((file, i) => [CLI, 'apply', file, '-o', path.join(dir, `scale-${sizes[i]}-apply.xlsx`)]));
+  sizes.forEach((size, i) => {
     console.log(`\nwide layout: ${size.toLocaleString('en-GB')} measures × ${QUARTERS.length} quarters`);
-    const floor = size === sizes[sizes.length - 1] ? floors(dir, file, 'wide', 1) : [];
-    // The median of three: the steps between sizes are differences of times, and one slow run would make a bend that is not there.
-    const apply = measure(dir, [CLI, 'apply', file, '-o', path.join(dir, `scale-${size}-apply.xlsx`)]);
-    console.log(line('ragbook apply', apply, floor));
-    times.push(apply.ms);
-    await fs.rm(file);
-  }
+    if (i < sizes.length - 1) {
+      console.log(line('ragbook apply', applies[i]));
+      return;
+    }
+    console.log(line('ragbook apply', applies[i], floorsAndApply(dir, files[i], 'wide', undefined, 1).floors));
+  });
+  await Promise.all(files.map((file) => fs.rm(file)));
+  const times = applies.map((f) => f.ms);
   // Linear growth is a constant cost per added measure (Node's start and loading Ragbook are paid once): compare it between steps.
   const steps = times.slice(1).map((ms, i) => (ms - times[i]) / (sizes[i + 1] - sizes[i]));
   const within = Math.max(...steps) <= 1.15 * Math.min(...steps);
@@ -141,7 +161,7 @@ async function bench(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ragbook-bench-'));
   try {
     console.log(`Ragbook bench on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`);
-    console.log(`Each command runs in its own process, ${RUNS} times (the median is shown); time is from its start to its exit, memory its peak resident size.`);
+    console.log(`Each command runs in its own process, ${RUNS} times (the median is shown), in turn with those it is set against; time is from its start to its exit, memory its peak resident size.`);
     console.log('Targets (10,000 wide): apply ≤ 0.2× exceljs time, ≤ 0.33× its memory, ≤ 4× the repack floor; 100,000 under 512 MiB, time within 15% of linear; the core under 1 s for 1,000,000 observations.');
     console.log(`\n${line('Node doing nothing', measure(dir, ['-e', '']))}`);
     await benchLayout(dir, 'wide', measures);
