@@ -209,7 +209,7 @@ export interface WritePlan {
 
 /** Excel's last row and column, 0-based (1,048,576 rows, 16,384 columns). */
 const LAST_ROW = 1_048_575;
-const LAST_COLUMN = 16_383;
+export const LAST_COLUMN = 16_383;
 
 /** The widest row of a block (a loop: a block can have more rows than a call takes arguments; a hole in it is no row). */
 export function blockWidth(block: ValueBlock): number {

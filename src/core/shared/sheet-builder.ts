@@ -1,4 +1,4 @@
-import type { CellRange, CellStyle, ChartSpec, PageSetup, PlanValue, SheetPlan, StyledRange } from '../../model/plan';
+import { type CellRange, type CellStyle, type ChartSpec, LAST_COLUMN, type PageSetup, type PlanValue, type SheetPlan, type StyledRange } from '../../model/plan';
 import { blockPageBreaks, pagePoints, type RowBlock } from './page-breaks';
 import { BODY_POINTS, columnPoints, DEFAULT_COLUMN_WIDTH, headerAndFooter, PAGE_MARGINS, readableFit } from './print-setup';
 import { BASE_STYLES } from './styles';
@@ -162,12 +162,16 @@ export class SheetBuilder {
 
   /** The definitions of the styles this sheet's cells use (those it knows). */
   private usedStyles(): CellStyle[] {
-    const names = new Set(this.cellStyles.flat().filter((s): s is string => s !== undefined));
+    // Gathered cell by cell: a commentary of 10,000 measures has a million cells, and flat() would copy them all first.
+    const names = new Set<string>();
+    for (const row of this.cellStyles) for (const name of row ?? []) if (name !== undefined) names.add(name);
     return [...names].map((n) => this.styleDefinitions[n]).filter((s): s is CellStyle => s !== undefined);
   }
 }
 
 const LINE_POINTS = 15;
+/** A cell's place as one number, row × this + column. */
+const ROW_STRIDE = LAST_COLUMN + 1;
 
 /**
  * Lines a paragraph takes when wrapped at `perLine` characters: whole words
@@ -203,17 +207,19 @@ export function estimateRowHeights(
   merges: CellRange[],
 ): Record<number, number> {
   const heights: Record<number, number> = {};
-  // Looked up by cell, not searched: a commentary of 10,000 measures has tens of thousands of merges.
-  const mergeAt = new Map(merges.map((m) => [`${m.row}:${m.col}`, m]));
+  // Looked up by cell, not searched: a commentary of 10,000 measures has tens of thousands of merges (keyed by number, not by a string made per cell).
+  const mergeAt = new Map(merges.map((m) => [m.row * ROW_STRIDE + m.col, m]));
   rows.forEach((values, r) => {
     let lines = 1;
     values.forEach((value, c) => {
       const style = cellStyles[r]?.[c];
       if (typeof value !== 'string' || !style || !styles[style]?.wrap) return;
-      const merge = mergeAt.get(`${r}:${c}`);
+      const merge = mergeAt.get(r * ROW_STRIDE + c);
       let width = 0;
       for (let k = c; k < c + (merge?.colCount ?? 1); k++) width += widths[k] ?? DEFAULT_COLUMN_WIDTH;
       const perLine = Math.max(1, Math.floor(width * 1.1));
+      // Most cells fit on a line: only the rest are cut into paragraphs and words.
+      if (value.length <= perLine && !value.includes('\n')) return;
       const needed = value.split('\n').reduce((n, part) => n + wrappedLines(part, perLine), 0);
       lines = Math.max(lines, needed);
     });
