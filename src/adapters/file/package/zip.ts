@@ -252,11 +252,11 @@ export function deflatesAhead(tail: Uint8Array): boolean {
 
 /**
  * Starts deflating `tail` (the rows of a patched sheet) on Node's thread
- * pool, a piece per thread, while the caller goes on writing the rest of the
- * package: pigz's way. Each piece ends on a byte boundary (a sync flush), so
- * the pieces joined read on from any stream that ends that way; each is
- * primed with the 32 KB before it, but the first is not, since what comes
- * before the tail (the sheet's views) may still change.
+ * pool, in pieces of a megabyte its threads share, while the caller goes on
+ * writing the rest of the package: pigz's way. Each piece ends on a byte
+ * boundary (a sync flush), so the pieces joined read on from any stream that
+ * ends that way; each is primed with the 32 KB before it, but the first is
+ * not, since what comes before the tail (the sheet's views) may still change.
  */
 export function deflateAhead(tail: Uint8Array): Promise<Uint8Array[]> {
   const pieces: Promise<Uint8Array>[] = [];
