@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { type ComposedEmail, composeEmail, isEmailAddress, parseAddresses, checkSize } from '../../email/compose';
 import { type EmlAttachment, buildEml } from '../../email/eml';
@@ -78,7 +77,7 @@ async function deliver(email: ComposedEmail, delivery: Delivery, io: CliIo): Pro
     }
     case 'smtp': {
       const domain = delivery.from.split('@')[1];
-      const raw = buildEml({ ...email, from: delivery.from, date: new Date(), messageId: `${randomUUID()}@${domain}`, draft: false });
+      const raw = buildEml({ ...email, from: delivery.from, date: new Date(), messageId: `${crypto.randomUUID()}@${domain}`, draft: false });
       io.progress(`Sending to ${recipients.join(', ')}…`);
       await sendRawMessage(raw, { from: delivery.from, to: recipients }, delivery.url, io.env).catch(rethrowForCli);
       io.stdout(`Sent "${email.subject}" to ${recipients.join(', ')} with ${email.attachments.map((a) => a.name).join(', ')}\n`);
