@@ -15,7 +15,7 @@ import { attrOf, declaredUtf8, withAttr } from './xml';
 import { XmlCursor } from './xml-cursor';
 import { DOUBLE_QUOTE, GT, SLASH } from './char-codes';
 import { ByteWriter } from './byte-writer';
-import { PlainCellTag } from './cell-tag';
+import { PlainTag } from './plain-tag';
 import { type SheetBytes, withPageFit } from './sheet-writer';
 
 export interface PatchResult extends SheetBytes {
@@ -170,7 +170,7 @@ class RowCells {
   readonly xf: number[] = [];
   readonly xfFrom: number[] = [];
   readonly xfTo: number[] = [];
-  private readonly tag = new PlainCellTag();
+  private readonly tag = new PlainTag();
 
   /** Reads the <c> elements of the row at the cursor; the cursor ends on the row's end tag. Returns where the text after the last cell starts. */
   read(cursor: XmlCursor): number {
@@ -225,10 +225,10 @@ class RowCells {
     return cursor.end;
   }
 
-  /** The cell after `from` (and any white space) into slot i when it is written plainly (see PlainCellTag); returns its end, or -1 (nothing read): the cursor reads that. */
+  /** The cell after `from` (and any white space) into slot i when it is written plainly (see PlainTag); returns its end, or -1 (nothing read): the cursor reads that. */
   private readPlain(xml: string, from: number, i: number): number {
     const { tag } = this;
-    const end = tag.scan(xml, from);
+    const end = tag.cell(xml, from);
     if (end < 0) return -1;
     this.start[i] = tag.start;
     this.afterName[i] = tag.start + 2;

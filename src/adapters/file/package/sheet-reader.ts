@@ -11,8 +11,8 @@
 import { type Cell, type CellValue, cellOf } from '../../../model/grid';
 import { WorkbookReadError } from '../errors';
 import { columnOfRef, rowOfRef, shiftFormula } from './cell-refs';
-import { PlainCellTag } from './cell-tag';
-import { DIGIT_0, DIGIT_9, DOUBLE_QUOTE, EQUALS, GT, isSpace, LETTER_A, LETTER_N, LETTER_S, LETTER_Z, LT, SLASH } from './char-codes';
+import { PlainTag } from './plain-tag';
+import { DIGIT_0, DIGIT_9, isSpace, LETTER_A, LETTER_N, LETTER_S, LETTER_Z, SLASH } from './char-codes';
 import { plainNumberAt } from './plain-number';
 import type { StyleSheet } from './styles';
 import { XmlCursor } from './xml-cursor';
@@ -75,7 +75,7 @@ class SheetReader {
   private cells: (Cell | undefined)[] = [];
   /** The column of the last cell read in the row. */
   private col = -1;
-  private readonly tag = new PlainCellTag();
+  private readonly tag = new PlainTag();
 
   constructor(
     private readonly xml: string,
@@ -170,36 +170,23 @@ class SheetReader {
   }
 
   /**
-   * Moves to the row whose start tag is at `from` when the tag is written
-   * <row r="12" …> (r in digits first, then any name="value" attributes) and
-   * returns where the tag ends; -1, without moving, for any other spelling.
+   * Moves to the row whose start tag is at `from` when the tag is plain (see
+   * PlainTag) with r in digits, and returns where the tag ends; -1, without
+   * moving, for any other spelling.
    */
   private plainRow(from: number): number {
-    const { xml } = this;
-    let i = from;
-    while (xml.charCodeAt(i) <= 32 && isSpace(xml.charCodeAt(i))) i++;
-    if (!xml.startsWith('<row r="', i)) return -1;
-    i += 8;
-    const digitsFrom = i;
+    const { xml, tag } = this;
+    const end = tag.startTag(xml, from, 'row');
+    if (end < 0 || tag.ref < 0 || tag.refEnd === tag.ref || tag.refEnd - tag.ref > 7) return -1;
     let r = 0;
-    let code = xml.charCodeAt(i);
-    for (; code >= DIGIT_0 && code <= DIGIT_9; code = xml.charCodeAt(++i)) r = r * 10 + code - DIGIT_0;
-    if (code !== DOUBLE_QUOTE || i === digitsFrom || i - digitsFrom > 7 || r === 0) return -1;
-    // The other attributes (spans, ht, x14ac:dyDescent…) as name="value", up to ">" or "/>".
-    for (code = xml.charCodeAt(++i); code !== GT; code = xml.charCodeAt(++i)) {
-      if (code === SLASH) {
-        if (xml.charCodeAt(i + 1) !== GT) return -1;
-        i++;
-        break;
-      }
-      if (!isSpace(code)) return -1;
-      while (isSpace(xml.charCodeAt(i + 1))) i++;
-      if (xml.charCodeAt(i + 1) === GT || xml.charCodeAt(i + 1) === SLASH) continue;
-      i = this.otherAttributeEnd(i + 1);
-      if (i < 0) return -1;
+    for (let i = tag.ref; i < tag.refEnd; i++) {
+      const code = xml.charCodeAt(i);
+      if (code < DIGIT_0 || code > DIGIT_9) return -1;
+      r = r * 10 + code - DIGIT_0;
     }
+    if (r === 0) return -1;
     this.toRow(r - 1);
-    return i + 1;
+    return end;
   }
 
   /** Just past "</row>" when it is written at `from` (after any spaces); -1 otherwise. */
@@ -210,27 +197,16 @@ class SheetReader {
     return xml.startsWith('</row>', i) ? i + 6 : -1;
   }
 
-  /** The closing quote of the attribute whose name starts at `from`, written name="value"; -1 for any other spelling. */
-  private otherAttributeEnd(from: number): number {
-    const { xml } = this;
-    let i = from;
-    for (let code = xml.charCodeAt(i); code !== EQUALS; code = xml.charCodeAt(++i)) {
-      if (isSpace(code) || code === GT || code === SLASH || code === LT || code === DOUBLE_QUOTE || Number.isNaN(code)) return -1;
-    }
-    if (i === from || xml.charCodeAt(i + 1) !== DOUBLE_QUOTE) return -1;
-    return xml.indexOf('"', i + 2);
-  }
-
   /**
    * Reads the cell after `from` when it is written the usual way (see
-   * PlainCellTag) with r as letters and digits, s as digits, t absent, "n" or
+   * PlainTag) with r as letters and digits, s as digits, t absent, "n" or
    * "s", and no content or a <v> of a figure or a shared string's index.
    * Returns where the cell ends, or -1, without having changed anything, for
    * any other cell (readCell reads it).
    */
   private plainCell(from: number): number {
     const { xml, tag } = this;
-    const end = tag.scan(xml, from);
+    const end = tag.cell(xml, from);
     if (end < 0) return -1;
     let col = this.col + 1;
     let row = -1;
