@@ -1,6 +1,6 @@
 /** The worksheet reader's own reading of figures must give exactly what Number() gives, or leave the text to Number(). */
 import fc from 'fast-check';
-import { plainNumberAt } from '../../../src/adapters/file/package/plain-number';
+import { numberAt, plainNumberAt } from '../../../src/adapters/file/package/plain-number';
 
 /** The reading of `text` where it lies inside a longer one, as the reader meets it. */
 function readInPlace(text: string): number {
@@ -44,5 +44,11 @@ describe('reading plain figures from their characters', () => {
       }),
       { numRuns: 5_000 },
     );
+  });
+
+  it('reads any text as Number() does through numberAt, plain or not (the patcher reads row numbers and formats with it)', () => {
+    for (const text of ['', '12', '007', '-0', '68.4', '1.', '+5', ' 42', '1e3', '0x10', 'Infinity', 'x', '1,000']) {
+      expect(Object.is(numberAt(`s="${text}"`, 3, 3 + text.length), Number(text))).toBe(true);
+    }
   });
 });

@@ -15,6 +15,7 @@ import { attrOf, declaredUtf8, withAttr } from './xml';
 import { XmlCursor } from './xml-cursor';
 import { DOUBLE_QUOTE, GT, SLASH } from './char-codes';
 import { ByteWriter } from './byte-writer';
+import { numberAt } from './plain-number';
 import { PlainTag } from './plain-tag';
 import { type SheetBytes, withPageFit } from './sheet-writer';
 
@@ -98,18 +99,6 @@ interface RowSpan {
   from: number;
   start: number;
   end: number;
-}
-
-/** The number in xml[from, to) as Number() reads it, without slicing when it is plain digits. */
-function numberAt(xml: string, from: number, to: number): number {
-  if (to <= from || to - from > 9) return Number(xml.slice(from, to));
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const digit = xml.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return Number(xml.slice(from, to));
-    n = n * 10 + digit;
-  }
-  return n;
 }
 
 /** The 0-based index of the row at the cursor; as the reader does, a row without a usable number follows the one before. */
@@ -464,7 +453,7 @@ function rowFormat(cursor: XmlCursor): number | undefined {
   const custom = cursor.valueAt('customFormat');
   if (custom < 0 || xml.slice(custom, cursor.valueEnd) !== '1') return undefined;
   const s = cursor.valueAt('s');
-  return s < 0 ? 0 : Number(xml.slice(s, cursor.valueEnd)) || 0;
+  return s < 0 ? 0 : numberAt(xml, s, cursor.valueEnd) || 0;
 }
 
 /** Widens <dimension ref> to take in the edited cells. */
