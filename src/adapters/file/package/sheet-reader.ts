@@ -177,14 +177,8 @@ class SheetReader {
   private plainRow(from: number): number {
     const { xml, tag } = this;
     const end = tag.startTag(xml, from, 'row');
-    if (end < 0 || tag.ref < 0 || tag.refEnd === tag.ref || tag.refEnd - tag.ref > 7) return -1;
-    let r = 0;
-    for (let i = tag.ref; i < tag.refEnd; i++) {
-      const code = xml.charCodeAt(i);
-      if (code < DIGIT_0 || code > DIGIT_9) return -1;
-      r = r * 10 + code - DIGIT_0;
-    }
-    if (r === 0) return -1;
+    const r = end < 0 || tag.ref < 0 ? -1 : digitsAt(xml, tag.ref, tag.refEnd, 7);
+    if (r <= 0) return -1;
     this.toRow(r - 1);
     return end;
   }
@@ -222,15 +216,8 @@ class SheetReader {
       col = letters - 1;
       row = digits - 1;
     }
-    let style = 0;
-    if (tag.style >= 0) {
-      if (tag.styleEnd === tag.style || tag.styleEnd - tag.style > 9) return -1;
-      for (let i = tag.style; i < tag.styleEnd; i++) {
-        const code = xml.charCodeAt(i);
-        if (code < DIGIT_0 || code > DIGIT_9) return -1;
-        style = style * 10 + code - DIGIT_0;
-      }
-    }
+    const style = tag.style < 0 ? 0 : digitsAt(xml, tag.style, tag.styleEnd, 9);
+    if (style < 0) return -1;
     let shared = false;
     if (tag.type >= 0) {
       const code = xml.charCodeAt(tag.type);
@@ -238,31 +225,21 @@ class SheetReader {
       shared = code === LETTER_S;
     }
     let value: CellValue = null;
-    let index = 0;
+    let index = -1;
     if (tag.text >= 0) {
-      const { text, textEnd } = tag;
       if (shared) {
-        if (textEnd === text || textEnd - text > 9) return -1;
-        for (let i = text; i < textEnd; i++) {
-          const code = xml.charCodeAt(i);
-          if (code < DIGIT_0 || code > DIGIT_9) return -1;
-          index = index * 10 + code - DIGIT_0;
-        }
+        index = digitsAt(xml, tag.text, tag.textEnd, 9);
+        if (index < 0) return -1;
         value = this.sharedStrings[index] ?? null;
       } else {
-        value = plainNumberAt(xml, text, textEnd);
+        value = plainNumberAt(xml, tag.text, tag.textEnd);
         if (Number.isNaN(value)) return -1;
       }
     }
     // A cell whose reference names another row: trust the reference.
     if (row >= 0 && row !== this.rowIndex) this.toRow(row);
     this.col = col;
-    if (value === null) return end;
-    this.countCell();
-    const numberFormat = style > 0 ? this.formatOf(style) : undefined;
-    if (numberFormat !== undefined) this.cells[col] = { value, numberFormat };
-    else if (shared) this.cells[col] = this.stringCells[index] ??= { value };
-    else this.cells[col] = this.numberCell(value as number);
+    if (value !== null) this.put(col, value, style, undefined, shared ? index : undefined);
     return end;
   }
 
@@ -302,16 +279,21 @@ class SheetReader {
     }
     const formula = formulaType === undefined ? undefined : formulaOf(formulaText, formulaType, formulaIndex, this.rowIndex, col, this.sharedFormulas);
     const value = valueOf(type, valueText, inlineText, this.sharedStrings);
-    if (value === null && formula === undefined) return;
+    if (value !== null || formula !== undefined) this.put(col, value, style, formula, type === 's' ? Number(valueText) : undefined, type === 'n');
+  }
+
+  /**
+   * Puts a cell read in the row, counted. One without a format or formula of
+   * its own takes the shared cell of its shared string (`shared`: the
+   * string's index) or, when `figure`, of its number.
+   */
+  private put(col: number, value: CellValue, style: number, formula: string | undefined, shared: number | undefined, figure = true): void {
     this.countCell();
     const numberFormat = style > 0 ? this.formatOf(style) : undefined;
-    if (type === 's' && numberFormat === undefined && formula === undefined) {
-      this.cells[col] = this.stringCells[Number(valueText)] ??= { value };
-    } else if (type === 'n' && typeof value === 'number' && numberFormat === undefined && formula === undefined) {
-      this.cells[col] = this.numberCell(value);
-    } else {
-      this.cells[col] = cellOf(value, numberFormat, formula);
-    }
+    if (numberFormat !== undefined || formula !== undefined) this.cells[col] = cellOf(value, numberFormat, formula);
+    else if (shared !== undefined) this.cells[col] = this.stringCells[shared] ??= { value };
+    else if (figure && typeof value === 'number') this.cells[col] = this.numberCell(value);
+    else this.cells[col] = cellOf(value);
   }
 
   private countCell(): void {
@@ -340,6 +322,18 @@ class SheetReader {
   }
 
 }
+/** The whole number written in xml[from, to) in at most `most` digits; -1 for anything else (none, a sign, a point, more digits). */
+function digitsAt(xml: string, from: number, to: number, most: number): number {
+  if (to <= from || to - from > most) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const code = xml.charCodeAt(i);
+    if (code < DIGIT_0 || code > DIGIT_9) return -1;
+    n = n * 10 + code - DIGIT_0;
+  }
+  return n;
+}
+
 function valueOf(type: string, text: string | undefined, inline: string | undefined, sharedStrings: readonly string[]): CellValue {
   switch (type) {
     case 's':
