@@ -134,6 +134,12 @@ export class PackageParts {
     this.tails.set(this.nameOf(path) as string, { from, pieces });
   }
 
+  /** The pieces the part's tail is being deflated in, when setWithTail() set it and nothing has set it since. */
+  tailPieces(path: string): Promise<Uint8Array[]> | undefined {
+    const name = this.nameOf(path);
+    return name === undefined ? undefined : this.tails.get(name)?.pieces;
+  }
+
   /** Waits for the tails still being deflated: toZip() then uses them. */
   async tailsDeflated(): Promise<void> {
     for (const tail of this.tails.values()) tail.deflated = await tail.pieces;

@@ -160,8 +160,8 @@ class PlanWriter {
   private readonly workbook: WorkbookXml;
   private readonly sheets: SheetInfo[];
   private nextSheetId: number;
-  /** The worksheets written so far, as written, with their rows' deflating when big (see deflateAhead). */
-  private readonly sheetBytes = new Map<string, SheetBytes & { rows?: Promise<Uint8Array[]> }>();
+  /** The worksheets written so far, as written. */
+  private readonly sheetBytes = new Map<string, SheetBytes>();
 
   constructor(
     private readonly parts: PackageParts,
@@ -282,7 +282,7 @@ class PlanWriter {
     const xml = new Uint8Array(start.length + sheet.xml.length - sheet.sheetDataAt);
     xml.set(start);
     xml.set(sheet.xml.subarray(sheet.sheetDataAt), start.length);
-    this.putSheet(part, { xml, sheetDataAt: start.length }, sheet.rows);
+    this.putSheet(part, { xml, sheetDataAt: start.length }, this.parts.tailPieces(part));
   }
 
   /** Sets a worksheet as written; a big one's rows start deflating on the thread pool while the rest of the package is written. */
@@ -291,7 +291,7 @@ class PlanWriter {
     const deflating = rowsDeflating ?? (deflatesAhead(rows) ? deflateAhead(rows) : undefined);
     if (deflating) this.parts.setWithTail(part, sheet.xml, sheet.sheetDataAt, deflating);
     else this.parts.set(part, sheet.xml);
-    this.sheetBytes.set(part, { ...sheet, rows: deflating });
+    this.sheetBytes.set(part, sheet);
   }
 
   private setPrintNames(sheetPlan: SheetPlan, index: number): void {
