@@ -178,10 +178,6 @@ function schemeLooks(scheme: Scheme): Look[] {
 const IMPROVING_LOOK = STATUSES.length;
 const DIRECTIONS: readonly Direction[] = ['n/a', 'improving', 'worsening', 'no-change'];
 
-function directionCode(direction: Direction): number {
-  return direction === 'n/a' ? 0 : direction === 'improving' ? 1 : direction === 'worsening' ? 2 : 3;
-}
-
 /*
  * A judgement packed in a number: the look (3 bits), then the directions
  * against the previous period, last year and the long term (2 bits each). A
@@ -214,7 +210,7 @@ function judge(
   const directionYear = directionOfTravel(now, lastYear < 0 ? null : figures[lastYear], polarity, band, target);
   const directionLongTerm = directionOfTravel(now, longTermAverage(observations, figures, index, links.longTermFrom[index]), polarity, band, target);
   const look = status === 'not-met' && settings.amberWhenImproving && directionYear === 'improving' ? IMPROVING_LOOK : STATUSES.indexOf(status);
-  return look | (directionCode(direction) << DIRECTION_SHIFT) | (directionCode(directionYear) << YEAR_SHIFT) | (directionCode(directionLongTerm) << LONG_TERM_SHIFT);
+  return look | (DIRECTIONS.indexOf(direction) << DIRECTION_SHIFT) | (DIRECTIONS.indexOf(directionYear) << YEAR_SHIFT) | (DIRECTIONS.indexOf(directionLongTerm) << LONG_TERM_SHIFT);
 }
 
 function evaluation(obs: Observation, code: number, looks: readonly Look[], target: number | undefined, band: Band | undefined): Evaluation {
