@@ -167,8 +167,7 @@ export class EditStream {
   private readonly lastBand: number;
   /** Per band, the style ranges reaching into it, in plan order. */
   private readonly rangesByBand: number[][] = [];
-  /** Per column style: its indexes in row order (undefined when its rows ascend), and the next one a band lays on. */
-  private readonly columnOrder: (number[] | undefined)[];
+  /** Per column style (its rows ascend, as the model has them): the next of its cells a band lays on. */
   private readonly columnNext: number[];
   private band = -1;
   private edits = new CellEdits();
@@ -190,14 +189,7 @@ export class EditStream {
       for (let band = Math.floor(range.row / BAND_ROWS); band <= Math.floor(end / BAND_ROWS); band++) (this.rangesByBand[band] ??= []).push(i);
     });
     const columns = plan.columnStyles ?? [];
-    this.columnOrder = columns.map(({ rows }) => {
-      let ascending = true;
-      for (let i = 0; i < rows.length; i++) {
-        last = Math.max(last, rows[i]);
-        if (i > 0 && rows[i] < rows[i - 1]) ascending = false;
-      }
-      return ascending ? undefined : rows.map((_, i) => i).sort((a, b) => rows[a] - rows[b]);
-    });
+    for (const { rows } of columns) if (rows.length > 0) last = Math.max(last, rows[rows.length - 1]);
     this.columnNext = columns.map(() => 0);
     this.lastBand = last < 0 ? -1 : Math.floor(last / BAND_ROWS);
   }
@@ -225,13 +217,8 @@ export class EditStream {
     builder.values(edits, plan, from, to);
     for (const i of this.rangesByBand[band] ?? []) builder.range(edits, plan.styles[i], from, to);
     (plan.columnStyles ?? []).forEach(({ col, rows, styles: names }, k) => {
-      const order = this.columnOrder[k];
       let next = this.columnNext[k];
-      for (; next < rows.length; next++) {
-        const i = order ? order[next] : next;
-        if (rows[i] >= to) break;
-        builder.layOn(edits.at(rows[i]), col, names[i]);
-      }
+      for (; next < rows.length && rows[next] < to; next++) builder.layOn(edits.at(rows[next]), col, names[next]);
       this.columnNext[k] = next;
     });
     this.edits = edits;
