@@ -1,13 +1,14 @@
 /**
- * A big patched sheet's rows are deflated on the thread pool in pieces while
- * the rest of the package is written, and joined after its views (which may
- * still change). The pieces joined must be one valid DEFLATE stream, and the
- * workbook the same one the plain way writes.
+ * A big sheet's rows are deflated on the thread pool in pieces while the rest
+ * of the package is written, and joined between what comes before and after
+ * them (the views and a drawing, which may still change). The pieces joined
+ * must be one valid DEFLATE stream, and the workbook the same one the plain
+ * way writes.
  */
 import { inflateRawSync } from 'node:zlib';
 import { strFromU8, unzipSync } from 'fflate';
 import { openWorkbook } from '../../../src/adapters/file';
-import { deflateAhead, deflatedWithTail, deflatesAhead } from '../../../src/adapters/file/package/zip';
+import { deflateAhead, deflatedAround, deflatesAhead } from '../../../src/adapters/file/package/zip';
 import type { WritePlan } from '../../../src/model/plan';
 import { minimalPackage } from '../../fixtures/package/minimal-package';
 
@@ -26,17 +27,19 @@ function rowsText(bytes: number): Uint8Array {
 }
 
 describe('deflating a part ahead, in pieces', () => {
-  it('joins the pieces after any head into a stream that inflates to the head and the tail', async () => {
-    const tail = rowsText(3_500_000);
-    expect(deflatesAhead(tail)).toBe(true);
-    const pieces = await deflateAhead(tail);
+  it('joins the pieces between any head and end into a stream that inflates to the three', async () => {
+    const rows = rowsText(3_500_000);
+    expect(deflatesAhead(rows)).toBe(true);
+    const pieces = await deflateAhead(rows);
     expect(pieces.length).toBe(4);
-    for (const head of ['', '<worksheet><sheetViews><sheetView tabSelected="1"/></sheetViews><sheetData>', '<worksheet><sheetData>']) {
-      const headBytes = new TextEncoder().encode(head);
-      const inflated = new Uint8Array(inflateRawSync(deflatedWithTail(headBytes, pieces)));
-      expect(inflated.length).toBe(headBytes.length + tail.length);
+    const ends = ['', '</worksheet>', '<pageMargins left="0.7"/><drawing r:id="rId1"/></worksheet>'];
+    for (const [head, end] of [['', ''], ...['<worksheet><sheetViews><sheetView tabSelected="1"/></sheetViews>', '<worksheet>'].flatMap((h) => ends.map((e) => [h, e]))]) {
+      const [headBytes, endBytes] = [head, end].map((text) => new TextEncoder().encode(text));
+      const inflated = new Uint8Array(inflateRawSync(deflatedAround(headBytes, pieces, endBytes)));
+      expect(inflated.length).toBe(headBytes.length + rows.length + endBytes.length);
       expect(Buffer.compare(inflated.subarray(0, headBytes.length), headBytes)).toBe(0);
-      expect(Buffer.compare(inflated.subarray(headBytes.length), tail)).toBe(0);
+      expect(Buffer.compare(inflated.subarray(headBytes.length, headBytes.length + rows.length), rows)).toBe(0);
+      expect(Buffer.compare(inflated.subarray(headBytes.length + rows.length), endBytes)).toBe(0);
     }
   });
 
@@ -64,4 +67,45 @@ describe('deflating a part ahead, in pieces', () => {
     expect(written).toContain('<sheetView workbookViewId="0"/>');
     expect(written.match(/<row /g)?.length).toBe(rows);
   });
+
+  it('writes a big generated sheet with a chart: the <drawing> goes in after its rows, which are deflated ahead and kept whole', async () => {
+    const rows = 30_000;
+    const values = Array.from({ length: rows }, (_, r) => [`Measure ${r + 1} with a name long enough to make a big sheet`, r, r / 4]);
+    const plan: WritePlan = {
+      styles: {},
+      sheets: [
+        {
+          name: 'Commentary',
+          mode: 'generated',
+          values: [{ row: 0, col: 0, values }],
+          styles: [],
+          charts: [
+            {
+              kind: 'line',
+              title: 'Trend',
+              anchor: { row: 0, col: 4, rowCount: 15, colCount: 6 },
+              categories: { row: 0, col: 0, rowCount: 4, colCount: 1 },
+              series: [{ name: 'Value', values: { row: 0, col: 2, rowCount: 4, colCount: 1 }, colour: '#1F4E79' }],
+            },
+          ],
+        },
+      ],
+      removeSheets: [],
+      front: ['Commentary'],
+    };
+    const out = await (await openWorkbook(minimalPackage({ sheets: [{ name: 'Measures', xml: `<worksheet xmlns="${MAIN}"><sheetData/></worksheet>` }] }))).write(plan);
+    // Read back through the package reader, which checks every part's size and CRC.
+    const sheet = (await openWorkbook(out)).grids.sheets.find((s) => s.name === 'Commentary');
+    expect(sheet?.rows.length).toBe(rows);
+    expect(sheet?.rows[rows - 1]?.[2]).toEqual({ value: (rows - 1) / 4 });
+    const files = unzipSync(out);
+    const written = strFromU8(files['xl/worksheets/sheet2.xml']);
+    expect(written.length).toBeGreaterThan(3_000_000);
+    expect(written.match(/<row /g)?.length).toBe(rows);
+    // In schema order: after the rows and the page setup; the sheet is the selected one.
+    expect(written).toMatch(/<\/sheetData>.*<pageMargins[^>]*\/>.*<drawing r:id="rId\d+"\/><\/worksheet>$/s);
+    expect(written).toContain('tabSelected="1"');
+    expect(Object.keys(files).filter((name) => name.startsWith('xl/charts/'))).toEqual(['xl/charts/chart1.xml']);
+  });
 });
+

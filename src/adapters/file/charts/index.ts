@@ -8,7 +8,7 @@ import type { PlanValue, SheetPlan, WritePlan } from '../../../model/plan';
 import { addOverrides, setOverride } from '../package/content-types';
 import { PackageParts } from '../package/parts';
 import { addRelationship, addRelationships, insertBeforeClosing, RELATIONSHIP_TYPES, RELATIONSHIPS_NAMESPACE, relatedParts } from '../package/relationships';
-import type { PackageStep } from '../package/workbook-package';
+import type { PackageStep, WrittenSheet } from '../package/workbook-package';
 import { readSheetEntries, workbookPartOf } from '../package/workbook-part';
 import { putWorksheetElement, topLevelElements } from '../package/worksheet-xml';
 import { prefixFor } from '../package/xml';
@@ -47,23 +47,25 @@ function freePartPaths(parts: PackageParts, stem: string): () => string {
 }
 
 /** The sheet's drawing part: its existing one, or a new one tied in with a <drawing> element. */
-function drawingPartFor(parts: PackageParts, sheetPart: string): string {
+function drawingPartFor(parts: PackageParts, { part: sheetPart, edit }: WrittenSheet): string {
   const existing = relatedParts(parts, sheetPart, RELATIONSHIP_TYPES.drawing)[0];
   if (existing && parts.has(existing.part)) return existing.part;
   const drawing = freePartPaths(parts, 'xl/drawings/drawing')();
   parts.set(drawing, EMPTY_DRAWING_XML);
   setOverride(parts, drawing, DRAWING_CONTENT_TYPE);
   const relId = addRelationship(parts, sheetPart, RELATIONSHIP_TYPES.drawing, drawing);
-  const xml = parts.text(sheetPart) ?? '';
-  const { prefix } = topLevelElements(xml);
-  const r = prefixFor(xml, RELATIONSHIPS_NAMESPACE);
-  const element = r ? `<${prefix}drawing ${r}:id="${relId}"/>` : `<${prefix}drawing xmlns:r="${RELATIONSHIPS_NAMESPACE}" r:id="${relId}"/>`;
-  parts.set(sheetPart, putWorksheetElement(xml, 'drawing', element));
+  edit((xml) => {
+    const { prefix } = topLevelElements(xml);
+    const r = prefixFor(xml, RELATIONSHIPS_NAMESPACE);
+    const element = r ? `<${prefix}drawing ${r}:id="${relId}"/>` : `<${prefix}drawing xmlns:r="${RELATIONSHIPS_NAMESPACE}" r:id="${relId}"/>`;
+    return putWorksheetElement(xml, 'drawing', element);
+  });
   return drawing;
 }
 
-function addSheetCharts(parts: PackageParts, sheetPart: string, sheet: SheetPlan): void {
-  const drawing = drawingPartFor(parts, sheetPart);
+function addSheetCharts(parts: PackageParts, written: WrittenSheet): void {
+  const sheet = written.plan;
+  const drawing = drawingPartFor(parts, written);
   const cells = planCells(sheet);
   const drawingXml = parts.text(drawing) ?? EMPTY_DRAWING_XML;
   // Parts, overrides, relationships and anchors gathered, then written once each: a commentary of 10,000 measures has 10,000 charts.
@@ -87,7 +89,7 @@ function hasCharts(sheet: SheetPlan): boolean {
 
 /** The package step (see workbook-package.ts): adds the charts of the sheets just written. */
 export const writeCharts: PackageStep = (parts, sheets) => {
-  for (const { plan, part } of sheets) if (hasCharts(plan)) addSheetCharts(parts, part, plan);
+  for (const sheet of sheets) if (hasCharts(sheet.plan)) addSheetCharts(parts, sheet);
 };
 
 /** The same for a workbook saved by another writer (exceljs exports): unzip, add the charts, zip. */
@@ -98,7 +100,7 @@ export function addCharts(bytes: Uint8Array, plan: WritePlan): Uint8Array {
   const sheets = plan.sheets.filter(hasCharts).map((sheet) => {
     const part = entries.find((e) => e.name === sheet.name)?.part;
     if (!part) throw new Error(`The write plan puts a chart on a sheet the workbook does not have: "${sheet.name}".`);
-    return { plan: sheet, part };
+    return { plan: sheet, part, edit: (edit: (xml: string) => string) => parts.edit(part, edit) };
   });
   writeCharts(parts, sheets);
   return parts.toZip();

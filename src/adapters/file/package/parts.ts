@@ -10,7 +10,7 @@
  */
 import { WorkbookReadError } from '../errors';
 import { formatBytes, type ReadLimits, withDefaults } from './limits';
-import { deflatedWithTail, inflateEntry, readZipDirectory, writeZip, type ZipEntry, type ZipOutput } from './zip';
+import { deflatedAround, inflateEntry, readZipDirectory, writeZip, type ZipEntry, type ZipOutput } from './zip';
 
 export class PackageParts {
   /** Output order: the original entries first, new parts after. */
@@ -21,8 +21,8 @@ export class PackageParts {
   /** Original parts read as text, kept as text only (a big sheet is read, then patched, from one string). */
   private texts = new Map<string, string>();
   private readonly written = new Map<string, Uint8Array>();
-  /** Written parts whose bytes from `from` on are being deflated ahead (see deflateAhead), then deflated. */
-  private readonly tails = new Map<string, { from: number; pieces: Promise<Uint8Array[]>; deflated?: Uint8Array[] }>();
+  /** Written parts whose bytes [from, to) (a sheet's rows) are being deflated ahead (see deflateAhead). */
+  private readonly ahead = new Map<string, { from: number; to: number; pieces: Promise<Uint8Array[]>; deflated?: Uint8Array[] }>();
 
   private constructor(
     private readonly source: Uint8Array,
@@ -57,7 +57,7 @@ export class PackageParts {
     for (const name of this.order) copy.add(name);
     for (const [name, entry] of this.original) copy.original.set(name, entry);
     for (const [name, data] of this.written) copy.written.set(name, data);
-    for (const [name, tail] of this.tails) copy.tails.set(name, tail);
+    for (const [name, rows] of this.ahead) copy.ahead.set(name, rows);
     copy.inflated = this.inflated;
     copy.texts = this.texts;
     return copy;
@@ -122,27 +122,35 @@ export class PackageParts {
     if (!this.byLowerName.has(name.toLowerCase())) this.add(name);
     // The old text is never read again: keeping it would hold a big sheet's XML to the end.
     this.texts.delete(name);
-    this.tails.delete(name);
+    this.ahead.delete(name);
     this.written.set(name, typeof content === 'string' ? new TextEncoder().encode(content) : content);
   }
 
-  /** Sets a part whose bytes from `from` on are the ones `pieces` is deflating (deflateAhead of data.subarray(from)). */
-  setWithTail(path: string, data: Uint8Array, from: number, pieces: Promise<Uint8Array[]>): void {
+  /** Edits a part as text; it stays as it was when the edit changes nothing. */
+  edit(path: string, edit: (xml: string) => string): void {
+    const xml = this.text(path);
+    if (xml === undefined) return;
+    const edited = edit(xml);
+    if (edited !== xml) this.set(path, edited);
+  }
+
+  /** Sets a part whose bytes [from, to) are the ones `pieces` is deflating (deflateAhead of data.subarray(from, to)). */
+  setDeflatingAhead(path: string, data: Uint8Array, from: number, to: number, pieces: Promise<Uint8Array[]>): void {
     this.set(path, data);
-    // Awaited by tailsDeflated(); a part set again before then drops its pieces, and their failure with them.
+    // Awaited by deflatedAhead(); a part set again before then drops its pieces, and their failure with them.
     pieces.catch(() => undefined);
-    this.tails.set(this.nameOf(path) as string, { from, pieces });
+    this.ahead.set(this.nameOf(path) as string, { from, to, pieces });
   }
 
-  /** The pieces the part's tail is being deflated in, when setWithTail() set it and nothing has set it since. */
-  tailPieces(path: string): Promise<Uint8Array[]> | undefined {
+  /** The pieces the part's rows are being deflated in, when setDeflatingAhead() set it and nothing has set it since. */
+  piecesAhead(path: string): Promise<Uint8Array[]> | undefined {
     const name = this.nameOf(path);
-    return name === undefined ? undefined : this.tails.get(name)?.pieces;
+    return name === undefined ? undefined : this.ahead.get(name)?.pieces;
   }
 
-  /** Waits for the tails still being deflated: toZip() then uses them. */
-  async tailsDeflated(): Promise<void> {
-    for (const tail of this.tails.values()) tail.deflated = await tail.pieces;
+  /** Waits for the rows still being deflated: toZip() then uses them. */
+  async deflatedAhead(): Promise<void> {
+    for (const rows of this.ahead.values()) rows.deflated = await rows.pieces;
   }
 
   delete(path: string): void {
@@ -153,7 +161,7 @@ export class PackageParts {
     this.original.delete(name);
     this.texts.delete(name);
     this.written.delete(name);
-    this.tails.delete(name);
+    this.ahead.delete(name);
   }
 
   /** True when the part is new or was rewritten since the package was read. */
@@ -166,8 +174,8 @@ export class PackageParts {
   toZip(): Uint8Array {
     const outputs: ZipOutput[] = this.order.map((name) => {
       const data = this.written.get(name);
-      const tail = this.tails.get(name);
-      if (data && tail?.deflated) return { kind: 'data', name, data, deflated: deflatedWithTail(data.subarray(0, tail.from), tail.deflated) };
+      const rows = this.ahead.get(name);
+      if (data && rows?.deflated) return { kind: 'data', name, data, deflated: deflatedAround(data.subarray(0, rows.from), rows.deflated, data.subarray(rows.to)) };
       if (data) return { kind: 'data', name, data };
       return { kind: 'copy', entry: this.original.get(name) as ZipEntry, source: this.source };
     });

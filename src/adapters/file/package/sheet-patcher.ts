@@ -50,7 +50,7 @@ export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, s
   if (plan.page) skeleton = withPageFit(skeleton, plan.page);
   if (!sheetData) {
     const bytes = new TextEncoder().encode(skeleton);
-    return { xml: bytes, sheetDataAt: bytes.length, overwroteFormula: false };
+    return { xml: bytes, sheetDataAt: bytes.length, sheetDataEnd: bytes.length, overwroteFormula: false };
   }
 
   const at = topLevelElements(skeleton, part).elements.find((e) => e.name === 'sheetData') as TopLevelElement;
@@ -59,8 +59,9 @@ export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, s
   const sheetDataAt = out.length;
   if (!bounds) {
     out.slice(xml, sheetData.start, sheetData.end);
+    const sheetDataEnd = out.length;
     out.slice(skeleton, at.end, skeleton.length);
-    return { xml: out.bytes(), sheetDataAt, overwroteFormula: false };
+    return { xml: out.bytes(), sheetDataAt, sheetDataEnd, overwroteFormula: false };
   }
   const rows = (): RowPatcher => new RowPatcher(xml, part, prefix, new EditStream(plan, planStyles), { styles, planStyles, columns }, out);
   let patcher = rows();
@@ -79,8 +80,9 @@ export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, s
     }
     out.slice(xml, sheetData.closeStart, sheetData.end);
   }
+  const sheetDataEnd = out.length;
   out.slice(skeleton, at.end, skeleton.length);
-  return { xml: out.bytes(), sheetDataAt, overwroteFormula: patcher.overwroteFormula };
+  return { xml: out.bytes(), sheetDataAt, sheetDataEnd, overwroteFormula: patcher.overwroteFormula };
 }
 
 /** About what the plan adds to the sheet's bytes: a new cell's markup, a format's digits, a row's rewritten tags. */

@@ -15,14 +15,14 @@ import { CONTENT_TYPES, CONTENT_TYPES_PART, contentTypeOf, readContentTypes, rem
 import { gridFrom1904, planTo1904 } from './date-system';
 import { type ReadLimits, withDefaults } from './limits';
 import { updateWorksheetTitles } from './app-properties';
-import { decodeUtf8, PackageParts } from './parts';
+import { PackageParts } from './parts';
 import { deflateAhead, deflatesAhead } from './zip';
 import { addRelationship, readRelationships, relatedParts, RELATIONSHIP_TYPES, relsPathOf, removeRelationships, resolveTarget } from './relationships';
 import { type CellBudget, readSheetXml } from './sheet-reader';
 import { patchExistingSheet } from './sheet-patcher';
 import { setSheetMarks } from './sheet-marks';
 import { withTabSelected } from './sheet-views';
-import { generatedSheetXml, type SheetBytes } from './sheet-writer';
+import { editAroundRows, generatedSheetXml, type SheetBytes } from './sheet-writer';
 import { MINIMAL_STYLES_XML, StyleSheet } from './styles';
 import { readSheetEntries, readSheetScopedNames, type SheetEntry, usesDate1904, WorkbookXml, workbookPartOf } from './workbook-part';
 import { parseXml, unescapeXml } from './xml';
@@ -33,6 +33,8 @@ export interface WrittenSheet {
   plan: SheetPlan;
   /** Its worksheet part, e.g. "xl/worksheets/sheet4.xml". */
   part: string;
+  /** Edits the part as text; an empty <sheetData/> may stand in for a big sheet's rows (see editAroundRows). */
+  edit(edit: (xml: string) => string): void;
 }
 
 /** A later step of write(): works on the package after the sheets are written. */
@@ -108,7 +110,7 @@ export function openPackage(bytes: Uint8Array, limits?: ReadLimits, laterSteps: 
       for (const step of laterSteps) step(parts, written);
       typeNewRelationshipParts(parts);
       if (strict) for (const part of parts.paths()) if (parts.isChanged(part) && part !== CONTENT_TYPES_PART) parts.set(part, toStrict(parts.text(part) ?? ''));
-      await parts.tailsDeflated();
+      await parts.deflatedAhead();
       return parts.toZip();
     },
   };
@@ -201,9 +203,9 @@ class PlanWriter {
         if (titles) this.workbook.setSheetName('_xlnm.Print_Titles', this.indexOf(sheetPlan.name), titles);
         setSheetMarks(this.workbook, sheetPlan, this.indexOf(sheetPlan.name));
         overwroteFormula ||= result.overwroteFormula;
-        written.push({ plan: sheetPlan, part: sheet.part });
+        written.push(this.written(sheetPlan, sheet.part));
       } else {
-        written.push({ plan: sheetPlan, part: this.writeGenerated(sheetPlan) });
+        written.push(this.written(sheetPlan, this.writeGenerated(sheetPlan)));
       }
     }
     if (overwroteFormula) this.dropCalcChain();
@@ -211,6 +213,10 @@ class PlanWriter {
     if (this.workbook.xml !== original) this.parts.set(this.workbookPart, this.workbook.xml);
     updateWorksheetTitles(this.parts, worksheetsBefore, this.worksheetNames());
     return written;
+  }
+
+  private written(plan: SheetPlan, part: string): WrittenSheet {
+    return { plan, part, edit: (edit) => this.editSheet(part, edit) };
   }
 
   /** The worksheets' names in tab order (not chart sheets). */
@@ -265,31 +271,27 @@ class PlanWriter {
     });
   }
 
-  /** Selects the sheet's tab or not; a sheet this plan wrote is edited before its rows, which stay as they are, bytes. */
+  /** Selects the sheet's tab or not. */
   private selectTab(part: string, selected: boolean): void {
+    this.editSheet(part, (xml) => withTabSelected(xml, part, selected));
+  }
+
+  /** Edits a worksheet as text; one this plan wrote is edited around its rows, which stay bytes and go on deflating. */
+  private editSheet(part: string, edit: (xml: string) => string): void {
     const sheet = this.sheetBytes.get(part);
     if (!sheet || this.parts.get(part) !== sheet.xml) {
-      const xml = this.parts.text(part);
-      if (xml === undefined) return;
-      const updated = withTabSelected(xml, part, selected);
-      if (updated !== xml) this.parts.set(part, updated);
+      this.parts.edit(part, edit);
       return;
     }
-    const head = decodeUtf8(sheet.xml.subarray(0, sheet.sheetDataAt));
-    const updated = withTabSelected(head, part, selected);
-    if (updated === head) return;
-    const start = new TextEncoder().encode(updated);
-    const xml = new Uint8Array(start.length + sheet.xml.length - sheet.sheetDataAt);
-    xml.set(start);
-    xml.set(sheet.xml.subarray(sheet.sheetDataAt), start.length);
-    this.putSheet(part, { xml, sheetDataAt: start.length }, this.parts.tailPieces(part));
+    const edited = editAroundRows(sheet, part, edit);
+    if (edited !== sheet) this.putSheet(part, edited, this.parts.piecesAhead(part));
   }
 
   /** Sets a worksheet as written; a big one's rows start deflating on the thread pool while the rest of the package is written. */
   private putSheet(part: string, sheet: SheetBytes, rowsDeflating?: Promise<Uint8Array[]>): void {
-    const rows = sheet.xml.subarray(sheet.sheetDataAt);
+    const rows = sheet.xml.subarray(sheet.sheetDataAt, sheet.sheetDataEnd);
     const deflating = rowsDeflating ?? (deflatesAhead(rows) ? deflateAhead(rows) : undefined);
-    if (deflating) this.parts.setWithTail(part, sheet.xml, sheet.sheetDataAt, deflating);
+    if (deflating) this.parts.setDeflatingAhead(part, sheet.xml, sheet.sheetDataAt, sheet.sheetDataEnd, deflating);
     else this.parts.set(part, sheet.xml);
     this.sheetBytes.set(part, sheet);
   }

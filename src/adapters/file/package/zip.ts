@@ -242,36 +242,38 @@ function prepare(output: ZipOutput): Prepared {
 const PIECE_BYTES = 1 << 20;
 /** How far back DEFLATE refers: a piece primed with this much before it compresses as if the stream had gone on. */
 const WINDOW_BYTES = 32 * 1024;
-/** A final block holding nothing, which ends a stream of sync-flushed pieces. */
-const FINAL_EMPTY_BLOCK = new Uint8Array([0x03, 0x00]);
 
-/** True when a tail is worth deflating on the thread pool. */
-export function deflatesAhead(tail: Uint8Array): boolean {
-  return tail.length >= PIECE_BYTES;
+/** True when a sheet's rows are worth deflating on the thread pool. */
+export function deflatesAhead(rows: Uint8Array): boolean {
+  return rows.length >= PIECE_BYTES;
 }
 
 /**
- * Starts deflating `tail` (the rows of a patched sheet) on Node's thread
- * pool, in pieces of a megabyte its threads share, while the caller goes on
- * writing the rest of the package: pigz's way. Each piece ends on a byte
- * boundary (a sync flush), so the pieces joined read on from any stream that
- * ends that way; each is primed with the 32 KB before it, but the first is
- * not, since what comes before the tail (the sheet's views) may still change.
+ * Starts deflating `rows` (a big sheet's <sheetData>) on Node's thread pool,
+ * in pieces of a megabyte its threads share, while the caller goes on writing
+ * the rest of the package: pigz's way. Each piece ends on a byte boundary (a
+ * sync flush), so the pieces joined read on from any stream that ends that
+ * way; each is primed with the 32 KB before it, but the first is not, since
+ * what comes before the rows (the sheet's views) may still change.
  */
-export function deflateAhead(tail: Uint8Array): Promise<Uint8Array[]> {
+export function deflateAhead(rows: Uint8Array): Promise<Uint8Array[]> {
   const pieces: Promise<Uint8Array>[] = [];
-  for (let from = 0; from < tail.length; from += PIECE_BYTES) {
+  for (let from = 0; from < rows.length; from += PIECE_BYTES) {
     const options: zlib.ZlibOptions = { level: DEFLATE_LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH };
-    if (from > 0) options.dictionary = tail.subarray(from - WINDOW_BYTES, from);
-    const piece = tail.subarray(from, from + PIECE_BYTES);
+    if (from > 0) options.dictionary = rows.subarray(from - WINDOW_BYTES, from);
+    const piece = rows.subarray(from, from + PIECE_BYTES);
     pieces.push(new Promise((resolve, reject) => zlib.deflateRaw(piece, options, (error, result) => (error ? reject(error) : resolve(plainView(result))))));
   }
   return Promise.all(pieces);
 }
 
-/** A part's raw DEFLATE stream: its head deflated now, then its tail's pieces from deflateAhead, then the end. */
-export function deflatedWithTail(head: Uint8Array, tail: readonly Uint8Array[]): Uint8Array {
-  const blocks = [plainView(zlib.deflateRawSync(head, { level: DEFLATE_LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH })), ...tail, FINAL_EMPTY_BLOCK];
+/**
+ * A part's raw DEFLATE stream: what comes before its rows deflated now, then
+ * the rows' pieces from deflateAhead, then what comes after them, deflated
+ * now and fresh (it refers back to nothing), ending the stream.
+ */
+export function deflatedAround(head: Uint8Array, rows: readonly Uint8Array[], end: Uint8Array): Uint8Array {
+  const blocks = [plainView(zlib.deflateRawSync(head, { level: DEFLATE_LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH })), ...rows, plainView(zlib.deflateRawSync(end, { level: DEFLATE_LEVEL }))];
   const out = new Uint8Array(blocks.reduce((sum, b) => sum + b.length, 0));
   let at = 0;
   for (const block of blocks) {
