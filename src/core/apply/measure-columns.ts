@@ -4,6 +4,7 @@
  * Variation and Assurance after them when asked for).
  */
 import type { SheetGrid, WorkbookGrids } from '../../model/grid';
+import { observationsToRead } from '../measures/plain-figures';
 import { readMeasures } from '../measures/read-measures';
 import type { ColumnStyles, PageSetup, PlanValue, SheetPlan, ValueBlock } from '../../model/plan';
 import { periodShown } from '../measures/period';
@@ -175,7 +176,7 @@ export function measureSheetPlan(analysis: MeasuresAnalysis, sheet: SheetGrid | 
     const { current, measure, stale } = evaluated;
     const spcRow = long ? current.observation.row : measure.source.row;
     if (spc && spcRow !== undefined) spcRows.set(spcRow, spcCells(spc.get(evaluated)));
-    const observations = measure.observations;
+    const observations = observationsToRead(measure);
     for (let index = 0; index < observations.length; index++) {
       const { row, col } = observations[index];
       if (row === undefined || col === undefined) continue;

@@ -10,6 +10,7 @@ import { readSettingsSheet } from '../shared/settings-sheet';
 import { roundTo } from '../shared/values';
 import { type MeasureSettings, readMeasureSettings } from './measure-settings';
 import { comparePeriods, endsByPeriod, indexOfPreviousOfKind, indexOfSamePeriodLastYear, type Period, periodsBehind } from './period';
+import { lastingObservation, observationsToRead } from './plain-figures';
 import { readMeasures } from './read-measures';
 import { type Scheme, STATUSES, type Status, statusStyleName } from './scheme';
 import { classifyFigure, directionOfTravel } from './status';
@@ -35,10 +36,10 @@ function followedBenchmark(measure: Measure, obs: Observation): FollowedBenchmar
  * A benchmark's figure for an observation: the same period's, or the latest
  * published before it (national figures come out yearly), with its period.
  */
-function benchmarkFigure(measure: Measure, index: number, benchmark: string): { value: number; label: string } | undefined {
-  const obs = measure.observations[index];
+function benchmarkFigure(observations: readonly Observation[], index: number, benchmark: string): { value: number; label: string } | undefined {
+  const obs = observations[index];
   for (let i = index; i >= 0; i--) {
-    const earlier = measure.observations[i];
+    const earlier = observations[i];
     const value = earlier.benchmarks[benchmark];
     if (value !== undefined && (i === index || !obs.period || !earlier.period || earlier.period.end <= obs.period.end)) return { value, label: earlier.label };
   }
@@ -46,9 +47,9 @@ function benchmarkFigure(measure: Measure, index: number, benchmark: string): { 
 }
 
 /** A target in words with a figure to work from ("2 points better than national"), which only a polarity could settle. */
-function hasTargetBarPolarity(measure: Measure, index: number): boolean {
-  const follows = followedBenchmark(measure, measure.observations[index]);
-  return follows !== undefined && (follows.seen !== undefined || benchmarkFigure(measure, index, follows.benchmark) !== undefined);
+function hasTargetBarPolarity(measure: Measure, observations: readonly Observation[], index: number): boolean {
+  const follows = followedBenchmark(measure, observations[index]);
+  return follows !== undefined && (follows.seen !== undefined || benchmarkFigure(observations, index, follows.benchmark) !== undefined);
 }
 
 /**
@@ -57,12 +58,12 @@ function hasTargetBarPolarity(measure: Measure, index: number): boolean {
  * workbook or, when the workbook has none, from the figure quoted in the
  * wording ("In line with national (58%)"); undefined when there is neither.
  */
-function targetFor(measure: Measure, index: number): number | undefined {
-  const obs = measure.observations[index];
+function targetFor(measure: Measure, observations: readonly Observation[], index: number): number | undefined {
+  const obs = observations[index];
   if (obs.target !== undefined && obs.target !== null) return obs.target;
   const follows = followedBenchmark(measure, obs);
   if (!follows) return measure.target;
-  const figure = benchmarkFigure(measure, index, follows.benchmark)?.value ?? follows.seen;
+  const figure = benchmarkFigure(observations, index, follows.benchmark)?.value ?? follows.seen;
   return figure === undefined ? undefined : resolveBenchmarkTarget(follows, figure, measure.polarity);
 }
 
@@ -71,11 +72,11 @@ function withUnit(value: number, unit: Unit): string {
 }
 
 /** Says how a target in words was read for the reported period, or why it could not be. */
-function explainFollowedTarget(measure: Measure, index: number, target: number | undefined, issues: IssueList): void {
-  const obs = measure.observations[index];
+function explainFollowedTarget(measure: Measure, observations: readonly Observation[], index: number, target: number | undefined, issues: IssueList): void {
+  const obs = observations[index];
   const follows = followedBenchmark(measure, obs);
   if (!follows) return;
-  const figure = benchmarkFigure(measure, index, follows.benchmark);
+  const figure = benchmarkFigure(observations, index, follows.benchmark);
   const sheet = measure.source.sheet;
   if (figure && follows.seen !== undefined && roundTo(figure.value, decimalsOf(follows.seen)) !== follows.seen) {
     issues.add(sheet, follows.row, follows.col, `'${follows.text}' quotes ${withUnit(follows.seen, measure.unit)}, but the workbook's ${follows.benchmark} figure for ${figure.label} is ${withUnit(figure.value, measure.unit)} — the workbook's figure is used`);
@@ -192,6 +193,7 @@ const LONG_TERM_SHIFT = 7;
 /** Judges one observation, given its target and band. `figures` holds every observation's figure as shown. */
 function judge(
   measure: Measure,
+  observations: readonly Observation[],
   index: number,
   target: number | undefined,
   band: Band | undefined,
@@ -199,10 +201,10 @@ function judge(
   links: PeriodLinks,
   settings: MeasureSettings,
 ): number {
-  const { observations, polarity } = measure;
+  const { polarity } = measure;
   const obs = observations[index];
   let status = classifyFigure(obs.actual, target, band, polarity, obs.decimals);
-  if (status === 'no-target' && polarity === undefined && hasTargetBarPolarity(measure, index)) status = 'polarity-unknown';
+  if (status === 'no-target' && polarity === undefined && hasTargetBarPolarity(measure, observations, index)) status = 'polarity-unknown';
   const now = figures[index];
   const previous = links.previous[index];
   const direction = directionOfTravel(now, previous < 0 ? undefined : figures[previous], polarity, band, target);
@@ -308,7 +310,7 @@ class JudgedMeasure implements EvaluatedMeasure {
     const evaluations: Evaluation[] = [];
     for (let index = 0; index < observations.length; index++) {
       const obs = observations[index];
-      const target = targetFor(measure, index);
+      const target = targetFor(measure, observations, index);
       const band = bands.at(obs, target);
       evaluations.push(index === this.currentIndex ? this.current : evaluation(obs, judgements.codes[from + index], judgements.looks, target, band));
     }
@@ -331,11 +333,11 @@ function reportedPeriod(measures: Measure[], settings: MeasureSettings, issues: 
   const byLabel = new Map<string, Observation>();
   // Indexed loops in this file's passes over every measure: they run once, mostly before V8 optimises them, where for-of costs five times as much.
   for (let m = 0; m < measures.length; m++) {
-    const observations = measures[m].observations;
+    const observations = observationsToRead(measures[m]);
     for (let i = 0; i < observations.length; i++) {
       const o = observations[i];
       const seen = byLabel.get(o.label);
-      if (!seen || (seen.actual === null && o.actual !== null)) byLabel.set(o.label, o);
+      if (!seen || (seen.actual === null && o.actual !== null)) byLabel.set(o.label, lastingObservation(measures[m], observations, i));
     }
   }
   const all = [...byLabel.values()];
@@ -429,7 +431,7 @@ function analyse(grids: WorkbookGrids, options: ReportOptions): MeasuresAnalysis
   }
 
   let count = 0;
-  for (let m = 0; m < measures.length; m++) count += measures[m].observations.length;
+  for (let m = 0; m < measures.length; m++) count += observationsToRead(measures[m]).length;
   const judgedAll = judgements(count, scheme, settings);
   const bands = new MeasureBands(settings);
   const links = new PeriodLinks();
@@ -439,27 +441,27 @@ function analyse(grids: WorkbookGrids, options: ReportOptions): MeasuresAnalysis
   let from = 0;
   for (let m = 0; m < measures.length; m++) {
     const measure = measures[m];
-    const observations = measure.observations;
+    const observations = observationsToRead(measure);
     for (let index = 0; index < observations.length; index++) figures[index] = shown(observations[index]);
     const currentIndex = judgedIndex(observations, period, reporting?.period);
     let found: Evaluation | undefined;
     bands.reset(measure);
     links.fit(observations);
     for (let index = 0; index < observations.length; index++) {
-      const target = targetFor(measure, index);
+      const target = targetFor(measure, observations, index);
       const band = bands.at(observations[index], target);
-      const code = judge(measure, index, target, band, figures, links, settings);
+      const code = judge(measure, observations, index, target, band, figures, links, settings);
       judgedAll.codes[from + index] = code;
-      if (index === currentIndex) found = evaluation(observations[index], code, judgedAll.looks, target, band);
+      if (index === currentIndex) found = evaluation(lastingObservation(measure, observations, index), code, judgedAll.looks, target, band);
     }
     const current = found ?? noDataEvaluation(period ?? '', scheme, measure);
     const judged = current.observation.actual !== null ? current.observation.period : undefined;
     const behind = judged && reporting?.period ? periodsBehind(judged, reporting.period) : 0;
     const follows = found ? followedBenchmark(measure, found.observation) : undefined;
     if (follows && found) {
-      if (found.target === undefined && found.observation.actual !== null && follows.seen === undefined && !benchmarkFigure(measure, currentIndex, follows.benchmark)) {
+      if (found.target === undefined && found.observation.actual !== null && follows.seen === undefined && !benchmarkFigure(observations, currentIndex, follows.benchmark)) {
         issues.add(measure.source.sheet, follows.row, follows.col, `'${measure.name}' follows the ${follows.benchmark} figure, and the workbook has none for ${current.observation.label} or before — shown as no target`);
-      } else explainFollowedTarget(measure, currentIndex, found.target, issues);
+      } else explainFollowedTarget(measure, observations, currentIndex, found.target, issues);
     }
     if (found?.band && found.target !== undefined && (found.target < found.band.low - 1e-9 || found.target > found.band.high + 1e-9)) {
       // The link goes to the tolerance cell itself, where the officer will fix it.

@@ -85,17 +85,17 @@ function fieldText(cells: readonly (Cell | undefined)[], columns: FieldColumns, 
 const TEXT_FIELDS = ['theme', 'strategy', 'category', 'lead', 'notes', 'rebaseAt'] as const;
 const TOLERANCE_ENDS = ['toleranceLow', 'toleranceHigh'] as const;
 
-/** Reads the fixed fields of one measure row into a Measure, its observations left for the caller to add. */
-export function readMeasureFields(sheet: string, row: number, cells: readonly (Cell | undefined)[], columns: FieldColumns, issues: IssueList): Measure {
+/**
+ * Reads the fixed fields of one measure row into a Measure, its observations
+ * left for the caller to add; or onto `into`, a measure that has its
+ * observations already (see PlainWideMeasure).
+ */
+export function readMeasureFields(sheet: string, row: number, cells: readonly (Cell | undefined)[], columns: FieldColumns, issues: IssueList, into?: Pick<Measure, 'observations'>): Measure {
   const name = fieldText(cells, columns, 'name') ?? fieldText(cells, columns, 'id') ?? '';
   const unit: Unit = parseUnit(fieldText(cells, columns, 'unit'));
-  const measure: Measure = {
-    id: fieldText(cells, columns, 'id') ?? slugId(name),
-    name,
-    unit,
-    source: { sheet, row, col: columns.name ?? columns.id ?? 0 },
-    observations: [],
-  };
+  const id = fieldText(cells, columns, 'id') ?? slugId(name);
+  const source = { sheet, row, col: columns.name ?? columns.id ?? 0 };
+  const measure: Measure = into ? Object.assign(into, { id, name, unit, source }) : { id, name, unit, source, observations: [] };
   // Indexed, not for-of: read once per measure, mostly before V8 optimises it.
   for (let i = 0; i < TEXT_FIELDS.length; i++) {
     const field = TEXT_FIELDS[i];

@@ -16,13 +16,8 @@ import { type FieldColumns, MEASURE_HEADERS, type MeasureField, readMeasureField
 import { comparePeriods, type Period, parsePeriod } from './period';
 import { isStatusColumnHeader, type PeriodColumn, periodColumn } from './period-columns';
 import { parseTolerance } from './tolerance';
+import { emptyObservation, NO_BENCHMARKS, PlainFigures, PlainWideMeasure } from './plain-figures';
 import { isOwnColumn, type Measure, type MeasuresSource, type Observation, type OwnColumns } from './types';
-
-/**
- * Shared by every observation without benchmark figures (most of them): one
- * object instead of a million. Frozen, so it is replaced, never filled.
- */
-const NO_BENCHMARKS: Record<string, number> = Object.freeze({});
 
 function setBenchmark(obs: Observation, name: string, value: number): void {
   if (obs.benchmarks === NO_BENCHMARKS) obs.benchmarks = {};
@@ -196,6 +191,10 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
   const measures: Measure[] = [];
   const dataRows: number[] = [];
   const lastRow = dataRowRange(sheet, header.row, header.columns.name ?? header.columns.id ?? 0);
+  // A sheet of figures alone (no targets, tolerances or benchmarks by period: a column per period) keeps its plain rows' figures as numbers.
+  const plain = periodColumns.every((pc) => pc.kind.role === 'actual')
+    ? new PlainFigures(periods.map((p, slot) => ({ ...p, col: periodColumns[slotOf.indexOf(slot)].col })), Math.max(0, lastRow - header.row))
+    : undefined;
   let sectionTheme: string | undefined;
   /** The measure above, which a row of carried-on text belongs to. */
   let continued: Measure | undefined;
@@ -215,17 +214,19 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
       continued = undefined;
       continue;
     }
-    const measure = readMeasureFields(sheet.name, r, cells, header.columns, issues);
+    const at = plain ? plain.add(cells) : -1;
+    const measure = readMeasureFields(sheet.name, r, cells, header.columns, issues, plain && at >= 0 ? new PlainWideMeasure(plain, at) : undefined);
     if (!measure.theme && sectionTheme) measure.theme = sectionTheme;
     // A theme cell merged down over its measures is blank below its first row.
     const previous = measures.at(-1);
     if (!measure.theme && header.columns.theme !== undefined && previous?.theme) measure.theme = previous.theme;
     continued = measure;
-    for (let slot = 0; slot < periods.length; slot++) {
-      const { label, period, order } = periods[slot];
-      // row, col and decimals are in the literal (undefined until read) so V8 keeps them inside the object.
-      rowObservations[slot] = { label, period, order, actual: null, row: undefined, col: undefined, decimals: undefined, benchmarks: NO_BENCHMARKS };
+    if (at >= 0) {
+      measures.push(measure);
+      dataRows.push(r);
+      continue;
     }
+    for (let slot = 0; slot < periods.length; slot++) rowObservations[slot] = emptyObservation(periods[slot]);
     for (let i = 0; i < periodColumns.length; i++) {
       const pc = periodColumns[i];
       const obs = rowObservations[slotOf[i]];
