@@ -262,8 +262,11 @@ export function editBounds(plan: SheetPlan): { top: number; left: number; bottom
     }
   }
   for (const { col, rows } of plan.columnStyles ?? []) {
-    for (const r of rows) row(r);
-    if (rows.length > 0) column(col);
+    if (rows.length === 0) continue;
+    // The rows ascend (as the model has them): the first and last bound them.
+    row(rows[0]);
+    row(rows[rows.length - 1]);
+    column(col);
   }
   return top === Infinity ? undefined : { top, left, bottom, right };
 }
