@@ -97,7 +97,11 @@ export interface Measure {
   rebaseCol?: number;
   /** Row of the measure on its sheet (0-based), for added columns and issue addresses. */
   source: CellRef;
-  /** Chronological order (see period.ts). */
+  /**
+   * Chronological order (see period.ts). A plain wide measure's are made when
+   * first read (see plain-figures.ts); passes over every measure read them
+   * with observationsToRead instead.
+   */
   observations: Observation[];
 }
 
