@@ -3,6 +3,7 @@
  * `Document.getFileAsync` in slices (Excel gives at most 4 MB a slice). Takes
  * the document, so it can be tested without Office.
  */
+import { joinBytes } from '../../core/shared/bytes';
 
 /** What this module needs of Office.Document. */
 export interface FileSource {
@@ -40,13 +41,7 @@ export async function readDocumentFile(document: FileSource, { compressed, succe
       const slice = await settled<Office.Slice>(succeeded, (callback) => file.getSliceAsync(i, callback));
       slices.push(Uint8Array.from(slice.data as ArrayLike<number>));
     }
-    const bytes = new Uint8Array(slices.reduce((sum, s) => sum + s.length, 0));
-    let offset = 0;
-    for (const slice of slices) {
-      bytes.set(slice, offset);
-      offset += slice.length;
-    }
-    return bytes;
+    return joinBytes(slices);
   } finally {
     file.closeAsync();
   }

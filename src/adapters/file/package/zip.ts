@@ -8,6 +8,7 @@
  * dependency notes).
  */
 import * as zlib from 'node:zlib';
+import { joinBytes } from '../../../core/shared/bytes';
 import { groupThousands } from '../../../core/shared/values';
 import { WorkbookReadError, WorkbookWriteError } from '../errors';
 
@@ -273,14 +274,7 @@ export function deflateAhead(rows: Uint8Array): Promise<Uint8Array[]> {
  * now and fresh (it refers back to nothing), ending the stream.
  */
 export function deflatedAround(head: Uint8Array, rows: readonly Uint8Array[], end: Uint8Array): Uint8Array {
-  const blocks = [plainView(zlib.deflateRawSync(head, { level: DEFLATE_LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH })), ...rows, plainView(zlib.deflateRawSync(end, { level: DEFLATE_LEVEL }))];
-  const out = new Uint8Array(blocks.reduce((sum, b) => sum + b.length, 0));
-  let at = 0;
-  for (const block of blocks) {
-    out.set(block, at);
-    at += block.length;
-  }
-  return out;
+  return joinBytes([plainView(zlib.deflateRawSync(head, { level: DEFLATE_LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH })), ...rows, plainView(zlib.deflateRawSync(end, { level: DEFLATE_LEVEL }))]);
 }
 
 /**
