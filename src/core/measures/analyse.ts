@@ -10,7 +10,7 @@ import { readSettingsSheet } from '../shared/settings-sheet';
 import { roundTo } from '../shared/values';
 import { type MeasureSettings, readMeasureSettings } from './measure-settings';
 import { comparePeriods, endsByPeriod, indexOfPreviousOfKind, indexOfSamePeriodLastYear, type Period, periodsBehind } from './period';
-import { lastingObservation, observationsToRead } from './plain-figures';
+import { lastingObservation, observationCount, observationsToRead } from './plain-figures';
 import { readMeasures } from './read-measures';
 import { type Scheme, STATUSES, type Status, statusStyleName } from './scheme';
 import { classifyFigure, directionOfTravel } from './status';
@@ -431,7 +431,7 @@ function analyse(grids: WorkbookGrids, options: ReportOptions): MeasuresAnalysis
   }
 
   let count = 0;
-  for (let m = 0; m < measures.length; m++) count += observationsToRead(measures[m]).length;
+  for (let m = 0; m < measures.length; m++) count += observationCount(measures[m]);
   const judgedAll = judgements(count, scheme, settings);
   const bands = new MeasureBands(settings);
   const links = new PeriodLinks();

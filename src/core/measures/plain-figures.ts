@@ -93,25 +93,29 @@ export class PlainFigures {
 export class PlainWideMeasure {
   readonly #figures: PlainFigures;
   readonly #at: number;
+  /** Its row on the sheet, where its figures are. */
+  readonly #row: number;
   #observations: Observation[] | undefined;
 
-  constructor(figures: PlainFigures, at: number) {
+  constructor(figures: PlainFigures, at: number, row: number) {
     this.#figures = figures;
     this.#at = at;
+    this.#row = row;
   }
 
   get observations(): Observation[] {
-    this.#observations ??= this.#figures.observations(this.#at, this.row());
+    this.#observations ??= this.#figures.observations(this.#at, this.#row);
     return this.#observations;
   }
 
   /** Its observations in the figures' scratch objects, until the next measure's are read. */
   scratch(): readonly Observation[] {
-    return this.#observations ?? this.#figures.fill(this.#at, this.row());
+    return this.#observations ?? this.#figures.fill(this.#at, this.#row);
   }
 
-  private row(): number {
-    return (this as unknown as Measure).source.row;
+  /** How many observations it has (one per period column), without reading them. */
+  get count(): number {
+    return this.#figures.slots.length;
   }
 }
 
@@ -122,6 +126,11 @@ export class PlainWideMeasure {
  */
 export function observationsToRead(measure: Measure): readonly Observation[] {
   return measure instanceof PlainWideMeasure ? measure.scratch() : measure.observations;
+}
+
+/** How many observations a measure has, without making or filling them. */
+export function observationCount(measure: Measure): number {
+  return measure instanceof PlainWideMeasure ? measure.count : measure.observations.length;
 }
 
 /** An observation from observationsToRead() to keep: a copy of a scratch one. */

@@ -215,7 +215,7 @@ function readWide(sheet: SheetGrid, header: HeaderRow<MeasureField>, issues: Iss
       continue;
     }
     const at = plain ? plain.add(cells) : -1;
-    const measure = readMeasureFields(sheet.name, r, cells, header.columns, issues, plain && at >= 0 ? new PlainWideMeasure(plain, at) : undefined);
+    const measure = readMeasureFields(sheet.name, r, cells, header.columns, issues, plain && at >= 0 ? new PlainWideMeasure(plain, at, r) : undefined);
     if (!measure.theme && sectionTheme) measure.theme = sectionTheme;
     // A theme cell merged down over its measures is blank below its first row.
     const previous = measures.at(-1);
