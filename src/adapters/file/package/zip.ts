@@ -186,7 +186,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
 /** An entry of the archive to write: either copied as stored, or new content. */
 export type ZipOutput =
   | { kind: 'copy'; entry: ZipEntry; source: Uint8Array }
-  /** `deflated`: the data already deflated (see deflatedWithTail); else it is deflated here. */
+  /** `deflated`: the data already deflated (see deflatedAround); else it is deflated here. */
   | { kind: 'data'; name: string; data: Uint8Array; deflated?: Uint8Array };
 
 interface Prepared {
