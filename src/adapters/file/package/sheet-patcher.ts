@@ -18,13 +18,15 @@ import { ByteWriter } from './byte-writer';
 import { numberAt } from './plain-number';
 import { PlainTag } from './plain-tag';
 import { type SheetBytes, withPageFit } from './sheet-writer';
+import { type CellPlace, CellPositions } from './cell-positions';
 
 export interface PatchResult extends SheetBytes {
   /** True when a cell that held a formula was overwritten (the calculation chain is then stale). */
   overwroteFormula: boolean;
 }
 
-export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, styles: StyleSheet, planStyles: Record<string, CellStyle>): PatchResult {
+/** `positions`, where the reader found the sheet's rows and cells, spare the patcher reading them again when they are of this very text. */
+export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, styles: StyleSheet, planStyles: Record<string, CellStyle>, positions?: CellPositions): PatchResult {
   if (plan.merges?.length || plan.freeze || plan.tabColour || plan.charts?.length) {
     throw new Error(`The write plan asks for merges, panes, a tab colour or charts on the user's sheet "${plan.name}"; Ragbook only adds those to its own sheets.`);
   }
@@ -63,7 +65,8 @@ export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, s
     out.slice(skeleton, at.end, skeleton.length);
     return { xml: out.bytes(), sheetDataAt, sheetDataEnd, overwroteFormula: false };
   }
-  const rows = (): RowPatcher => new RowPatcher(xml, part, prefix, new EditStream(plan, planStyles), { styles, planStyles, columns }, out);
+  const kept = positions?.xml === xml ? positions : undefined;
+  const rows = (): RowPatcher => new RowPatcher(xml, part, prefix, new EditStream(plan, planStyles), { styles, planStyles, columns }, out, kept);
   let patcher = rows();
   if (sheetData.selfClosing) {
     out.write(`${xml.slice(sheetData.start, sheetData.openEnd - 2).trimEnd()}>`);
@@ -162,6 +165,35 @@ class RowCells {
   readonly xfFrom: number[] = [];
   readonly xfTo: number[] = [];
   private readonly tag = new PlainTag();
+  private readonly place: CellPlace = { start: 0, end: 0, col: 0, tagClose: 0, ref: -1, refEnd: -1, style: -1, styleEnd: -1 };
+
+  /** The cells of a row the reader kept the positions of (see CellPositions); returns where the text after the last cell starts. */
+  take(xml: string, positions: CellPositions, row: number): number {
+    const { place } = this;
+    let from = positions.openEnd(row);
+    let ordered = true;
+    let col = -1;
+    let i = 0;
+    for (let c = positions.firstCell(row), end = positions.cellsEnd(row); c < end; c++, i++) {
+      positions.place(c, place);
+      this.from[i] = from;
+      this.start[i] = place.start;
+      this.afterName[i] = place.start + 2;
+      this.ref[i] = place.ref;
+      this.refEnd[i] = place.refEnd;
+      this.xfFrom[i] = place.style;
+      this.xfTo[i] = place.styleEnd;
+      this.tagClose[i] = place.tagClose;
+      this.tagEnd[i] = xml.charCodeAt(place.tagClose) === SLASH ? place.end : place.tagClose + 1;
+      this.end[i] = place.end;
+      this.setCell(xml, i, place.col);
+      ordered &&= place.col > col;
+      col = place.col;
+      from = place.end;
+    }
+    this.ordered(i, ordered);
+    return from;
+  }
 
   /** Reads the <c> elements of the row at the cursor; the cursor ends on the row's end tag. Returns where the text after the last cell starts. */
   read(cursor: XmlCursor): number {
@@ -187,19 +219,28 @@ class RowCells {
       const cellCol = refCol >= 0 ? refCol : col + 1;
       ordered &&= cellCol > col;
       col = cellCol;
-      this.col[i] = col;
       this.from[i] = from;
       this.end[i] = end;
-      this.xf[i] = this.xfFrom[i] < 0 ? 0 : numberAt(xml, this.xfFrom[i], this.xfTo[i]) || 0;
-      this.order[i] = i++;
+      this.setCell(xml, i++, col);
       from = end;
     }
-    this.count = i;
-    if (!ordered) {
-      const order = this.order.slice(0, i).sort((a, b) => this.col[a] - this.col[b]);
-      for (let k = 0; k < i; k++) this.order[k] = order[k];
-    }
+    this.ordered(i, ordered);
     return from;
+  }
+
+  /** Slot i's column, and its format from its s value. */
+  private setCell(xml: string, i: number, col: number): void {
+    this.col[i] = col;
+    this.xf[i] = this.xfFrom[i] < 0 ? 0 : numberAt(xml, this.xfFrom[i], this.xfTo[i]) || 0;
+    this.order[i] = i;
+  }
+
+  /** The row has `count` cells; sorted into column order unless they came in it. */
+  private ordered(count: number, ordered: boolean): void {
+    this.count = count;
+    if (ordered) return;
+    const order = this.order.slice(0, count).sort((a, b) => this.col[a] - this.col[b]);
+    for (let k = 0; k < count; k++) this.order[k] = order[k];
   }
 
   /** The cell at the cursor, into slot i; returns its end. */
@@ -254,6 +295,8 @@ class RowPatcher {
     private readonly edits: EditStream,
     private readonly formats: Formats,
     private readonly out: ByteWriter,
+    /** Where the reader found the rows and cells of this XML, if it kept them. */
+    private readonly positions: CellPositions | undefined,
   ) {
     this.cursor = new XmlCursor(xml, part);
   }
@@ -318,7 +361,9 @@ class RowPatcher {
     if (edits.peek() === index) {
       this.patchRow(index, edits.take());
     } else {
-      cursor.skip();
+      const kept = this.positions?.rowAt(start) ?? -1;
+      if (kept >= 0) cursor.seek((this.positions as CellPositions).rowEnd(kept));
+      else cursor.skip();
       this.copy(start, cursor.end);
     }
   }
@@ -370,10 +415,19 @@ class RowPatcher {
     this.flush();
     out.byte(GT);
     let trailing = cursor.end;
-    if (hasContent) trailing = cells.read(cursor);
-    else cells.count = 0;
-    const closeStart = hasContent ? cursor.start : cursor.end;
-    const rowEnd = cursor.end;
+    let closeStart = cursor.end;
+    let rowEnd = cursor.end;
+    const { positions } = this;
+    const kept = hasContent && positions ? positions.rowAt(cursor.start) : -1;
+    if (kept >= 0) {
+      trailing = cells.take(this.xml, positions as CellPositions, kept);
+      closeStart = (positions as CellPositions).closeStart(kept);
+      rowEnd = (positions as CellPositions).rowEnd(kept);
+    } else if (hasContent) {
+      trailing = cells.read(cursor);
+      closeStart = cursor.start;
+      rowEnd = cursor.end;
+    } else cells.count = 0;
     const cols = this.columns;
     const count = columnsOf(edits, cols);
     let e = 0;

@@ -11,6 +11,7 @@
 import { type Cell, type CellValue, cellOf } from '../../../model/grid';
 import { WorkbookReadError } from '../errors';
 import { columnOfRef, rowOfRef, shiftFormula } from './cell-refs';
+import { CellPositions } from './cell-positions';
 import { PlainTag } from './plain-tag';
 import { DIGIT_0, DIGIT_9, isSpace, LETTER_A, LETTER_N, LETTER_S, LETTER_Z, SLASH } from './char-codes';
 import { plainNumberAt } from './plain-number';
@@ -30,6 +31,8 @@ export interface SheetReading {
   rows: (Cell | undefined)[][];
   /** Relationship ids of the sheet's table parts. */
   tableRelIds: string[];
+  /** Where its plain rows and cells lie, for the patcher. */
+  positions: CellPositions;
 }
 
 /**
@@ -76,6 +79,7 @@ class SheetReader {
   /** The column of the last cell read in the row. */
   private col = -1;
   private readonly tag = new PlainTag();
+  private readonly positions: CellPositions;
 
   constructor(
     private readonly xml: string,
@@ -85,6 +89,7 @@ class SheetReader {
     private readonly budget: CellBudget,
   ) {
     this.cursor = new XmlCursor(xml, part);
+    this.positions = new CellPositions(xml);
   }
 
   read(): SheetReading {
@@ -98,7 +103,7 @@ class SheetReader {
         if (id !== undefined) this.tableRelIds.push(id);
       }
     }
-    return { rows: this.rows, tableRelIds: this.tableRelIds };
+    return { rows: this.rows, tableRelIds: this.tableRelIds, positions: this.positions };
   }
 
   /**
@@ -133,12 +138,13 @@ class SheetReader {
   }
 
   private readRows(): void {
-    const { cursor } = this;
+    const { cursor, positions } = this;
     for (;;) {
       const rowEnd = this.plainRow(cursor.end);
       if (rowEnd >= 0) {
         cursor.seek(rowEnd);
         if (this.xml.charCodeAt(rowEnd - 2) === SLASH) continue;
+        positions.beginRow(this.tag.start, rowEnd);
       } else {
         if (!cursor.child('sheetData')) break;
         if (!cursor.is('row')) {
@@ -148,6 +154,7 @@ class SheetReader {
         const r = Number(cursor.attr('r') ?? this.rowIndex + 2) - 1;
         this.toRow(Number.isInteger(r) && r >= 0 ? r : this.rowIndex + 1);
         if (!cursor.hasContent()) continue;
+        positions.beginRow(cursor.start, cursor.end);
       }
       this.col = -1;
       for (;;) {
@@ -158,9 +165,11 @@ class SheetReader {
         }
         const close = this.rowEndTag(cursor.end);
         if (close >= 0) {
+          positions.endRow(close - 6, close);
           cursor.seek(close);
           break;
         }
+        positions.drop();
         if (!cursor.child('row')) break;
         if (cursor.is('c')) this.readCell();
         else cursor.skip();
@@ -237,7 +246,11 @@ class SheetReader {
       }
     }
     // A cell whose reference names another row: trust the reference.
-    if (row >= 0 && row !== this.rowIndex) this.toRow(row);
+    if (row >= 0 && row !== this.rowIndex) {
+      this.positions.drop();
+      this.toRow(row);
+    }
+    this.positions.cell(tag, end, col);
     this.col = col;
     if (value !== null) this.put(col, value, style, undefined, shared ? index : undefined);
     return end;

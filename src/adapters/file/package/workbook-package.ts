@@ -20,6 +20,7 @@ import { deflateAhead, deflatesAhead } from './zip';
 import { addRelationship, readRelationships, relatedParts, RELATIONSHIP_TYPES, relsPathOf, removeRelationships, resolveTarget } from './relationships';
 import { type CellBudget, readSheetXml } from './sheet-reader';
 import { patchExistingSheet } from './sheet-patcher';
+import type { CellPositions } from './cell-positions';
 import { setSheetMarks } from './sheet-marks';
 import { withTabSelected } from './sheet-views';
 import { editAroundRows, generatedSheetXml, type SheetBytes } from './sheet-writer';
@@ -52,6 +53,8 @@ export interface PackageWorkbook {
 
 interface SheetInfo extends SheetEntry {
   generated: boolean;
+  /** Where the reader found its rows and cells (see CellPositions). */
+  positions?: CellPositions;
 }
 
 const CALC_CHAIN_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain';
@@ -152,7 +155,7 @@ function readSheets(
     if (marks) grid.marks = marks;
     if (date1904) gridFrom1904(grid);
     grids.push(grid);
-    return { ...entry, generated: marks?.generated === true };
+    return { ...entry, generated: marks?.generated === true, positions: reading.positions };
   });
   return { grids, sheets };
 }
@@ -196,7 +199,7 @@ class PlanWriter {
       if (sheetPlan.mode === 'existing') {
         const sheet = this.sheets[this.indexOf(sheetPlan.name)];
         if (!sheet?.part) throw new Error(`The write plan names a sheet the workbook does not have: "${sheetPlan.name}".`);
-        const result = patchExistingSheet(this.parts.text(sheet.part) ?? '', sheet.part, sheetPlan, this.styles, this.plan.styles);
+        const result = patchExistingSheet(this.parts.text(sheet.part) ?? '', sheet.part, sheetPlan, this.styles, this.plan.styles, sheet.positions);
         this.putSheet(sheet.part, result);
         // The user's print area stays; print titles are part of the readable print setup the plan asks for.
         const titles = printTitlesOf(sheetPlan);
