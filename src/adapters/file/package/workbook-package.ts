@@ -19,6 +19,7 @@ import { PackageParts } from './parts';
 import { deflateAhead, deflatesAhead } from './zip';
 import { addRelationship, readRelationships, relatedParts, RELATIONSHIP_TYPES, relsPathOf, removeRelationships, resolveTarget } from './relationships';
 import { type CellBudget, readSheetXml } from './sheet-reader';
+import { readSharedStrings } from './shared-strings';
 import { patchExistingSheet } from './sheet-patcher';
 import type { CellPositions } from './cell-positions';
 import { setSheetMarks } from './sheet-marks';
@@ -26,8 +27,7 @@ import { withTabSelected } from './sheet-views';
 import { editAroundRows, generatedSheetXml, type SheetBytes } from './sheet-writer';
 import { MINIMAL_STYLES_XML, StyleSheet } from './styles';
 import { readSheetEntries, readSheetScopedNames, type SheetEntry, usesDate1904, WorkbookXml, workbookPartOf } from './workbook-part';
-import { parseXml, unescapeXml } from './xml';
-import { XmlCursor } from './xml-cursor';
+import { parseXml } from './xml';
 
 /** A worksheet written by a plan, for steps that run after the sheets (native charts). */
 export interface WrittenSheet {
@@ -58,19 +58,6 @@ interface SheetInfo extends SheetEntry {
 }
 
 const CALC_CHAIN_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain';
-
-function readSharedStrings(parts: PackageParts, part: string | undefined): string[] {
-  const xml = part === undefined ? undefined : parts.text(part);
-  if (xml === undefined || part === undefined) return [];
-  const strings: string[] = [];
-  const cursor = new XmlCursor(xml, part);
-  while (cursor.next()) {
-    if (cursor.kind === 'close' || !cursor.is('si')) continue;
-    // The usual item, <si><t>text</t></si>, read in place; rich text and the rest run by run.
-    strings.push(cursor.skipTextChild('t') ? unescapeXml(xml.slice(cursor.textStart, cursor.textEnd)) : cursor.richText('si'));
-  }
-  return strings;
-}
 
 function readTable(parts: PackageParts, part: string): TableInfo | undefined {
   let table: TableInfo | undefined;
@@ -137,7 +124,8 @@ function readSheets(
   date1904: boolean,
   limits: ReadLimits | undefined,
 ): { grids: SheetGrid[]; sheets: SheetInfo[] } {
-  const sharedStrings = readSharedStrings(base, sharedStringsPart);
+  const sharedStringsXml = sharedStringsPart === undefined ? undefined : base.text(sharedStringsPart);
+  const sharedStrings = sharedStringsXml === undefined ? [] : readSharedStrings(sharedStringsXml, sharedStringsPart as string);
   const budget: CellBudget = { remaining: withDefaults(limits).maxCells, limit: withDefaults(limits).maxCells };
   const grids: SheetGrid[] = [];
   const scopedNames = readSheetScopedNames(base.text(workbookPart) ?? '', workbookPart);
