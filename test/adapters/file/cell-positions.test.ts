@@ -43,16 +43,24 @@ const SPELLINGS = [
 interface RowSpec {
   cells: { spelling: number; col: number }[];
   tag: number;
+  /** Written after the row: nothing, or a line break (rows are then found by the cursor). */
+  after: string;
 }
 
-const ROW_TAGS = [(n: number) => `<row r="${n}">`, (n: number) => `<row r="${n}" spans="1:5" x14ac:dyDescent="0.25">`, (n: number) => `<row r='${n}' customFormat="1" s="2">`];
+const ROW_TAGS = [
+  (n: number) => `<row r="${n}">`,
+  (n: number) => `<row r="${n}" spans="1:5" x14ac:dyDescent="0.25">`,
+  (n: number) => `<row r="${n}" s="1" customFormat="1" spans="2:3">`,
+  (n: number) => `<row spans="1:2" customFormat="0" s="2" r="${n}">`,
+  (n: number) => `<row r='${n}' customFormat="1" s="2">`,
+];
 
 function sheetXml(rows: RowSpec[]): string {
   const data = rows
-    .map(({ cells, tag }, r) => {
+    .map(({ cells, tag, after }, r) => {
       if (cells.length === 0) return `<row r="${r + 1}"/>`;
       const sorted = [...cells].sort((a, b) => a.col - b.col).filter((c, i, all) => i === 0 || all[i - 1].col !== c.col);
-      return `${ROW_TAGS[tag](r + 1)}${sorted.map((c) => SPELLINGS[c.spelling](`${columnLetters(c.col)}${r + 1}`)).join('')}</row>`;
+      return `${ROW_TAGS[tag](r + 1)}${sorted.map((c) => SPELLINGS[c.spelling](`${columnLetters(c.col)}${r + 1}`)).join('')}</row>${after}`;
     })
     .join('');
   return worksheetXml(data);
@@ -61,6 +69,7 @@ function sheetXml(rows: RowSpec[]): string {
 const rowSpec: fc.Arbitrary<RowSpec> = fc.record({
   cells: fc.array(fc.record({ spelling: fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 0, max: SPELLINGS.length - 1 })), col: fc.integer({ min: 0, max: 6 }) }), { maxLength: 6 }),
   tag: fc.integer({ min: 0, max: ROW_TAGS.length - 1 }),
+  after: fc.constantFrom('', '', '\n'),
 });
 
 const planOf = (rows: number, fillFrom: number, valueCol: number): SheetPlan => ({

@@ -2,21 +2,32 @@
  * Where the reader found each row and plain cell of a sheet's XML, kept so
  * that the patcher, writing the same XML with the plan's edits, finds them
  * without scanning the rows a second time: the sheet is tokenized once, on
- * reading. A row is kept only when all of it was read plainly (every cell
- * a PlainTag cell in its own row, then "</row>"); the patcher reads any other
- * row itself, as it would without positions.
+ * reading. A row is kept only when all of it was read plainly (a PlainTag
+ * start tag, every cell a PlainTag cell in its own row, then "</row>"); the
+ * patcher reads any other row itself, as it would without positions.
  */
+import { DIGIT_1 } from './char-codes';
+import { numberAt } from './plain-number';
 import type { PlainTag } from './plain-tag';
 
 /** Int32 words per cell: its start, its end, then offsets from its start packed two and four to a word. */
 const CELL_WORDS = 4;
-const ROW_WORDS = 5;
-/** A row's fields, in order: its start tag's "<" and end, its first cell, then its "</row>" and end. */
+const ROW_WORDS = 9;
+/**
+ * A row's fields, in order: its start tag's "<" and end, its first cell, its
+ * "</row>" and end, its index, its spans attribute (from the name to the
+ * closing quote, -1 when none) and the format it gives its empty cells (-1
+ * when none).
+ */
 const ROW_START = 0;
 const ROW_OPEN_END = 1;
 const ROW_FIRST_CELL = 2;
 const ROW_CLOSE_START = 3;
 const ROW_END = 4;
+const ROW_INDEX = 5;
+const ROW_SPANS = 6;
+const ROW_SPANS_END = 7;
+const ROW_FORMAT = 8;
 
 /** Where one cell of a kept row lies, as the patcher takes it (all positions in the sheet's XML). */
 export interface CellPlace {
@@ -36,7 +47,7 @@ export class CellPositions {
   private cells: Int32Array;
   private cellCount = 0;
   private rows: Int32Array;
-  private rowCount = 0;
+  private keptRows = 0;
   /** The row being read: where it starts in `rows`, or -1 when it cannot be kept. */
   private open = -1;
 
@@ -50,13 +61,20 @@ export class CellPositions {
     this.rows = new Int32Array(256 * ROW_WORDS);
   }
 
-  /** A row whose start tag lies at [start, openEnd) and has content: its cells come next. */
-  beginRow(start: number, openEnd: number): void {
-    if (this.rows.length < (this.rowCount + 1) * ROW_WORDS) this.rows = grown(this.rows);
-    const at = this.rowCount * ROW_WORDS;
-    this.rows[at + ROW_START] = start;
+  /** Row `index`, whose start tag the tag has just read, ending at `openEnd`, has content: its cells come next. */
+  beginRow(tag: PlainTag, openEnd: number, index: number): void {
+    if (this.rows.length < (this.keptRows + 1) * ROW_WORDS) this.rows = grown(this.rows);
+    const at = this.keptRows * ROW_WORDS;
+    const { xml } = this;
+    this.rows[at + ROW_START] = tag.start;
     this.rows[at + ROW_OPEN_END] = openEnd;
     this.rows[at + ROW_FIRST_CELL] = this.cellCount;
+    this.rows[at + ROW_INDEX] = index;
+    this.rows[at + ROW_SPANS] = tag.spans;
+    this.rows[at + ROW_SPANS_END] = tag.spansEnd;
+    const custom = tag.customFormat >= 0 && tag.customFormatEnd === tag.customFormat + 1 && xml.charCodeAt(tag.customFormat) === DIGIT_1;
+    // As the patcher reads a row's s: 0 when it is absent or not a number.
+    this.rows[at + ROW_FORMAT] = !custom ? -1 : tag.style < 0 ? 0 : numberAt(xml, tag.style, tag.styleEnd) || 0;
     this.open = at;
   }
 
@@ -94,7 +112,7 @@ export class CellPositions {
     if (this.open < 0) return;
     this.rows[this.open + ROW_CLOSE_START] = closeStart;
     this.rows[this.open + ROW_END] = end;
-    this.rowCount++;
+    this.keptRows++;
     this.open = -1;
   }
 
@@ -102,7 +120,7 @@ export class CellPositions {
   rowAt(start: number): number {
     // Rows were kept in the order of the text.
     let low = 0;
-    let high = this.rowCount - 1;
+    let high = this.keptRows - 1;
     while (low <= high) {
       const middle = (low + high) >> 1;
       const at = this.rows[middle * ROW_WORDS + ROW_START];
@@ -111,6 +129,33 @@ export class CellPositions {
       else high = middle - 1;
     }
     return -1;
+  }
+
+  /** The number of rows kept; their starts, in the order of the text. */
+  get rowCount(): number {
+    return this.keptRows;
+  }
+
+  rowStart(row: number): number {
+    return this.rows[row * ROW_WORDS + ROW_START];
+  }
+
+  rowIndex(row: number): number {
+    return this.rows[row * ROW_WORDS + ROW_INDEX];
+  }
+
+  /** Its spans attribute, from the name to the closing quote; -1 when it has none. */
+  spans(row: number): number {
+    return this.rows[row * ROW_WORDS + ROW_SPANS];
+  }
+
+  spansEnd(row: number): number {
+    return this.rows[row * ROW_WORDS + ROW_SPANS_END];
+  }
+
+  /** The format the row gives its empty cells (customFormat="1" s="…"); -1 when none. */
+  rowFormat(row: number): number {
+    return this.rows[row * ROW_WORDS + ROW_FORMAT];
   }
 
   /** Where the row's start tag ends, its first cell and the one after its last, and its "</row>". */
@@ -123,7 +168,7 @@ export class CellPositions {
   }
 
   cellsEnd(row: number): number {
-    return row + 1 < this.rowCount ? this.rows[(row + 1) * ROW_WORDS + ROW_FIRST_CELL] : this.cellCount;
+    return row + 1 < this.keptRows ? this.rows[(row + 1) * ROW_WORDS + ROW_FIRST_CELL] : this.cellCount;
   }
 
   closeStart(row: number): number {

@@ -9,6 +9,7 @@ export const EQUALS = 61;
 export const DOUBLE_QUOTE = 34;
 export const SINGLE_QUOTE = 39;
 export const DIGIT_0 = 48;
+export const DIGIT_1 = 49;
 export const DIGIT_9 = 57;
 export const LETTER_A = 65;
 export const LETTER_Z = 90;

@@ -19,6 +19,11 @@ export class PlainTag {
   styleEnd = -1;
   type = -1;
   typeEnd = -1;
+  /** A row's spans attribute, from its name to its closing quote, and its customFormat value; -1 when absent. */
+  spans = -1;
+  spansEnd = -1;
+  customFormat = -1;
+  customFormatEnd = -1;
   /** The ">" or "/>" that ends the start tag. */
   tagClose = 0;
   /** A cell's <v> text, -1 when it has none. */
@@ -44,6 +49,7 @@ export class PlainTag {
     let code = xml.charCodeAt(i);
     if (code !== GT && code !== SLASH && !isSpace(code)) return -1;
     this.ref = this.refEnd = this.style = this.styleEnd = this.type = this.typeEnd = -1;
+    this.spans = this.spansEnd = this.customFormat = this.customFormatEnd = -1;
     for (;;) {
       while (code <= 32 && isSpace(code)) code = xml.charCodeAt(++i);
       if (code === GT || code === SLASH) break;
@@ -71,6 +77,14 @@ export class PlainTag {
           this.type = value;
           this.typeEnd = valueEnd;
         }
+      } else if (i - attribute === 5 && xml.startsWith('spans', attribute)) {
+        if (this.spans >= 0) return -1;
+        this.spans = attribute;
+        this.spansEnd = valueEnd;
+      } else if (i - attribute === 12 && xml.startsWith('customFormat', attribute)) {
+        if (this.customFormat >= 0) return -1;
+        this.customFormat = value;
+        this.customFormatEnd = valueEnd;
       }
       i = valueEnd + 1;
       code = xml.charCodeAt(i);

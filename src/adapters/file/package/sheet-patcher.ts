@@ -321,20 +321,32 @@ class RowPatcher {
    * false when they are not in row order, having written what must be dropped.
    */
   patchInOrder(from: number, to: number): boolean {
-    const { cursor } = this;
+    const { cursor, positions } = this;
     cursor.seek(from);
     this.runFrom = this.runTo = from;
     let done = from;
     let index = -1;
-    while (cursor.child('sheetData')) {
-      if (!cursor.is('row')) {
-        cursor.skip();
-        continue;
+    let kept = -1;
+    for (;;) {
+      let start = done;
+      let rowIndex: number;
+      // A kept row straight after the one before is taken from the positions; any other by the cursor.
+      if (positions && kept >= 0 && kept + 1 < positions.rowCount && positions.rowStart(kept + 1) === done) {
+        kept++;
+        rowIndex = positions.rowIndex(kept);
+      } else {
+        if (!cursor.child('sheetData')) break;
+        if (!cursor.is('row')) {
+          cursor.skip();
+          continue;
+        }
+        start = cursor.start;
+        rowIndex = rowIndexAt(cursor, index);
+        kept = positions ? positions.rowAt(start) : -1;
       }
-      const rowIndex = rowIndexAt(cursor, index);
       if (rowIndex <= index) return false;
       index = rowIndex;
-      this.row(done, cursor.start, index);
+      this.row(done, start, index, kept);
       done = cursor.end;
     }
     this.copy(done, to);
@@ -347,21 +359,24 @@ class RowPatcher {
     for (const row of rows) {
       this.cursor.seek(row.start);
       this.cursor.next();
-      this.row(row.from, row.start, row.index);
+      this.row(row.from, row.start, row.index, this.positions ? this.positions.rowAt(row.start) : -1);
     }
     this.copy(trailing, to);
     this.addRemainingRows();
   }
 
-  /** The row whose start tag the cursor is on, after the text from `from`; the new rows before it go first. Leaves the cursor past the row. */
-  private row(from: number, start: number, index: number): void {
+  /**
+   * The row starting at `start`, after the text from `from`; the new rows
+   * before it go first. `kept`: the row in the positions, else -1 and the
+   * cursor is on its start tag. Leaves the cursor past the row.
+   */
+  private row(from: number, start: number, index: number, kept: number): void {
     const { cursor, edits } = this;
     this.copy(from, start);
     while (edits.peek() < index) this.newRow(edits.peek(), edits.take());
     if (edits.peek() === index) {
-      this.patchRow(index, edits.take());
+      this.patchRow(start, index, edits.take(), kept);
     } else {
-      const kept = this.positions?.rowAt(start) ?? -1;
       if (kept >= 0) cursor.seek((this.positions as CellPositions).rowEnd(kept));
       else cursor.skip();
       this.copy(start, cursor.end);
@@ -397,32 +412,39 @@ class RowPatcher {
     writeCell(this.out, p, row, col, styledXf(baseXf, edit, this.formats.styles, this.formats.planStyles), edit.value === KEEP_VALUE ? null : edit.value);
   }
 
-  /** The row at the cursor with its edits made (cells go in with the row's own prefix); leaves the cursor past the row. */
-  private patchRow(row: number, edits: RowEdits): void {
+  /**
+   * The row starting at `start` with its edits made (cells go in with the
+   * row's own prefix): `kept` in the positions, or at the cursor when -1.
+   * Leaves the cursor past the row.
+   */
+  private patchRow(start: number, row: number, edits: RowEdits, kept: number): void {
     const { cursor, cells, out } = this;
-    const p = cursor.prefix();
-    const rowStyle = rowFormat(cursor);
-    const hasContent = cursor.hasContent();
+    const positions = this.positions as CellPositions;
+    // A kept row is written <row …>, with content, without a prefix.
+    const p = kept >= 0 ? '' : cursor.prefix();
+    const format = kept >= 0 ? positions.rowFormat(kept) : rowFormat(cursor);
+    const rowStyle = format < 0 ? undefined : format;
+    const hasContent = kept >= 0 || cursor.hasContent();
+    const openEnd = kept >= 0 ? positions.openEnd(kept) : cursor.end;
     // The start tag as rewritten: never self-closing, and without spans (a loading hint that added cells would make wrong).
-    const close = hasContent ? cursor.end - 1 : cursor.end - 2;
-    const spans = cursor.valueAt('spans');
-    if (spans < 0) this.copy(cursor.start, close);
+    const close = hasContent ? openEnd - 1 : openEnd - 2;
+    const spans = kept >= 0 ? positions.spans(kept) : cursor.valueAt('spans') < 0 ? -1 : cursor.attributeStart;
+    const spansEnd = kept >= 0 ? positions.spansEnd(kept) : cursor.valueEnd;
+    if (spans < 0) this.copy(start, close);
     else {
       // The attribute goes with the space before it.
-      this.copy(cursor.start, cursor.attributeStart - 1);
-      this.copy(cursor.valueEnd + 1, close);
+      this.copy(start, spans - 1);
+      this.copy(spansEnd + 1, close);
     }
     this.flush();
     out.byte(GT);
-    let trailing = cursor.end;
-    let closeStart = cursor.end;
-    let rowEnd = cursor.end;
-    const { positions } = this;
-    const kept = hasContent && positions ? positions.rowAt(cursor.start) : -1;
+    let trailing = openEnd;
+    let closeStart = openEnd;
+    let rowEnd = openEnd;
     if (kept >= 0) {
-      trailing = cells.take(this.xml, positions as CellPositions, kept);
-      closeStart = (positions as CellPositions).closeStart(kept);
-      rowEnd = (positions as CellPositions).rowEnd(kept);
+      trailing = cells.take(this.xml, positions, kept);
+      closeStart = positions.closeStart(kept);
+      rowEnd = positions.rowEnd(kept);
     } else if (hasContent) {
       trailing = cells.read(cursor);
       closeStart = cursor.start;
@@ -503,11 +525,11 @@ class RowPatcher {
   }
 }
 
-/** The format a row gives its empty cells (customFormat="1" s="…"), if any. */
-function rowFormat(cursor: XmlCursor): number | undefined {
+/** The format a row gives its empty cells (customFormat="1" s="…"); -1 when none. */
+function rowFormat(cursor: XmlCursor): number {
   const { xml } = cursor;
   const custom = cursor.valueAt('customFormat');
-  if (custom < 0 || xml.slice(custom, cursor.valueEnd) !== '1') return undefined;
+  if (custom < 0 || xml.slice(custom, cursor.valueEnd) !== '1') return -1;
   const s = cursor.valueAt('s');
   return s < 0 ? 0 : numberAt(xml, s, cursor.valueEnd) || 0;
 }

@@ -144,7 +144,7 @@ class SheetReader {
       if (rowEnd >= 0) {
         cursor.seek(rowEnd);
         if (this.xml.charCodeAt(rowEnd - 2) === SLASH) continue;
-        positions.beginRow(this.tag.start, rowEnd);
+        positions.beginRow(this.tag, rowEnd, this.rowIndex);
       } else {
         if (!cursor.child('sheetData')) break;
         if (!cursor.is('row')) {
@@ -154,7 +154,6 @@ class SheetReader {
         const r = Number(cursor.attr('r') ?? this.rowIndex + 2) - 1;
         this.toRow(Number.isInteger(r) && r >= 0 ? r : this.rowIndex + 1);
         if (!cursor.hasContent()) continue;
-        positions.beginRow(cursor.start, cursor.end);
       }
       this.col = -1;
       for (;;) {
