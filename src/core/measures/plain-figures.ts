@@ -28,6 +28,11 @@ export function emptyObservation({ label, period, order }: Omit<PeriodSlot, 'col
   return { label, period, order, actual: null, row: undefined, col: undefined, decimals: undefined, benchmarks: NO_BENCHMARKS };
 }
 
+/** A slot's observation of a measure: its figure (null: none) in the slot's column of `row`. */
+function slotObservation(slot: PeriodSlot, actual: number | null, row: number | undefined): Observation {
+  return { ...emptyObservation(slot), actual, row, col: slot.col };
+}
+
 /** A plain cell's figure: NaN when it is empty, undefined when it needs reading (text, an error, a formula without a result, a number format, NaN). */
 function plainFigure(cell: Cell | undefined): number | undefined {
   if (cell === undefined || (cell.value === null && cell.formula === undefined)) return NaN;
@@ -48,7 +53,7 @@ export class PlainFigures {
     rows: number,
   ) {
     this.values = new Float64Array(rows * slots.length);
-    this.scratch = slots.map((slot) => ({ ...emptyObservation(slot), col: slot.col }));
+    this.scratch = slots.map((slot) => slotObservation(slot, null, undefined));
   }
 
   /** Adds a row's figures when every one of them is plain; returns where they start, or -1 (the row is read the long way). */
@@ -66,7 +71,7 @@ export class PlainFigures {
 
   /** The measure's observations as objects of their own. */
   observations(at: number, row: number): Observation[] {
-    return this.slots.map((slot, i) => ({ ...emptyObservation(slot), actual: this.actual(at + i), row, col: slot.col }));
+    return this.slots.map((slot, i) => slotObservation(slot, this.actual(at + i), row));
   }
 
   /** The measure's observations written into the scratch ones, which the next measure's overwrite. */
