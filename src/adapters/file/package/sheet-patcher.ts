@@ -13,7 +13,7 @@ import type { StyleSheet } from './styles';
 import { childElements, colsWithWidths, columnStyle, hyperlinkXml, putWorksheetElement, readColumns, type TopLevelElement, topLevelElements } from './worksheet-xml';
 import { attrOf, declaredUtf8, withAttr } from './xml';
 import { XmlCursor } from './xml-cursor';
-import { DOUBLE_QUOTE, GT, SLASH } from './char-codes';
+import { DOUBLE_QUOTE, GT, isSpace, SLASH } from './char-codes';
 import { ByteWriter } from './byte-writer';
 import { numberAt } from './plain-number';
 import { PlainTag } from './plain-tag';
@@ -330,9 +330,10 @@ class RowPatcher {
     for (;;) {
       let start = done;
       let rowIndex: number;
-      // A kept row straight after the one before is taken from the positions; any other by the cursor.
-      if (positions && kept >= 0 && kept + 1 < positions.rowCount && positions.rowStart(kept + 1) === done) {
+      // A kept row after the one before (white space apart) is taken from the positions; any other by the cursor.
+      if (positions && kept >= 0 && kept + 1 < positions.rowCount && onlySpace(this.xml, done, positions.rowStart(kept + 1))) {
         kept++;
+        start = positions.rowStart(kept);
         rowIndex = positions.rowIndex(kept);
       } else {
         if (!cursor.child('sheetData')) break;
@@ -523,6 +524,12 @@ class RowPatcher {
     }
     return false;
   }
+}
+
+/** True when xml[from, to) is white space or nothing. */
+function onlySpace(xml: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(xml.charCodeAt(i))) return false;
+  return true;
 }
 
 /** The format a row gives its empty cells (customFormat="1" s="…"); -1 when none. */
