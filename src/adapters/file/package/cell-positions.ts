@@ -9,6 +9,7 @@
 import { DIGIT_1 } from './char-codes';
 import { numberAt } from './plain-number';
 import type { PlainTag } from './plain-tag';
+import type { KnownEnd } from './worksheet-xml';
 
 /** Int32 words per cell: its start, its end, then offsets from its start packed two and four to a word. */
 const CELL_WORDS = 4;
@@ -50,6 +51,8 @@ export class CellPositions {
   private keptRows = 0;
   /** The row being read: where it starts in `rows`, or -1 when it cannot be kept. */
   private open = -1;
+  /** Where <sheetData> starts, its end tag starts and it ends, once the reader has been through it. */
+  sheetData: KnownEnd | undefined;
 
   constructor(
     /** The XML the positions are in: they hold for that text only. */

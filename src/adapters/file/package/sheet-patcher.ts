@@ -31,7 +31,8 @@ export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, s
     throw new Error(`The write plan asks for merges, panes, a tab colour or charts on the user's sheet "${plan.name}"; Ragbook only adds those to its own sheets.`);
   }
   const bounds = editBounds(plan);
-  const { prefix: p, elements } = topLevelElements(xml, part);
+  const kept = positions?.xml === xml ? positions : undefined;
+  const { prefix: p, elements } = topLevelElements(xml, part, kept?.sheetData);
   const cols = elements.find((e) => e.name === 'cols');
   const sheetData = elements.find((e) => e.name === 'sheetData');
   if (bounds && !sheetData) throw new Error(`The worksheet "${plan.name}" has no sheetData.`);
@@ -65,7 +66,6 @@ export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, s
     out.slice(skeleton, at.end, skeleton.length);
     return { xml: out.bytes(), sheetDataAt, sheetDataEnd, overwroteFormula: false };
   }
-  const kept = positions?.xml === xml ? positions : undefined;
   const rows = (): RowPatcher => new RowPatcher(xml, part, prefix, new EditStream(plan, planStyles), { styles, planStyles, columns }, out, kept);
   let patcher = rows();
   if (sheetData.selfClosing) {

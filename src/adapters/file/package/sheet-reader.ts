@@ -97,7 +97,12 @@ class SheetReader {
     while (cursor.next()) {
       if (cursor.kind === 'close') continue;
       if (cursor.is('sheetData')) {
-        if (cursor.hasContent()) this.readRows();
+        const { start } = cursor;
+        if (cursor.hasContent()) {
+          this.readRows();
+          // The rows end on </sheetData>: the patcher need not search for it.
+          this.positions.sheetData = { start, closeStart: cursor.start, end: cursor.end };
+        }
       } else if (cursor.is('tablePart')) {
         const id = cursor.attr('id', true);
         if (id !== undefined) this.tableRelIds.push(id);

@@ -31,8 +31,19 @@ export interface TopLevelElement {
   selfClosing: boolean;
 }
 
-/** The root's children, located by the tokenizer without reading their contents (sheetData is skipped in one pass). */
-export function topLevelElements(xml: string, part = 'the worksheet'): { prefix: string; elements: TopLevelElement[]; rootClose: number } {
+/** Where an element's end tag starts and where the element ends, when already known (the reader has been through the sheet's rows). */
+export interface KnownEnd {
+  start: number;
+  closeStart: number;
+  end: number;
+}
+
+/**
+ * The root's children, located by the tokenizer without reading their
+ * contents (each end found in one pass; the element starting at `known.start`
+ * not searched at all).
+ */
+export function topLevelElements(xml: string, part = 'the worksheet', known?: KnownEnd): { prefix: string; elements: TopLevelElement[]; rootClose: number } {
   const cursor = new XmlCursor(xml, part);
   if (!cursor.next() || !cursor.is('worksheet') || cursor.kind === 'close') throw new Error('The part is not a worksheet.');
   const prefix = cursor.prefix();
@@ -40,9 +51,11 @@ export function topLevelElements(xml: string, part = 'the worksheet'): { prefix:
   const elements: TopLevelElement[] = [];
   while (cursor.child('worksheet')) {
     const { start, end: openEnd } = cursor;
-    const closeStart = cursor.closingTag();
-    elements.push({ name: cursor.name(), prefix: cursor.prefix(), start, end: cursor.closeEnd, openEnd, closeStart, selfClosing: !cursor.hasContent() });
-    cursor.skip();
+    const isKnown = known?.start === start && cursor.hasContent();
+    const closeStart = isKnown ? known.closeStart : cursor.closingTag();
+    const end = isKnown ? known.end : cursor.closeEnd;
+    elements.push({ name: cursor.name(), prefix: cursor.prefix(), start, end, openEnd, closeStart, selfClosing: !cursor.hasContent() });
+    cursor.seek(end);
   }
   return { prefix, elements, rootClose: cursor.start };
 }
