@@ -12,7 +12,21 @@ interface NodeBuffer extends Uint8Array {
   write(text: string, offset: number): number;
 }
 
-const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow(size: number): NodeBuffer } }).Buffer;
+/** The UTF-8 step Buffer.write takes once it has checked its arguments. */
+interface Utf8Writer {
+  utf8Write(text: string, offset: number, length: number): number;
+}
+
+const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow(size: number): NodeBuffer; prototype: object } }).Buffer;
+
+/**
+ * Buffer.write's checks of its offset and length cost as much again as the
+ * encoding on pieces of a few dozen characters (19 of 38 ms of the patch of
+ * 10,000 measures), and the writer has checked them already: its UTF-8 step
+ * is called directly. It is not documented, so where a Node lacks it,
+ * Buffer.write.
+ */
+const hasUtf8Write = typeof (NodeBuffer?.prototype as Partial<Utf8Writer> | undefined)?.utf8Write === 'function';
 
 function allocate(size: number): Uint8Array {
   return NodeBuffer ? NodeBuffer.allocUnsafeSlow(size) : new Uint8Array(size);
@@ -53,7 +67,11 @@ export class ByteWriter {
     const buffer = this.reserve(count * 3);
     if (count > SHORT) {
       const piece = from === 0 && to === text.length ? text : text.slice(from, to);
-      this.length += NodeBuffer ? (buffer as NodeBuffer).write(piece, this.length) : encoder.encodeInto(piece, buffer.subarray(this.length)).written;
+      this.length += hasUtf8Write
+        ? (buffer as unknown as Utf8Writer).utf8Write(piece, this.length, buffer.length - this.length)
+        : NodeBuffer
+          ? (buffer as NodeBuffer).write(piece, this.length)
+          : encoder.encodeInto(piece, buffer.subarray(this.length)).written;
       return;
     }
     let at = this.length;
