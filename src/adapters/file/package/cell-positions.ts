@@ -6,10 +6,8 @@
  * start tag, every cell a PlainTag cell in its own row, then "</row>"); the
  * patcher reads any other row itself, as it would without positions.
  */
-import { DIGIT_1 } from './char-codes';
-import { numberAt } from './plain-number';
 import type { PlainTag } from './plain-tag';
-import type { KnownEnd } from './worksheet-xml';
+import { emptyCellFormat, type KnownEnd } from './worksheet-xml';
 
 /** Int32 words per cell: its start, its end, then offsets from its start packed two and four to a word. */
 const CELL_WORDS = 4;
@@ -68,16 +66,13 @@ export class CellPositions {
   beginRow(tag: PlainTag, openEnd: number, index: number): void {
     if (this.rows.length < (this.keptRows + 1) * ROW_WORDS) this.rows = grown(this.rows);
     const at = this.keptRows * ROW_WORDS;
-    const { xml } = this;
     this.rows[at + ROW_START] = tag.start;
     this.rows[at + ROW_OPEN_END] = openEnd;
     this.rows[at + ROW_FIRST_CELL] = this.cellCount;
     this.rows[at + ROW_INDEX] = index;
     this.rows[at + ROW_SPANS] = tag.spans;
     this.rows[at + ROW_SPANS_END] = tag.spansEnd;
-    const custom = tag.customFormat >= 0 && tag.customFormatEnd === tag.customFormat + 1 && xml.charCodeAt(tag.customFormat) === DIGIT_1;
-    // As the patcher reads a row's s: 0 when it is absent or not a number.
-    this.rows[at + ROW_FORMAT] = !custom ? -1 : tag.style < 0 ? 0 : numberAt(xml, tag.style, tag.styleEnd) || 0;
+    this.rows[at + ROW_FORMAT] = emptyCellFormat(this.xml, tag.customFormat, tag.customFormatEnd, tag.style, tag.styleEnd);
     this.open = at;
   }
 

@@ -10,7 +10,7 @@ import { columnOfRef, rowOfRef } from './cell-refs';
 import { type CellEdit, columnsOf, editBounds, EditStream, KEEP_VALUE, linksOf, type RowEdits, styledXf } from './cell-edits';
 import { writeCell, writeCellRef } from './cell-markup';
 import type { StyleSheet } from './styles';
-import { childElements, colsWithWidths, columnStyle, hyperlinkXml, putWorksheetElement, readColumns, type TopLevelElement, topLevelElements } from './worksheet-xml';
+import { childElements, colsWithWidths, columnStyle, emptyCellFormat, hyperlinkXml, putWorksheetElement, readColumns, type TopLevelElement, topLevelElements } from './worksheet-xml';
 import { attrOf, declaredUtf8, withAttr } from './xml';
 import { XmlCursor } from './xml-cursor';
 import { DOUBLE_QUOTE, GT, isSpace, SLASH } from './char-codes';
@@ -532,13 +532,12 @@ function onlySpace(xml: string, from: number, to: number): boolean {
   return true;
 }
 
-/** The format a row gives its empty cells (customFormat="1" s="…"); -1 when none. */
+/** The format the row at the cursor gives its empty cells (see emptyCellFormat). */
 function rowFormat(cursor: XmlCursor): number {
-  const { xml } = cursor;
   const custom = cursor.valueAt('customFormat');
-  if (custom < 0 || xml.slice(custom, cursor.valueEnd) !== '1') return -1;
+  const customEnd = cursor.valueEnd;
   const s = cursor.valueAt('s');
-  return s < 0 ? 0 : numberAt(xml, s, cursor.valueEnd) || 0;
+  return emptyCellFormat(cursor.xml, custom, customEnd, s, cursor.valueEnd);
 }
 
 /** Widens <dimension ref> to take in the edited cells. */

@@ -4,6 +4,8 @@
  * markup is cell-markup.ts).
  */
 import { cellAddress } from '../../../model/address';
+import { DIGIT_1 } from './char-codes';
+import { numberAt } from './plain-number';
 import { attrOf, escapeAttr, withAttr } from './xml';
 import { XmlCursor } from './xml-cursor';
 
@@ -74,6 +76,16 @@ export function putWorksheetElement(xml: string, name: string, element: string):
   if (existing) return xml.slice(0, existing.start) + element + xml.slice(existing.end);
   const at = insertionPoint(xml, name);
   return xml.slice(0, at) + element + xml.slice(at);
+}
+
+/**
+ * The format a row gives its empty cells, from where its customFormat and s
+ * values lie (-1 when absent): its s (0 when absent or not a number) when
+ * customFormat is "1", else -1 (none).
+ */
+export function emptyCellFormat(xml: string, custom: number, customEnd: number, style: number, styleEnd: number): number {
+  if (custom < 0 || customEnd !== custom + 1 || xml.charCodeAt(custom) !== DIGIT_1) return -1;
+  return style < 0 ? 0 : numberAt(xml, style, styleEnd) || 0;
 }
 
 /** The <hyperlink> for a link to a place in the workbook. */
