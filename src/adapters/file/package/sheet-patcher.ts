@@ -177,14 +177,7 @@ class RowCells {
     for (let c = positions.firstCell(row), end = positions.cellsEnd(row); c < end; c++, i++) {
       positions.place(c, place);
       this.from[i] = from;
-      this.start[i] = place.start;
-      this.afterName[i] = place.start + 2;
-      this.ref[i] = place.ref;
-      this.refEnd[i] = place.refEnd;
-      this.xfFrom[i] = place.style;
-      this.xfTo[i] = place.styleEnd;
-      this.tagClose[i] = place.tagClose;
-      this.tagEnd[i] = xml.charCodeAt(place.tagClose) === SLASH ? place.end : place.tagClose + 1;
+      this.plainSlot(xml, i, place);
       this.end[i] = place.end;
       this.setCell(xml, i, place.col);
       ordered &&= place.col > col;
@@ -262,15 +255,20 @@ class RowCells {
     const { tag } = this;
     const end = tag.cell(xml, from);
     if (end < 0) return -1;
-    this.start[i] = tag.start;
-    this.afterName[i] = tag.start + 2;
-    this.ref[i] = tag.ref;
-    this.refEnd[i] = tag.refEnd;
-    this.xfFrom[i] = tag.style;
-    this.xfTo[i] = tag.styleEnd;
-    this.tagClose[i] = tag.tagClose;
-    this.tagEnd[i] = xml.charCodeAt(tag.tagClose) === SLASH ? end : tag.tagClose + 1;
+    this.plainSlot(xml, i, tag);
     return end;
+  }
+
+  /** Slot i's tag from a plain cell's place: one the scanner has just read, or one the reader kept. */
+  private plainSlot(xml: string, i: number, cell: Omit<CellPlace, 'col'>): void {
+    this.start[i] = cell.start;
+    this.afterName[i] = cell.start + 2;
+    this.ref[i] = cell.ref;
+    this.refEnd[i] = cell.refEnd;
+    this.xfFrom[i] = cell.style;
+    this.xfTo[i] = cell.styleEnd;
+    this.tagClose[i] = cell.tagClose;
+    this.tagEnd[i] = xml.charCodeAt(cell.tagClose) === SLASH ? cell.end : cell.tagClose + 1;
   }
 }
 
