@@ -1,5 +1,6 @@
 /** A generated sheet's worksheet XML, written whole from its plan, elements in schema order. */
 import { rangeAddress } from '../../../model/address';
+import { joinBytes } from '../../../core/shared/bytes';
 import type { CellStyle, Colour, HeaderFooterLine, PageSetup, SheetPlan } from '../../../model/plan';
 import { ByteWriter } from './byte-writer';
 import { type CellEdits, collectEdits, columnsOf, editAt, KEEP_VALUE, lastColumnOf, linksOf, type RowEdits, styledXf } from './cell-edits';
@@ -51,11 +52,7 @@ export function editAroundRows(sheet: SheetBytes, part: string, edit: (xml: stri
   if (!rows) throw new Error(`An edit of ${part} dropped its <sheetData>.`);
   const head = encoder.encode(edited.slice(0, rows.start));
   const tail = encoder.encode(edited.slice(rows.end));
-  const out = new Uint8Array(head.length + rowCount + tail.length);
-  out.set(head);
-  out.set(xml.subarray(sheetDataAt, sheetDataEnd), head.length);
-  out.set(tail, head.length + rowCount);
-  return { xml: out, sheetDataAt: head.length, sheetDataEnd: head.length + rowCount };
+  return { xml: joinBytes([head, xml.subarray(sheetDataAt, sheetDataEnd), tail]), sheetDataAt: head.length, sheetDataEnd: head.length + rowCount };
 }
 
 /** A generated sheet's worksheet part, written whole from its plan. */
