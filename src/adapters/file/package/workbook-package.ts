@@ -124,8 +124,7 @@ function readSheets(
   date1904: boolean,
   limits: ReadLimits | undefined,
 ): { grids: SheetGrid[]; sheets: SheetInfo[] } {
-  const sharedStringsXml = sharedStringsPart === undefined ? undefined : base.text(sharedStringsPart);
-  const sharedStrings = sharedStringsXml === undefined ? [] : readSharedStrings(sharedStringsXml, sharedStringsPart as string);
+  const sharedStrings = sharedStringsPart === undefined ? [] : readSharedStrings(base.text(sharedStringsPart) ?? '', sharedStringsPart);
   const budget: CellBudget = { remaining: withDefaults(limits).maxCells, limit: withDefaults(limits).maxCells };
   const grids: SheetGrid[] = [];
   const scopedNames = readSheetScopedNames(base.text(workbookPart) ?? '', workbookPart);
