@@ -10,7 +10,7 @@ import { readSettingsSheet } from '../shared/settings-sheet';
 import { roundTo } from '../shared/values';
 import { type MeasureSettings, readMeasureSettings } from './measure-settings';
 import { comparePeriods, endsByPeriod, indexOfPreviousOfKind, indexOfSamePeriodLastYear, type Period, periodsBehind } from './period';
-import { lastingObservation, observationCount, observationsToRead } from './plain-figures';
+import { lastingObservation, observationCount, observationsToRead, type PeriodSlot, plainSlotsOf } from './plain-figures';
 import { readMeasures } from './read-measures';
 import { type Scheme, STATUSES, type Status, statusStyleName } from './scheme';
 import { classifyFigure, directionOfTravel } from './status';
@@ -331,14 +331,20 @@ export function shownJudgement(evaluated: EvaluatedMeasure, index: number): Show
 function reportedPeriod(measures: Measure[], settings: MeasureSettings, issues: IssueList, settingsSheet: string): Observation | undefined {
   // One representative observation per label (the first with an actual, if any): labels are few, observations many.
   const byLabel = new Map<string, Observation>();
+  const hasFigure = (label: string) => (byLabel.get(label)?.actual ?? null) !== null;
+  /** A wide sheet's period columns once each has a figure: its plain measures after that cannot change a representative, and are not read. */
+  let settled: readonly PeriodSlot[] | undefined;
   // Indexed loops in this file's passes over every measure: they run once, mostly before V8 optimises them, where for-of costs five times as much.
   for (let m = 0; m < measures.length; m++) {
+    const slots = plainSlotsOf(measures[m]);
+    if (slots !== undefined && slots === settled) continue;
     const observations = observationsToRead(measures[m]);
     for (let i = 0; i < observations.length; i++) {
       const o = observations[i];
       const seen = byLabel.get(o.label);
       if (!seen || (seen.actual === null && o.actual !== null)) byLabel.set(o.label, lastingObservation(measures[m], observations, i));
     }
+    if (slots !== undefined && slots.every((slot) => hasFigure(slot.label))) settled = slots;
   }
   const all = [...byLabel.values()];
   if (settings.period) {

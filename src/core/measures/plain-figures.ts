@@ -122,6 +122,10 @@ export class PlainWideMeasure {
   get count(): number {
     return this.#figures.slots.length;
   }
+
+  get slots(): readonly PeriodSlot[] {
+    return this.#figures.slots;
+  }
 }
 
 /**
@@ -131,6 +135,11 @@ export class PlainWideMeasure {
  */
 export function observationsToRead(measure: Measure): readonly Observation[] {
   return measure instanceof PlainWideMeasure ? measure.scratch() : measure.observations;
+}
+
+/** The period slots a plain wide measure's observations are made from (every measure of its sheet has the same); undefined for any other measure. */
+export function plainSlotsOf(measure: Measure): readonly PeriodSlot[] | undefined {
+  return measure instanceof PlainWideMeasure ? measure.slots : undefined;
 }
 
 /** How many observations a measure has, without making or filling them. */
