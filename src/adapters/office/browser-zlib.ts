@@ -23,7 +23,7 @@ export const crc32: ((data: Uint8Array) => number) | undefined = undefined;
 /** zlib's flush constant the zip code names (its deflating ahead is the CLI's only). */
 export const constants = { Z_SYNC_FLUSH: 2 };
 
-/** Deflating on a thread pool (deflateAhead): the pane never patches a package, so it never asks. */
+/** Deflating on a thread pool (RowsDeflater): the pane never patches a package, so it never asks. */
 export function deflateRaw(): never {
   throw new Error('deflateRaw is not available in the task pane');
 }

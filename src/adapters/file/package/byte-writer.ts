@@ -37,7 +37,7 @@ const SHORT = 16;
 
 export class ByteWriter {
   private buffer: Uint8Array;
-  /** The bytes written so far; setting it back drops what was written after. */
+  /** The bytes written so far. */
   length = 0;
 
   constructor(expectedBytes: number) {
@@ -114,6 +114,17 @@ export class ByteWriter {
       rest = (rest / 10) | 0;
     }
     this.length += digits;
+  }
+
+  /**
+   * Drops what was written after `mark`. Views bytes() gave stay as they
+   * were (their bytes may be being deflated): the writer goes on in a copy.
+   */
+  rewind(mark: number): void {
+    const buffer = allocate(this.buffer.length);
+    buffer.set(this.buffer.subarray(0, mark));
+    this.buffer = buffer;
+    this.length = mark;
   }
 
   /** The bytes written (a view, not a copy). */

@@ -21,7 +21,7 @@ export class PackageParts {
   /** Original parts read as text, kept as text only (a big sheet is read, then patched, from one string). */
   private texts = new Map<string, string>();
   private readonly written = new Map<string, Uint8Array>();
-  /** Written parts whose bytes [from, to) (a sheet's rows) are being deflated ahead (see deflateAhead). */
+  /** Written parts whose bytes [from, to) (a sheet's rows) are being deflated ahead (see RowsDeflater). */
   private readonly ahead = new Map<string, { from: number; to: number; pieces: Promise<Uint8Array[]>; deflated?: Uint8Array[] }>();
 
   private constructor(
@@ -134,7 +134,7 @@ export class PackageParts {
     if (edited !== xml) this.set(path, edited);
   }
 
-  /** Sets a part whose bytes [from, to) are the ones `pieces` is deflating (deflateAhead of data.subarray(from, to)). */
+  /** Sets a part whose bytes [from, to) are the ones `pieces` is deflating (a RowsDeflater's of data.subarray(from, to)). */
   setDeflatingAhead(path: string, data: Uint8Array, from: number, to: number, pieces: Promise<Uint8Array[]>): void {
     this.set(path, data);
     // Awaited by deflatedAhead(); a part set again before then drops its pieces, and their failure with them.

@@ -19,6 +19,7 @@ import { numberAt } from './plain-number';
 import { PlainTag } from './plain-tag';
 import { type SheetBytes, withPageFit } from './sheet-writer';
 import { type CellPlace, CellPositions } from './cell-positions';
+import { RowsDeflater } from './zip';
 
 export interface PatchResult extends SheetBytes {
   /** True when a cell that held a formula was overwritten (the calculation chain is then stale). */
@@ -60,13 +61,15 @@ export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, s
   const out = new ByteWriter(xml.length + skeleton.length + growthOf(plan, bounds ? bounds.bottom - bounds.top + 1 : 0));
   out.slice(skeleton, 0, at.start);
   const sheetDataAt = out.length;
+  let deflater = new RowsDeflater(sheetDataAt);
   if (!bounds) {
     out.slice(xml, sheetData.start, sheetData.end);
     const sheetDataEnd = out.length;
+    const rowsDeflating = deflater.finish(out);
     out.slice(skeleton, at.end, skeleton.length);
-    return { xml: out.bytes(), sheetDataAt, sheetDataEnd, overwroteFormula: false };
+    return { xml: out.bytes(), sheetDataAt, sheetDataEnd, rowsDeflating, overwroteFormula: false };
   }
-  const rows = (): RowPatcher => new RowPatcher(xml, part, prefix, new EditStream(plan, planStyles), { styles, planStyles, columns }, out, kept);
+  const rows = (): RowPatcher => new RowPatcher(xml, part, prefix, new EditStream(plan, planStyles), { styles, planStyles, columns }, out, kept, deflater);
   let patcher = rows();
   if (sheetData.selfClosing) {
     out.write(`${xml.slice(sheetData.start, sheetData.openEnd - 2).trimEnd()}>`);
@@ -77,15 +80,17 @@ export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, s
     const mark = out.length;
     if (!patcher.patchInOrder(sheetData.openEnd, sheetData.closeStart)) {
       // Files from other tools may list rows out of order: then they are found first and written in row order.
-      out.length = mark;
+      out.rewind(mark);
+      deflater = new RowsDeflater(sheetDataAt);
       patcher = rows();
       patcher.patchSorted(rowsOf(xml, sheetData, part), sheetData.closeStart);
     }
     out.slice(xml, sheetData.closeStart, sheetData.end);
   }
   const sheetDataEnd = out.length;
+  const rowsDeflating = deflater.finish(out);
   out.slice(skeleton, at.end, skeleton.length);
-  return { xml: out.bytes(), sheetDataAt, sheetDataEnd, overwroteFormula: patcher.overwroteFormula };
+  return { xml: out.bytes(), sheetDataAt, sheetDataEnd, rowsDeflating, overwroteFormula: patcher.overwroteFormula };
 }
 
 /** About what the plan adds to the sheet's bytes: a new cell's markup, a format's digits, a row's rewritten tags. */
@@ -295,6 +300,8 @@ class RowPatcher {
     private readonly out: ByteWriter,
     /** Where the reader found the rows and cells of this XML, if it kept them. */
     private readonly positions: CellPositions | undefined,
+    /** Deflates the rows as they are written. */
+    private readonly deflater: RowsDeflater,
   ) {
     this.cursor = new XmlCursor(xml, part);
   }
@@ -380,6 +387,7 @@ class RowPatcher {
       else cursor.skip();
       this.copy(start, cursor.end);
     }
+    this.deflater.wrote(this.out);
   }
 
   /** The new rows after the last existing one. */
@@ -398,6 +406,7 @@ class RowPatcher {
     const count = columnsOf(cells, columns);
     for (let e = 0; e < count; e++) this.addedCell(p, row, columns[e], cells[columns[e]], this.columnFormat(columns[e]));
     out.write(`</${p}row>`);
+    this.deflater.wrote(out);
   }
 
   private columnFormat(col: number): number {

@@ -9,6 +9,7 @@ import { RELATIONSHIPS_NAMESPACE } from './relationships';
 import type { StyleSheet } from './styles';
 import { colsWithWidths, hyperlinkXml, putWorksheetElement, topLevelElements } from './worksheet-xml';
 import { escapeText, withAttr } from './xml';
+import { RowsDeflater } from './zip';
 
 const MAIN_NAMESPACE = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
@@ -23,6 +24,8 @@ export interface SheetBytes {
   /** Where <sheetData> starts, and just past its end (both the part's length when it has none). */
   sheetDataAt: number;
   sheetDataEnd: number;
+  /** The rows' pieces, deflated as they were written (see RowsDeflater), when there were enough of them. */
+  rowsDeflating?: Promise<Uint8Array[]>;
 }
 
 const decoder = new TextDecoder();
@@ -72,6 +75,7 @@ export function generatedSheetXml(plan: SheetPlan, styles: StyleSheet, planStyle
   out.write('<sheetFormatPr defaultRowHeight="15"/>');
   if (plan.columnWidths && Object.keys(plan.columnWidths).length > 0) out.write(colsWithWidths('', [], plan.columnWidths));
   const sheetDataAt = out.length;
+  const deflater = new RowsDeflater(sheetDataAt);
   out.write('<sheetData>');
   const columns: number[] = [];
   for (const row of rows) {
@@ -86,9 +90,11 @@ export function generatedSheetXml(plan: SheetPlan, styles: StyleSheet, planStyle
       if (value !== null || edit.styles.length > 0) writeCell(out, '', row, col, styledXf(0, edit, styles, planStyles), value);
     }
     out.write('</row>');
+    deflater.wrote(out);
   }
   out.write('</sheetData>');
   const sheetDataEnd = out.length;
+  const rowsDeflating = deflater.finish(out);
   if (plan.merges?.length) {
     const merges = plan.merges.map((m) => `<mergeCell ref="${rangeAddress(m.row, m.col, m.rowCount, m.colCount)}"/>`);
     out.write(`<mergeCells count="${merges.length}">${merges.join('')}</mergeCells>`);
@@ -97,7 +103,7 @@ export function generatedSheetXml(plan: SheetPlan, styles: StyleSheet, planStyle
   if (links.length > 0) out.write(`<hyperlinks>${links.map((l) => hyperlinkXml('', l.row, l.col, l.target, l.text)).join('')}</hyperlinks>`);
   out.write(plan.page ? pageXml(plan.page) : '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   out.write('</worksheet>');
-  return { xml: out.bytes(), sheetDataAt, sheetDataEnd };
+  return { xml: out.bytes(), sheetDataAt, sheetDataEnd, rowsDeflating };
 }
 
 /** <rowBreaks>: a break with id N falls below the N-th row, so a page starts at 0-based row N. */

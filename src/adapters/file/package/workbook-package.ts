@@ -16,7 +16,6 @@ import { gridFrom1904, planTo1904 } from './date-system';
 import { type ReadLimits, withDefaults } from './limits';
 import { updateWorksheetTitles } from './app-properties';
 import { PackageParts } from './parts';
-import { deflateAhead, deflatesAhead } from './zip';
 import { addRelationship, readRelationships, relatedParts, RELATIONSHIP_TYPES, relsPathOf, removeRelationships, resolveTarget } from './relationships';
 import { type CellBudget, readSheetXml } from './sheet-reader';
 import { readSharedStrings } from './shared-strings';
@@ -277,10 +276,9 @@ class PlanWriter {
     if (edited !== sheet) this.putSheet(part, edited, this.parts.piecesAhead(part));
   }
 
-  /** Sets a worksheet as written; a big one's rows start deflating on the thread pool while the rest of the package is written. */
+  /** Sets a worksheet as written; a big one's rows are deflating on the thread pool (`rowsDeflating`: those of the sheet before an edit around them). */
   private putSheet(part: string, sheet: SheetBytes, rowsDeflating?: Promise<Uint8Array[]>): void {
-    const rows = sheet.xml.subarray(sheet.sheetDataAt, sheet.sheetDataEnd);
-    const deflating = rowsDeflating ?? (deflatesAhead(rows) ? deflateAhead(rows) : undefined);
+    const deflating = rowsDeflating ?? sheet.rowsDeflating;
     if (deflating) this.parts.setDeflatingAhead(part, sheet.xml, sheet.sheetDataAt, sheet.sheetDataEnd, deflating);
     else this.parts.set(part, sheet.xml);
     this.sheetBytes.set(part, sheet);

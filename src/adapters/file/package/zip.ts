@@ -244,33 +244,61 @@ const PIECE_BYTES = 1 << 20;
 /** How far back DEFLATE refers: a piece primed with this much before it compresses as if the stream had gone on. */
 const WINDOW_BYTES = 32 * 1024;
 
-/** True when a sheet's rows are worth deflating on the thread pool. */
-export function deflatesAhead(rows: Uint8Array): boolean {
-  return rows.length >= PIECE_BYTES;
+/** The bytes written so far (a ByteWriter): only `length` is read until a piece is due. */
+export interface WrittenBytes {
+  readonly length: number;
+  bytes(): Uint8Array;
 }
 
 /**
- * Starts deflating `rows` (a big sheet's <sheetData>) on Node's thread pool,
- * in pieces of a megabyte its threads share, while the caller goes on writing
- * the rest of the package: pigz's way. Each piece ends on a byte boundary (a
- * sync flush), so the pieces joined read on from any stream that ends that
- * way; each is primed with the 32 KB before it, but the first is not, since
- * what comes before the rows (the sheet's views) may still change.
+ * Deflates a big sheet's rows on Node's thread pool while they are still
+ * being written (pigz's way): each megabyte as soon as it is written, in
+ * pieces the pool's threads share, while the caller goes on. Each piece ends
+ * on a byte boundary (a sync flush), so the pieces joined read on from any
+ * stream that ends that way; each is primed with the 32 KB before it, but
+ * the first is not, since what comes before the rows (the sheet's views) may
+ * still change. Bytes once written must stay as they are (see ByteWriter.rewind).
  */
-export function deflateAhead(rows: Uint8Array): Promise<Uint8Array[]> {
-  const pieces: Promise<Uint8Array>[] = [];
-  for (let from = 0; from < rows.length; from += PIECE_BYTES) {
-    const options: zlib.ZlibOptions = { level: DEFLATE_LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH };
-    if (from > 0) options.dictionary = rows.subarray(from - WINDOW_BYTES, from);
-    const piece = rows.subarray(from, from + PIECE_BYTES);
-    pieces.push(new Promise((resolve, reject) => zlib.deflateRaw(piece, options, (error, result) => (error ? reject(error) : resolve(plainView(result))))));
+export class RowsDeflater {
+  private readonly pieces: Promise<Uint8Array>[] = [];
+  /** Where the next piece starts. */
+  private next: number;
+
+  /** `rowsAt`: where the rows start in the bytes written. */
+  constructor(private readonly rowsAt: number) {
+    this.next = rowsAt;
   }
-  return Promise.all(pieces);
+
+  /** Starts deflating every whole piece written since the last call. */
+  wrote(out: WrittenBytes): void {
+    if (out.length - this.next < PIECE_BYTES) return;
+    const bytes = out.bytes();
+    for (; bytes.length - this.next >= PIECE_BYTES; this.next += PIECE_BYTES) this.deflate(bytes, this.next, this.next + PIECE_BYTES);
+  }
+
+  /** The rows end where `out` ends: the pieces, the last one started now; undefined when the rows are less than a piece (they are deflated with their part). */
+  finish(out: WrittenBytes): Promise<Uint8Array[]> | undefined {
+    this.wrote(out);
+    if (this.pieces.length === 0) return undefined;
+    if (out.length > this.next) this.deflate(out.bytes(), this.next, out.length);
+    return Promise.all(this.pieces);
+  }
+
+  private deflate(bytes: Uint8Array, from: number, to: number): void {
+    // Room for the piece deflated (a sheet's XML shrinks to a sixth), so that zlib deflates it in one go
+    // on its thread. With the default 16 KB, each 16 KB of output waits for a turn of the main thread's
+    // event loop, which is busy writing the rows: the pieces would be deflated only after them.
+    const options: zlib.ZlibOptions = { level: DEFLATE_LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH, chunkSize: PIECE_BYTES / 4 };
+    if (from > this.rowsAt) options.dictionary = bytes.subarray(from - WINDOW_BYTES, from);
+    const piece = bytes.subarray(from, to);
+    // Copied out of the output buffer, most of which it leaves empty (a sheet of 100,000 measures has 80 pieces).
+    this.pieces.push(new Promise((resolve, reject) => zlib.deflateRaw(piece, options, (error, result) => (error ? reject(error) : resolve(new Uint8Array(result))))));
+  }
 }
 
 /**
  * A part's raw DEFLATE stream: what comes before its rows deflated now, then
- * the rows' pieces from deflateAhead, then what comes after them, deflated
+ * the rows' pieces from a RowsDeflater, then what comes after them, deflated
  * now and fresh (it refers back to nothing), ending the stream.
  */
 export function deflatedAround(head: Uint8Array, rows: readonly Uint8Array[], end: Uint8Array): Uint8Array {
