@@ -54,7 +54,7 @@ function checkFitsExcel(plan: WritePlan): void {
 export async function openWorkbook(bytes: Uint8Array, limits?: ReadLimits): Promise<OpenedWorkbook> {
   checkPackageSignature(bytes);
   // Taken apart so that write() holds the package and not the grids, which a caller may let go first.
-  const { grids, extension, write: writePackage, customPropertiesXml } = openPackage(bytes, limits, [writeCharts]);
+  const { grids, extension, write: writePackage, customPropertiesXml } = await openPackage(bytes, limits, [writeCharts]);
   const markings = customPropertiesXml === undefined ? [] : markingsInProperties(customProperties(customPropertiesXml));
   const marking = workbookMarking(markings);
   return {

@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { openWorkbook, WorkbookReadError } from '../../../src/adapters/file';
+import { inflateEntry, inflateEntryAhead, readZipDirectory, type ZipEntry } from '../../../src/adapters/file/package/zip';
 import { minimalPackage, worksheetXml } from '../../fixtures/package/minimal-package';
 import { packageProblems } from './package-validity';
 
@@ -138,6 +139,20 @@ describe('untrusted files', () => {
   it('catches an entry that expands past the size its directory declares', async () => {
     const bytes = lieAboutSize(minimalPackage({ sheets: [{ name: 'S', xml: sheet() }] }), 'xl/worksheets/sheet1.xml', 40);
     await expect(openWorkbook(bytes)).rejects.toThrow(/damaged or truncated \(xl\/worksheets\/sheet1.xml does not match its checksum\)/);
+  });
+
+  it('inflates a part on the thread pool to the same bytes as in line, and refuses a damaged one for the same reason', async () => {
+    const good = zipSync({ 'deflated.xml': strToU8(sheet().repeat(50)), 'stored.xml': [strToU8(sheet()), { level: 0 }], 'empty.xml': new Uint8Array(0) });
+    const entries = readZipDirectory(good, 10);
+    // fflate deflates even the empty part.
+    expect(entries.map((e) => [e.name, e.method])).toEqual([['deflated.xml', 8], ['stored.xml', 0], ['empty.xml', 8]]);
+    for (const entry of entries) expect(Buffer.from(await inflateEntryAhead(good, entry)).equals(Buffer.from(inflateEntry(good, entry)))).toBe(true);
+    for (const size of [40, 4_000]) {
+      const lying = lieAboutSize(minimalPackage({ sheets: [{ name: 'S', xml: sheet() }] }), 'xl/worksheets/sheet1.xml', size);
+      const entry = readZipDirectory(lying, 10).find((e) => e.name === 'xl/worksheets/sheet1.xml') as ZipEntry;
+      expect(() => inflateEntry(lying, entry)).toThrow('xl/worksheets/sheet1.xml does not match its checksum');
+      await expect(inflateEntryAhead(lying, entry)).rejects.toThrow('xl/worksheets/sheet1.xml does not match its checksum');
+    }
   });
 
   it('caps the cells and the parts read', async () => {

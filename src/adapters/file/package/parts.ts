@@ -10,7 +10,7 @@
  */
 import { WorkbookReadError } from '../errors';
 import { formatBytes, type ReadLimits, withDefaults } from './limits';
-import { deflatedAround, inflateEntry, readZipDirectory, writeZip, type ZipEntry, type ZipOutput } from './zip';
+import { deflatedAround, inflateEntry, inflateEntryAhead, readZipDirectory, writeZip, type ZipEntry, type ZipOutput } from './zip';
 
 export class PackageParts {
   /** Output order: the original entries first, new parts after. */
@@ -107,6 +107,23 @@ export class PackageParts {
       this.inflated.delete(name);
     }
     return text;
+  }
+
+  /**
+   * Starts inflating a part on Node's thread pool, for a later get() or
+   * text() to find it done. A part that cannot be inflated is left for that
+   * read, which reports it as it always does.
+   */
+  async inflateAhead(path: string): Promise<void> {
+    const name = this.nameOf(path);
+    if (name === undefined || this.written.has(name) || this.inflated.has(name) || this.texts.has(name)) return;
+    const entry = this.original.get(name) as ZipEntry;
+    if (entry.size > this.maxPartBytes) return;
+    try {
+      this.inflated.set(name, await inflateEntryAhead(this.source, entry));
+    } catch {
+      // Read again, and refused, where the part is read.
+    }
   }
 
   private inflate(name: string): Uint8Array {

@@ -70,7 +70,7 @@ function readTable(parts: PackageParts, part: string): TableInfo | undefined {
   return table;
 }
 
-export function openPackage(bytes: Uint8Array, limits?: ReadLimits, laterSteps: readonly PackageStep[] = []): PackageWorkbook {
+export async function openPackage(bytes: Uint8Array, limits?: ReadLimits, laterSteps: readonly PackageStep[] = []): Promise<PackageWorkbook> {
   const base = PackageParts.fromZip(bytes, limits);
   if (!base.has(CONTENT_TYPES_PART)) throw new WorkbookReadError('it is a zip file but not an Excel workbook (it has no [Content_Types].xml)');
   const workbookPart = workbookPartOf(base);
@@ -82,8 +82,17 @@ export function openPackage(bytes: Uint8Array, limits?: ReadLimits, laterSteps: 
   const stylesPart = partOf(RELATIONSHIP_TYPES.styles);
   const stylesXml = (stylesPart && base.text(stylesPart)) || undefined;
   const date1904 = usesDate1904(base, workbookPart);
+  // Read after workbook.xml has been (usesDate1904): a part that cannot be read is refused in the same order as ever.
+  const entries = readSheetEntries(base, workbookPart);
+  const sheetParts = entries.flatMap((entry) => (entry.part === undefined ? [] : [entry.part]));
+  // The first sheet inflates on the thread pool while the styles and shared strings are read.
+  const firstInflating = sheetParts.length > 0 ? base.inflateAhead(sheetParts[0]) : undefined;
   const strict = isStrictWorkbook(base.text(workbookPart) ?? '');
-  const { grids, sheets } = readSheets(base, workbookPart, new StyleSheet(stylesXml ?? MINIMAL_STYLES_XML, stylesPart), partOf(RELATIONSHIP_TYPES.sharedStrings), date1904, limits);
+  const styles = new StyleSheet(stylesXml ?? MINIMAL_STYLES_XML, stylesPart);
+  const sharedStringsPart = partOf(RELATIONSHIP_TYPES.sharedStrings);
+  const sharedStrings = sharedStringsPart === undefined ? [] : readSharedStrings(base.text(sharedStringsPart) ?? '', sharedStringsPart);
+  await firstInflating;
+  const { grids, sheets } = await readSheets(base, workbookPart, entries, styles, sharedStrings, date1904, limits);
 
   const workbookType = contentTypeOf(readContentTypes(base), workbookPart) ?? '';
   return {
@@ -114,21 +123,30 @@ function optionalText(parts: PackageParts, part: string): string | undefined {
   }
 }
 
-/** Every sheet's grid, and what writing needs to know of each sheet. */
-function readSheets(
+/** Every sheet's grid, and what writing needs to know of each sheet; each sheet after the first inflates on the thread pool while the one before it is read. */
+async function readSheets(
   base: PackageParts,
   workbookPart: string,
+  entries: readonly SheetEntry[],
   readingStyles: StyleSheet,
-  sharedStringsPart: string | undefined,
+  sharedStrings: readonly string[],
   date1904: boolean,
   limits: ReadLimits | undefined,
-): { grids: SheetGrid[]; sheets: SheetInfo[] } {
-  const sharedStrings = sharedStringsPart === undefined ? [] : readSharedStrings(base.text(sharedStringsPart) ?? '', sharedStringsPart);
+): Promise<{ grids: SheetGrid[]; sheets: SheetInfo[] }> {
   const budget: CellBudget = { remaining: withDefaults(limits).maxCells, limit: withDefaults(limits).maxCells };
   const grids: SheetGrid[] = [];
   const scopedNames = readSheetScopedNames(base.text(workbookPart) ?? '', workbookPart);
-  const sheets: SheetInfo[] = readSheetEntries(base, workbookPart).map((entry, position) => {
-    if (entry.part === undefined) return { ...entry, generated: false };
+  const sheets: SheetInfo[] = [];
+  let inflating: Promise<void> | undefined;
+  for (let position = 0; position < entries.length; position++) {
+    const entry = entries[position];
+    if (entry.part === undefined) {
+      sheets.push({ ...entry, generated: false });
+      continue;
+    }
+    await inflating;
+    const next = entries.slice(position + 1).find((later) => later.part !== undefined)?.part;
+    inflating = next === undefined ? undefined : base.inflateAhead(next);
     const reading = readSheetXml(base.text(entry.part) ?? '', entry.part, sharedStrings, readingStyles, budget);
     const tableParts = relatedParts(base, entry.part, RELATIONSHIP_TYPES.table);
     const tables = reading.tableRelIds
@@ -141,8 +159,8 @@ function readSheets(
     if (marks) grid.marks = marks;
     if (date1904) gridFrom1904(grid);
     grids.push(grid);
-    return { ...entry, generated: marks?.generated === true, positions: reading.positions };
-  });
+    sheets.push({ ...entry, generated: marks?.generated === true, positions: reading.positions });
+  }
   return { grids, sheets };
 }
 

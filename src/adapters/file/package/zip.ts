@@ -163,22 +163,58 @@ const MIN_INFLATE_CHUNK = 64;
  * CRC checks catch any other damage.
  */
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
-  const compressed = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  const compressed = deflatedContent(bytes, entry);
+  if (compressed === undefined) return checkedContent(entry, storedContent(bytes, entry));
   let data: Uint8Array;
-  if (entry.method === 0) {
-    data = compressed;
-  } else if (entry.method === 8) {
-    try {
-      // Inflated into one buffer of the declared size (and a byte to see the stream end), not 16 KB pieces
-      // joined at the end; a part that expands further is refused, here or by the size check below.
-      const room = Math.max(MIN_INFLATE_CHUNK, entry.size + 1);
-      data = entry.size === 0 ? new Uint8Array(0) : plainView(zlib.inflateRawSync(compressed, { chunkSize: room, maxOutputLength: room }));
-    } catch {
-      throw corrupt(`${entry.name} does not match its checksum`);
-    }
-  } else {
-    throw new WorkbookReadError(`${entry.name} uses a compression method Ragbook cannot read (${entry.method})`);
+  try {
+    data = plainView(zlib.inflateRawSync(compressed, inflateOptions(entry)));
+  } catch {
+    throw corrupt(`${entry.name} does not match its checksum`);
   }
+  return checkedContent(entry, data);
+}
+
+/** inflateEntry on Node's thread pool, while the caller goes on reading other parts. */
+export function inflateEntryAhead(bytes: Uint8Array, entry: ZipEntry): Promise<Uint8Array> {
+  const compressed = deflatedContent(bytes, entry);
+  if (compressed === undefined) return Promise.resolve().then(() => inflateEntry(bytes, entry));
+  return new Promise((resolve, reject) =>
+    zlib.inflateRaw(compressed, inflateOptions(entry), (error, data) => {
+      if (error) reject(corrupt(`${entry.name} does not match its checksum`));
+      else {
+        try {
+          resolve(checkedContent(entry, plainView(data)));
+        } catch (failure) {
+          reject(failure);
+        }
+      }
+    }),
+  );
+}
+
+/** The entry's bytes as stored, when they are deflated and not empty; undefined for anything else (inflateEntry reads that). */
+function deflatedContent(bytes: Uint8Array, entry: ZipEntry): Uint8Array | undefined {
+  return entry.method === 8 && entry.size > 0 ? bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize) : undefined;
+}
+
+/** An entry that is stored, or empty. */
+function storedContent(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  if (entry.method === 8) return new Uint8Array(0);
+  if (entry.method !== 0) throw new WorkbookReadError(`${entry.name} uses a compression method Ragbook cannot read (${entry.method})`);
+  return bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+}
+
+/**
+ * Inflated into one buffer of the declared size (and a byte to see the stream end), not 16 KB pieces
+ * joined at the end (on the thread pool, each would wait for a turn of the main thread); a part that
+ * expands further is refused, here or by the size check.
+ */
+function inflateOptions(entry: ZipEntry): zlib.ZlibOptions {
+  const room = Math.max(MIN_INFLATE_CHUNK, entry.size + 1);
+  return { chunkSize: room, maxOutputLength: room };
+}
+
+function checkedContent(entry: ZipEntry, data: Uint8Array): Uint8Array {
   if (data.length !== entry.size || crc32(data) !== entry.crc) throw corrupt(`${entry.name} does not match its checksum`);
   return data;
 }
