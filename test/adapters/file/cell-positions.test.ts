@@ -10,6 +10,7 @@ import { CellPositions } from '../../../src/adapters/file/package/cell-positions
 import { patchExistingSheet } from '../../../src/adapters/file/package/sheet-patcher';
 import { readSheetXml } from '../../../src/adapters/file/package/sheet-reader';
 import { StyleSheet } from '../../../src/adapters/file/package/styles';
+import { joinBytes } from '../../../src/core/shared/bytes';
 import { columnLetters } from '../../../src/model/address';
 import type { CellStyle, SheetPlan } from '../../../src/model/plan';
 import { worksheetXml } from '../../fixtures/package/minimal-package';
@@ -83,8 +84,8 @@ const planOf = (rows: number, fillFrom: number, valueCol: number): SheetPlan => 
 const columnOf = (rows: number[]) => ({ col: 5, rows, styles: rows.map((r) => (r % 2 ? 'missed' : 'met')) });
 
 function patched(xml: string, plan: SheetPlan, positions?: CellPositions): string {
-  const result = patchExistingSheet(xml, PART, plan, new StyleSheet(STYLES_XML, 'xl/styles.xml'), PLAN_STYLES, positions);
-  return new TextDecoder().decode(result.xml);
+  const { head, rows, tail } = patchExistingSheet(xml, PART, plan, new StyleSheet(STYLES_XML, 'xl/styles.xml'), PLAN_STYLES, positions);
+  return new TextDecoder().decode(joinBytes([head, rows, tail]));
 }
 
 function positionsOf(xml: string): CellPositions {

@@ -17,7 +17,8 @@ import { DOUBLE_QUOTE, GT, isSpace, SLASH } from './char-codes';
 import { ByteWriter } from './byte-writer';
 import { numberAt } from './plain-number';
 import { PlainTag } from './plain-tag';
-import { type SheetBytes, withPageFit } from './sheet-writer';
+import type { SheetBytes } from './parts';
+import { sheetBytesOf, withPageFit } from './sheet-writer';
 import { type CellPlace, CellPositions } from './cell-positions';
 import { RowsDeflater } from './zip';
 
@@ -54,7 +55,7 @@ export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, s
   if (plan.page) skeleton = withPageFit(skeleton, plan.page);
   if (!sheetData) {
     const bytes = new TextEncoder().encode(skeleton);
-    return { xml: bytes, sheetDataAt: bytes.length, sheetDataEnd: bytes.length, overwroteFormula: false };
+    return { ...sheetBytesOf(bytes, bytes.length, bytes.length), overwroteFormula: false };
   }
 
   const at = topLevelElements(skeleton, part).elements.find((e) => e.name === 'sheetData') as TopLevelElement;
@@ -67,7 +68,7 @@ export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, s
     const sheetDataEnd = out.length;
     const rowsDeflating = deflater.finish(out);
     out.slice(skeleton, at.end, skeleton.length);
-    return { xml: out.bytes(), sheetDataAt, sheetDataEnd, rowsDeflating, overwroteFormula: false };
+    return { ...sheetBytesOf(out.bytes(), sheetDataAt, sheetDataEnd, rowsDeflating), overwroteFormula: false };
   }
   const rows = (): RowPatcher => new RowPatcher(xml, part, prefix, new EditStream(plan, planStyles), { styles, planStyles, columns }, out, kept, deflater);
   let patcher = rows();
@@ -90,7 +91,7 @@ export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, s
   const sheetDataEnd = out.length;
   const rowsDeflating = deflater.finish(out);
   out.slice(skeleton, at.end, skeleton.length);
-  return { xml: out.bytes(), sheetDataAt, sheetDataEnd, rowsDeflating, overwroteFormula: patcher.overwroteFormula };
+  return { ...sheetBytesOf(out.bytes(), sheetDataAt, sheetDataEnd, rowsDeflating), overwroteFormula: patcher.overwroteFormula };
 }
 
 /** About what the plan adds to the sheet's bytes: a new cell's markup, a format's digits, a row's rewritten tags. */

@@ -1,10 +1,10 @@
 /** A generated sheet's worksheet XML, written whole from its plan, elements in schema order. */
 import { rangeAddress } from '../../../model/address';
-import { joinBytes } from '../../../core/shared/bytes';
 import type { CellStyle, Colour, HeaderFooterLine, PageSetup, SheetPlan } from '../../../model/plan';
 import { ByteWriter } from './byte-writer';
 import { type CellEdits, collectEdits, columnsOf, editAt, KEEP_VALUE, lastColumnOf, linksOf, type RowEdits, styledXf } from './cell-edits';
 import { writeCell } from './cell-markup';
+import type { SheetBytes } from './parts';
 import { RELATIONSHIPS_NAMESPACE } from './relationships';
 import type { StyleSheet } from './styles';
 import { colsWithWidths, hyperlinkXml, putWorksheetElement, topLevelElements } from './worksheet-xml';
@@ -17,15 +17,9 @@ function argb(colour: Colour): string {
   return `FF${colour.replace('#', '').toUpperCase()}`;
 }
 
-/** A worksheet part as written, and where its <sheetData> lies: what is around it (the views, a drawing) can be edited without decoding the rows. */
-export interface SheetBytes {
-  /** UTF-8. */
-  xml: Uint8Array;
-  /** Where <sheetData> starts, and just past its end (both the part's length when it has none). */
-  sheetDataAt: number;
-  sheetDataEnd: number;
-  /** The rows' pieces, deflated as they were written (see RowsDeflater), when there were enough of them. */
-  rowsDeflating?: Promise<Uint8Array[]>;
+/** A worksheet written whole as UTF-8 `bytes`, its <sheetData> at [sheetDataAt, sheetDataEnd) (both its length when it has none), as the pieces it is kept in. */
+export function sheetBytesOf(bytes: Uint8Array, sheetDataAt: number, sheetDataEnd: number, rowsDeflating?: Promise<Uint8Array[]>): SheetBytes {
+  return { head: bytes.subarray(0, sheetDataAt), rows: bytes.subarray(sheetDataAt, sheetDataEnd), tail: bytes.subarray(sheetDataEnd), rowsDeflating };
 }
 
 const decoder = new TextDecoder();
@@ -34,28 +28,22 @@ const encoder = new TextEncoder();
 /**
  * A written sheet edited as text without its rows: what comes before and
  * after <sheetData> is decoded around an empty <sheetData/> standing in for
- * the rows, edited, and put back around the rows' bytes, which are never
- * decoded (a commentary of 10,000 measures has 60 MB of them). The same sheet
- * when the edit changes nothing.
+ * the rows, edited, and encoded again around the rows' bytes, which are
+ * neither decoded nor copied (a commentary of 10,000 measures has 60 MB of
+ * them) and go on deflating. The same sheet when the edit changes nothing.
  */
 export function editAroundRows(sheet: SheetBytes, part: string, edit: (xml: string) => string): SheetBytes {
-  const { xml, sheetDataAt, sheetDataEnd } = sheet;
-  const before = decoder.decode(xml.subarray(0, sheetDataAt));
-  const after = decoder.decode(xml.subarray(sheetDataEnd));
-  const rowCount = sheetDataEnd - sheetDataAt;
-  const standIn = rowCount > 0 ? `<${topLevelElements(before + after, part).prefix}sheetData/>` : '';
+  const before = decoder.decode(sheet.head);
+  const after = decoder.decode(sheet.tail);
+  const hasRows = sheet.rows.length > 0;
+  const standIn = hasRows ? `<${topLevelElements(before + after, part).prefix}sheetData/>` : '';
   const skeleton = before + standIn + after;
   const edited = edit(skeleton);
   if (edited === skeleton) return sheet;
-  if (rowCount === 0) {
-    const bytes = encoder.encode(edited);
-    return { xml: bytes, sheetDataAt: bytes.length, sheetDataEnd: bytes.length };
-  }
+  if (!hasRows) return { ...sheet, head: encoder.encode(edited), tail: new Uint8Array(0) };
   const rows = topLevelElements(edited, part).elements.find((e) => e.name === 'sheetData');
   if (!rows) throw new Error(`An edit of ${part} dropped its <sheetData>.`);
-  const head = encoder.encode(edited.slice(0, rows.start));
-  const tail = encoder.encode(edited.slice(rows.end));
-  return { xml: joinBytes([head, xml.subarray(sheetDataAt, sheetDataEnd), tail]), sheetDataAt: head.length, sheetDataEnd: head.length + rowCount };
+  return { ...sheet, head: encoder.encode(edited.slice(0, rows.start)), tail: encoder.encode(edited.slice(rows.end)) };
 }
 
 /** A generated sheet's worksheet part, written whole from its plan. */
@@ -103,7 +91,7 @@ export function generatedSheetXml(plan: SheetPlan, styles: StyleSheet, planStyle
   if (links.length > 0) out.write(`<hyperlinks>${links.map((l) => hyperlinkXml('', l.row, l.col, l.target, l.text)).join('')}</hyperlinks>`);
   out.write(plan.page ? pageXml(plan.page) : '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   out.write('</worksheet>');
-  return { xml: out.bytes(), sheetDataAt, sheetDataEnd, rowsDeflating };
+  return sheetBytesOf(out.bytes(), sheetDataAt, sheetDataEnd, rowsDeflating);
 }
 
 /** <rowBreaks>: a break with id N falls below the N-th row, so a page starts at 0-based row N. */

@@ -23,7 +23,7 @@ import { patchExistingSheet } from './sheet-patcher';
 import type { CellPositions } from './cell-positions';
 import { setSheetMarks } from './sheet-marks';
 import { withTabSelected } from './sheet-views';
-import { editAroundRows, generatedSheetXml, type SheetBytes } from './sheet-writer';
+import { editAroundRows, generatedSheetXml } from './sheet-writer';
 import { MINIMAL_STYLES_XML, StyleSheet } from './styles';
 import { readSheetEntries, readSheetScopedNames, type SheetEntry, usesDate1904, WorkbookXml, workbookPartOf } from './workbook-part';
 import { parseXml } from './xml';
@@ -169,8 +169,6 @@ class PlanWriter {
   private readonly workbook: WorkbookXml;
   private readonly sheets: SheetInfo[];
   private nextSheetId: number;
-  /** The worksheets written so far, as written. */
-  private readonly sheetBytes = new Map<string, SheetBytes>();
 
   constructor(
     private readonly parts: PackageParts,
@@ -204,7 +202,7 @@ class PlanWriter {
         const sheet = this.sheets[this.indexOf(sheetPlan.name)];
         if (!sheet?.part) throw new Error(`The write plan names a sheet the workbook does not have: "${sheetPlan.name}".`);
         const result = patchExistingSheet(this.parts.text(sheet.part) ?? '', sheet.part, sheetPlan, this.styles, this.plan.styles, sheet.positions);
-        this.putSheet(sheet.part, result);
+        this.parts.setSheet(sheet.part, result);
         // The user's print area stays; print titles are part of the readable print setup the plan asks for.
         const titles = printTitlesOf(sheetPlan);
         if (titles) this.workbook.setSheetName('_xlnm.Print_Titles', this.indexOf(sheetPlan.name), titles);
@@ -254,7 +252,7 @@ class PlanWriter {
       this.sheets.push({ name: sheetPlan.name, sheetId, relId, part, generated: true, hidden: false });
       index = this.sheets.length - 1;
     }
-    this.putSheet(part, sheetXml);
+    this.parts.setSheet(part, sheetXml);
     this.setPrintNames(sheetPlan, index);
     setSheetMarks(this.workbook, sheetPlan, index);
     return part;
@@ -285,21 +283,13 @@ class PlanWriter {
 
   /** Edits a worksheet as text; one this plan wrote is edited around its rows, which stay bytes and go on deflating. */
   private editSheet(part: string, edit: (xml: string) => string): void {
-    const sheet = this.sheetBytes.get(part);
-    if (!sheet || this.parts.get(part) !== sheet.xml) {
+    const sheet = this.parts.sheetAsWritten(part);
+    if (!sheet) {
       this.parts.edit(part, edit);
       return;
     }
     const edited = editAroundRows(sheet, part, edit);
-    if (edited !== sheet) this.putSheet(part, edited, this.parts.piecesAhead(part));
-  }
-
-  /** Sets a worksheet as written; a big one's rows are deflating on the thread pool (`rowsDeflating`: those of the sheet before an edit around them). */
-  private putSheet(part: string, sheet: SheetBytes, rowsDeflating?: Promise<Uint8Array[]>): void {
-    const deflating = rowsDeflating ?? sheet.rowsDeflating;
-    if (deflating) this.parts.setDeflatingAhead(part, sheet.xml, sheet.sheetDataAt, sheet.sheetDataEnd, deflating);
-    else this.parts.set(part, sheet.xml);
-    this.sheetBytes.set(part, sheet);
+    if (edited !== sheet) this.parts.setSheet(part, edited);
   }
 
   private setPrintNames(sheetPlan: SheetPlan, index: number): void {

@@ -47,14 +47,17 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
-function crc32ByTable(bytes: Uint8Array): number {
-  let c = -1;
+function crc32ByTable(bytes: Uint8Array, crc = 0): number {
+  let c = crc ^ -1;
   for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }
 
-/** zlib's native CRC-32 where Node has it (20.15 and later), twenty times faster than the table. */
-export const crc32: (bytes: Uint8Array) => number = (zlib as { crc32?: (data: Uint8Array) => number }).crc32 ?? crc32ByTable;
+/**
+ * zlib's native CRC-32 where Node has it (20.15 and later), twenty times
+ * faster than the table. `crc`: the CRC of the bytes before, to go on from.
+ */
+export const crc32: (bytes: Uint8Array, crc?: number) => number = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32 ?? crc32ByTable;
 
 function corrupt(why: string): WorkbookReadError {
   return new WorkbookReadError(`the file is damaged or truncated (${why}); open it in Excel and save it again`);
@@ -222,8 +225,9 @@ function checkedContent(entry: ZipEntry, data: Uint8Array): Uint8Array {
 /** An entry of the archive to write: either copied as stored, or new content. */
 export type ZipOutput =
   | { kind: 'copy'; entry: ZipEntry; source: Uint8Array }
-  /** `deflated`: the data already deflated (see deflatedAround); else it is deflated here. */
-  | { kind: 'data'; name: string; data: Uint8Array; deflated?: Uint8Array };
+  /** `deflated`: the data already deflated (see deflatedAround), which may then come in pieces; else it is deflated here. */
+  | { kind: 'data'; name: string; data: Uint8Array; deflated?: undefined }
+  | { kind: 'data'; name: string; data: readonly Uint8Array[]; deflated: Uint8Array };
 
 interface Prepared {
   rawName: Uint8Array;
@@ -269,10 +273,19 @@ function prepare(output: ZipOutput): Prepared {
     method: 8,
     dosTime: 0,
     dosDate: FIXED_DOS_DATE,
-    crc: crc32(output.data),
-    size: output.data.length,
+    ...(output.deflated ? sizeAndCrc(output.data) : { size: output.data.length, crc: crc32(output.data) }),
     compressed: output.deflated ?? plainView(zlib.deflateRawSync(output.data, { level: DEFLATE_LEVEL })),
   };
+}
+
+function sizeAndCrc(pieces: readonly Uint8Array[]): { size: number; crc: number } {
+  let size = 0;
+  let crc = 0;
+  for (const piece of pieces) {
+    size += piece.length;
+    crc = crc32(piece, crc);
+  }
+  return { size, crc };
 }
 
 /** What each thread deflates of a big part at a time. */
