@@ -23,6 +23,18 @@ export const crc32: ((data: Uint8Array) => number) | undefined = undefined;
 /** zlib's flush constant the zip code names (its deflating ahead is the CLI's only). */
 export const constants = { Z_SYNC_FLUSH: 2 };
 
+/** Inflating on a thread pool (a package's parts read ahead): the pane has none, so the part is inflated at once. */
+export function inflateRaw(data: Uint8Array, options: { maxOutputLength?: number }, callback: (error: Error | null, result?: Uint8Array) => void): void {
+  let result: Uint8Array;
+  try {
+    result = inflateRawSync(data, options);
+  } catch (error) {
+    callback(error as Error);
+    return;
+  }
+  callback(null, result);
+}
+
 /** Deflating on a thread pool (RowsDeflater): the pane never patches a package, so it never asks. */
 export function deflateRaw(): never {
   throw new Error('deflateRaw is not available in the task pane');
