@@ -84,9 +84,8 @@ export async function openPackage(bytes: Uint8Array, limits?: ReadLimits, laterS
   const date1904 = usesDate1904(base, workbookPart);
   // Read after workbook.xml has been (usesDate1904): a part that cannot be read is refused in the same order as ever.
   const entries = readSheetEntries(base, workbookPart);
-  const sheetParts = entries.flatMap((entry) => (entry.part === undefined ? [] : [entry.part]));
   // The first sheet inflates on the thread pool while the styles and shared strings are read.
-  const firstInflating = sheetParts.length > 0 ? base.inflateAhead(sheetParts[0]) : undefined;
+  const firstInflating = inflateSheetAfter(base, entries, -1);
   const strict = isStrictWorkbook(base.text(workbookPart) ?? '');
   const styles = new StyleSheet(stylesXml ?? MINIMAL_STYLES_XML, stylesPart);
   const sharedStringsPart = partOf(RELATIONSHIP_TYPES.sharedStrings);
@@ -145,8 +144,7 @@ async function readSheets(
       continue;
     }
     await inflating;
-    const next = entries.slice(position + 1).find((later) => later.part !== undefined)?.part;
-    inflating = next === undefined ? undefined : base.inflateAhead(next);
+    inflating = inflateSheetAfter(base, entries, position);
     const reading = readSheetXml(base.text(entry.part) ?? '', entry.part, sharedStrings, readingStyles, budget);
     const tableParts = relatedParts(base, entry.part, RELATIONSHIP_TYPES.table);
     const tables = reading.tableRelIds
@@ -162,6 +160,15 @@ async function readSheets(
     sheets.push({ ...entry, generated: marks?.generated === true, positions: reading.positions });
   }
   return { grids, sheets };
+}
+
+/** Starts inflating the first sheet after `position` that has a part, if any (see PackageParts.inflateAhead). */
+function inflateSheetAfter(base: PackageParts, entries: readonly SheetEntry[], position: number): Promise<void> | undefined {
+  for (let next = position + 1; next < entries.length; next++) {
+    const part = entries[next].part;
+    if (part !== undefined) return base.inflateAhead(part);
+  }
+  return undefined;
 }
 
 /** Carries out one plan on a copy of the package. */
