@@ -181,18 +181,9 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
 export function inflateEntryAhead(bytes: Uint8Array, entry: ZipEntry): Promise<Uint8Array> {
   const compressed = deflatedContent(bytes, entry);
   if (compressed === undefined) return Promise.resolve().then(() => inflateEntry(bytes, entry));
-  return new Promise((resolve, reject) =>
-    zlib.inflateRaw(compressed, inflateOptions(entry), (error, data) => {
-      if (error) reject(corrupt(`${entry.name} does not match its checksum`));
-      else {
-        try {
-          resolve(checkedContent(entry, plainView(data)));
-        } catch (failure) {
-          reject(failure);
-        }
-      }
-    }),
-  );
+  return new Promise<Buffer>((resolve, reject) =>
+    zlib.inflateRaw(compressed, inflateOptions(entry), (error, data) => (error ? reject(corrupt(`${entry.name} does not match its checksum`)) : resolve(data))),
+  ).then((data) => checkedContent(entry, plainView(data)));
 }
 
 /** The entry's bytes as stored, when they are deflated and not empty; undefined for anything else (inflateEntry reads that). */
