@@ -72,6 +72,8 @@ module.exports = async (_env, argv) => {
     plugins: [
       // The file adapter's zip code uses Node's zlib; in the pane (exports only) fflate does the same work.
       new webpack.NormalModuleReplacementPlugin(/^node:zlib$/, path.resolve(__dirname, 'src/adapters/office/browser-zlib.ts')),
+      // Its parts deflater asks for a thread only where a package is patched, which the pane never does.
+      new webpack.NormalModuleReplacementPlugin(/^node:worker_threads$/, path.resolve(__dirname, 'src/adapters/office/browser-worker-threads.ts')),
       // The CLI loads exceljs lazily with require(); the pane imports its script build with the export chunk.
       new webpack.NormalModuleReplacementPlugin(/\/load-exceljs(\.js)?$/, path.resolve(__dirname, 'src/adapters/office/browser-exceljs.ts')),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),

@@ -11,9 +11,12 @@
 import { joinBytes } from '../../../core/shared/bytes';
 import { WorkbookReadError } from '../errors';
 import { formatBytes, type ReadLimits, withDefaults } from './limits';
-import { deflatedAround, inflateEntry, inflateEntryAhead, readZipDirectory, writeZip, type ZipEntry, type ZipOutput } from './zip';
+import { PartsDeflater } from './parts-deflater';
+import { DEFLATE_LEVEL, deflatedAround, inflateEntry, inflateEntryAhead, readZipDirectory, writeZip, type ZipEntry, type ZipOutput } from './zip';
 
 const AHEAD_MAX_BYTES = 16 * 1024 * 1024;
+/** Written parts smaller than this are deflated with the zip, not sent to the deflating thread (see set). */
+const DEFLATE_AHEAD_MIN_BYTES = 4096;
 
 /**
  * A worksheet as a plan wrote it: the bytes before its rows, its rows
@@ -41,6 +44,10 @@ export class PackageParts {
   /** Worksheets as a plan wrote them (see setSheet), and their rows once deflated (see deflatedAhead). */
   private readonly sheets = new Map<string, SheetBytes>();
   private readonly deflatedRows = new Map<string, Uint8Array[]>();
+  /** Written parts being deflated on a thread of their own (see set), and deflated (see deflatedAhead). */
+  private deflater: PartsDeflater | undefined;
+  private readonly deflating = new Map<string, Promise<Uint8Array>>();
+  private readonly deflated = new Map<string, Uint8Array>();
 
   private constructor(
     private readonly source: Uint8Array,
@@ -155,9 +162,25 @@ export class PackageParts {
     return inflateEntry(this.source, entry);
   }
 
+  /**
+   * From now on, each part set of DEFLATE_AHEAD_MIN_BYTES or more is sent to
+   * a thread to be deflated (see PartsDeflater). For a writer that awaits
+   * deflatedAhead() before toZip(), which then takes the parts deflated.
+   */
+  deflateWhenSet(): void {
+    this.deflater = new PartsDeflater(DEFLATE_LEVEL);
+  }
+
   set(path: string, content: Uint8Array | string): void {
     const name = this.replacing(path);
-    this.written.set(name, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+    const data = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    this.written.set(name, data);
+    if (this.deflater && data.length >= DEFLATE_AHEAD_MIN_BYTES) {
+      const deflating = this.deflater.deflate(data);
+      // Awaited by deflatedAhead(); one that fails, or whose part is set again first, is deflated with the zip.
+      deflating.catch(() => undefined);
+      this.deflating.set(name, deflating);
+    }
   }
 
   /** The name of a part about to be set, added when it is new; what it held before is let go. */
@@ -166,8 +189,7 @@ export class PackageParts {
     if (!this.byLowerName.has(name.toLowerCase())) this.add(name);
     // The old text is never read again: keeping it would hold a big sheet's XML to the end.
     this.texts.delete(name);
-    this.written.delete(name);
-    this.sheets.delete(name);
+    this.forget(name);
     return name;
   }
 
@@ -193,9 +215,17 @@ export class PackageParts {
     return name === undefined ? undefined : this.sheets.get(name);
   }
 
-  /** Waits for the rows still being deflated: toZip() then uses them. */
+  /** Waits for the rows and parts still being deflated: toZip() then uses them. */
   async deflatedAhead(): Promise<void> {
+    this.deflater?.finish();
     for (const [name, sheet] of this.sheets) if (sheet.rowsDeflating) this.deflatedRows.set(name, await sheet.rowsDeflating);
+    for (const [name, deflating] of this.deflating) {
+      const deflated = await deflating.catch(() => undefined);
+      if (deflated) this.deflated.set(name, deflated);
+    }
+    this.deflating.clear();
+    this.deflater?.close();
+    this.deflater = undefined;
   }
 
   private isWritten(name: string): boolean {
@@ -215,7 +245,14 @@ export class PackageParts {
     this.byLowerName.delete(name.toLowerCase());
     this.original.delete(name);
     this.texts.delete(name);
+    this.forget(name);
+  }
+
+  /** Drops what was written to a part. */
+  private forget(name: string): void {
     this.written.delete(name);
+    this.deflating.delete(name);
+    this.deflated.delete(name);
     this.sheets.delete(name);
   }
 
@@ -232,6 +269,8 @@ export class PackageParts {
       const rows = this.deflatedRows.get(name);
       if (sheet && rows) return { kind: 'data', name, data: [sheet.head, sheet.rows, sheet.tail], deflated: deflatedAround(sheet.head, rows, sheet.tail) };
       const data = this.writtenBytes(name);
+      const deflated = this.deflated.get(name);
+      if (data && deflated) return { kind: 'data', name, data: [data], deflated };
       if (data) return { kind: 'data', name, data };
       return { kind: 'copy', entry: this.original.get(name) as ZipEntry, source: this.source };
     });

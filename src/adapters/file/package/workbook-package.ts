@@ -101,6 +101,8 @@ export async function openPackage(bytes: Uint8Array, limits?: ReadLimits, laterS
     // Holds the package, never the grids: a caller done with the grids can let them go before writing.
     async write(plan) {
       const parts = base.clone();
+      // (A Strict package's parts are all set again, converted, at the end: they are deflated then, with the zip.)
+      if (!strict) parts.deflateWhenSet();
       const writer = new PlanWriter(parts, workbookPart, sheets, new StyleSheet(stylesXml ?? MINIMAL_STYLES_XML, stylesPart), date1904 ? planTo1904(plan) : plan);
       const written = writer.execute();
       if (writer.styles.changed) writer.saveStyles(stylesPart);
