@@ -123,9 +123,8 @@ export class SheetBuilder {
   }
 
   build(): SheetPlan {
-    // A loop, not Math.max(...rows): a commentary sheet of 10,000 measures has more rows than a call takes arguments in a browser.
-    const width = this.rows.reduce((widest, r) => Math.max(widest, r.length), 1);
-    const values = this.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null));
+    const values = paddedRows(this.rows);
+    const width = values[0]?.length ?? 1;
     const rowHeights = estimateRowHeights(this.rows, this.cellStyles, this.plan.columnWidths ?? {}, this.styleDefinitions, this.plan.merges ?? []);
     for (const [row, least] of this.leastHeights) rowHeights[row] = Math.max(rowHeights[row] ?? 0, least);
     const sheet: SheetPlan = { ...this.plan, values: [{ row: 0, col: 0, values }], styles: styleRuns(this.cellStyles), rowHeights, page: this.printSetup(width) };
@@ -146,7 +145,12 @@ export class SheetBuilder {
     for (let c = first; c < last; c++) left.push(left[left.length - 1] + columnPoints(this.plan.columnWidths?.[c] ?? DEFAULT_COLUMN_WIDTH));
     let width = left[left.length - 1];
     // Unwrapped text runs on into the empty cells to its right, and printers print where it ends.
-    if (!area) this.rows.forEach((values, r) => values.forEach((value, c) => (width = Math.max(width, this.textEnd(value, r, c, left)))));
+    if (!area) {
+      for (let r = 0; r < this.rows.length; r++) {
+        const values = this.rows[r];
+        for (let c = 0; c < values.length; c++) width = Math.max(width, this.textEnd(values[c], r, c, left));
+      }
+    }
     const bodyPoints = Math.min(BODY_POINTS, ...this.usedStyles().map((s) => s.fontSize ?? BODY_POINTS));
     return { margins: PAGE_MARGINS, ...headerAndFooter(this.titleText || this.plan.name, this.periodText), ...asked, ...readableFit(width, asked.orientation, bodyPoints) };
   }
@@ -169,30 +173,68 @@ export class SheetBuilder {
   }
 }
 
+/**
+ * The rows as one block, each as wide as the widest (null where a row has no
+ * value). Indexed loops: a commentary of 10,000 measures has a million
+ * cells, and a callback per cell cost ten times as much.
+ */
+function paddedRows(rows: readonly PlanValue[][]): PlanValue[][] {
+  let width = 1;
+  for (let r = 0; r < rows.length; r++) if (rows[r].length > width) width = rows[r].length;
+  const padded: PlanValue[][] = new Array<PlanValue[]>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    // Made at its length: grown by push, each row would keep room for more.
+    const values = new Array<PlanValue>(width);
+    for (let c = 0; c < width; c++) values[c] = row[c] ?? null;
+    padded[r] = values;
+  }
+  return padded;
+}
+
 const LINE_POINTS = 15;
-/** A cell's place as one number, row × this + column. */
-const ROW_STRIDE = LAST_COLUMN + 1;
+/** A run of columns as one number, its first × this + how many. */
+const COLUMN_STRIDE = LAST_COLUMN + 1;
 
 /**
- * Lines a paragraph takes when wrapped at `perLine` characters: whole words
- * move to the next line, as viewers wrap them (a narrow column of long words
- * takes more lines than its characters alone would say); a word longer than
- * a line is broken.
+ * Lines `text` takes when wrapped at `perLine` characters, each paragraph on
+ * lines of its own: whole words move to the next line, as viewers wrap them
+ * (a narrow column of long words takes more lines than its characters alone
+ * would say); a word longer than a line is broken. Words are found, not
+ * split out: a commentary of 10,000 measures wraps tens of thousands of cells.
  */
 function wrappedLines(text: string, perLine: number): number {
-  let lines = 1;
+  let lines = 0;
   let used = 0;
-  for (const word of text.split(' ')) {
-    const needed = used === 0 ? word.length : used + 1 + word.length;
-    if (needed <= perLine) {
-      used = needed;
-      continue;
+  // The next space and line break at or after `from` (the text's length when there is none), found again once passed.
+  let space = -1;
+  let newline = -1;
+  for (let from = 0; from <= text.length; ) {
+    if (from === 0 || text.charCodeAt(from - 1) === NEWLINE) {
+      lines++;
+      used = 0;
     }
-    if (used > 0) lines++;
-    lines += Math.floor(Math.max(0, word.length - 1) / perLine);
-    used = word.length % perLine || perLine;
+    if (space < from) space = nextOf(text, ' ', from);
+    if (newline < from) newline = nextOf(text, '\n', from);
+    const end = Math.min(space, newline);
+    const word = end - from;
+    const needed = used === 0 ? word : used + 1 + word;
+    if (needed <= perLine) used = needed;
+    else {
+      if (used > 0) lines++;
+      lines += Math.floor(Math.max(0, word - 1) / perLine);
+      used = word % perLine || perLine;
+    }
+    from = end + 1;
   }
   return lines;
+}
+
+const NEWLINE = 10;
+
+function nextOf(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at < 0 ? text.length : at;
 }
 
 /**
@@ -207,52 +249,58 @@ export function estimateRowHeights(
   merges: CellRange[],
 ): Record<number, number> {
   const heights: Record<number, number> = {};
-  // Looked up by cell, not searched: a commentary of 10,000 measures has tens of thousands of merges (keyed by number, not by a string made per cell).
-  const mergeAt = new Map(merges.map((m) => [m.row * ROW_STRIDE + m.col, m]));
-  rows.forEach((values, r) => {
+  // Looked up by row, then column, not searched: a commentary of 10,000 measures has tens of thousands of merges over
+  // hundreds of thousands of rows (a key of row × columns + column would not be a small integer there, and hashed slowly).
+  const mergeAt: (Map<number, CellRange> | undefined)[] = [];
+  for (const m of merges) (mergeAt[m.row] ??= new Map()).set(m.col, m);
+  // Indexed loops over a million cells: a callback per cell cost several times as much.
+  for (let r = 0; r < rows.length; r++) {
+    const values = rows[r];
+    const rowStyles = cellStyles[r];
     let lines = 1;
-    values.forEach((value, c) => {
-      const style = cellStyles[r]?.[c];
-      if (typeof value !== 'string' || !style || !styles[style]?.wrap) return;
-      const merge = mergeAt.get(r * ROW_STRIDE + c);
+    for (let c = 0; c < values.length; c++) {
+      const value = values[c];
+      const style = rowStyles?.[c];
+      if (typeof value !== 'string' || !style || !styles[style]?.wrap) continue;
+      const merge = mergeAt[r]?.get(c);
       let width = 0;
       for (let k = c; k < c + (merge?.colCount ?? 1); k++) width += widths[k] ?? DEFAULT_COLUMN_WIDTH;
       const perLine = Math.max(1, Math.floor(width * 1.1));
       // Most cells fit on a line: only the rest are cut into paragraphs and words.
-      if (value.length <= perLine && !value.includes('\n')) return;
-      const needed = value.split('\n').reduce((n, part) => n + wrappedLines(part, perLine), 0);
-      lines = Math.max(lines, needed);
-    });
+      if (value.length <= perLine && !value.includes('\n')) continue;
+      lines = Math.max(lines, wrappedLines(value, perLine));
+    }
     if (lines > 1) heights[r] = Math.min(409, lines * LINE_POINTS + 3);
-  });
+  }
   return heights;
 }
 
 /** Per-cell styles → ranges: runs along each row, then identical runs in consecutive rows joined. */
 export function styleRuns(cellStyles: (string | undefined)[][]): StyledRange[] {
   const runs: StyledRange[] = [];
-  const open = new Map<string, StyledRange>(); // "col:colCount:style" → run still growing downward
-  cellStyles.forEach((styles, row) => {
-    const seen = new Set<string>();
+  // By style, then by the run's columns (see COLUMN_STRIDE): the latest run of each, which grows while it reaches the row above.
+  const latest = new Map<string, Map<number, StyledRange>>();
+  for (let row = 0; row < cellStyles.length; row++) {
+    const styles = cellStyles[row];
     for (let c = 0; c < styles.length; ) {
       const style = styles[c];
       let end = c + 1;
       while (end < styles.length && styles[end] === style) end++;
       if (style !== undefined) {
-        const key = `${c}:${end - c}:${style}`;
-        const previous = open.get(key);
+        let byColumns = latest.get(style);
+        if (!byColumns) latest.set(style, (byColumns = new Map()));
+        const columns = c * COLUMN_STRIDE + end - c;
+        const previous = byColumns.get(columns);
         if (previous && previous.range.row + previous.range.rowCount === row) {
           previous.range.rowCount++;
         } else {
           const run = { range: { row, col: c, rowCount: 1, colCount: end - c }, style };
           runs.push(run);
-          open.set(key, run);
+          byColumns.set(columns, run);
         }
-        seen.add(key);
       }
       c = end;
     }
-    for (const key of [...open.keys()]) if (!seen.has(key)) open.delete(key);
-  });
+  }
   return runs;
 }
