@@ -4,7 +4,7 @@
  * one small object (no wrapper for the value), the cells that only take one
  * style share one, and rows and cells are sparse arrays, not maps.
  */
-import { blockWidth, type CellStyle, isPlanLink, type PlanValue, type SheetPlan } from '../../../model/plan';
+import { blockWidth, type CellRange, type CellStyle, isPlanLink, type PlanValue, type SheetPlan } from '../../../model/plan';
 import type { StyleSheet } from './styles';
 
 /** The value of an edit that leaves the cell's value as it is (only styles it). */
@@ -62,7 +62,7 @@ export class CellEdits {
 
 const NO_STYLES: readonly string[] = Object.freeze([]);
 
-/** The cell's edit, to change: a shared one (see collectEdits) is first replaced by a copy of its own. */
+/** The cell's edit, to change: a shared one (see EditBuilder.layOn) is first replaced by a copy of its own. */
 export function editAt(edits: CellEdits, row: number, col: number): CellEdit {
   return editIn(edits.at(row), col);
 }
@@ -141,18 +141,6 @@ class EditBuilder {
   }
 }
 
-/** Every edit of the plan at once (a generated sheet's: small). */
-export function collectEdits(plan: SheetPlan, styles: Record<string, CellStyle>): CellEdits {
-  const edits = new CellEdits(widthOf(plan));
-  const builder = new EditBuilder(styles);
-  builder.values(edits, plan, 0, Infinity);
-  for (const styled of plan.styles) builder.range(edits, styled, 0, Infinity);
-  for (const { col, rows, styles: names } of plan.columnStyles ?? []) {
-    for (let i = 0; i < rows.length; i++) builder.layOn(edits.at(rows[i]), col, names[i]);
-  }
-  return edits;
-}
-
 /** Rows in a band of edits: few enough for the band to die young, enough to make bands few. */
 const BAND_ROWS = 1024;
 
@@ -160,6 +148,10 @@ const BAND_ROWS = 1024;
  * The plan's edits row by row, ascending, made a band of rows at a time and
  * let go after: a big sheet's million edits never all live at once (nor
  * survive the garbage collector's young generation to be copied on).
+ *
+ * With `spreadMerges` (a generated sheet's plan): a merged area shows its
+ * first cell, but Excel draws each covered cell's own borders, so the covered
+ * cells take the first cell's styles, as Excel does on merging.
  */
 export class EditStream {
   private readonly builder: EditBuilder;
@@ -167,6 +159,10 @@ export class EditStream {
   private readonly lastBand: number;
   /** Per band, the style ranges reaching into it, in plan order. */
   private readonly rangesByBand: number[][] = [];
+  /** Per band, the merges reaching into it (when spread), in plan order. */
+  private readonly mergesByBand: CellRange[][] = [];
+  /** The styles of merges that reach on into bands not yet made. */
+  private readonly mergeStyles = new Map<CellRange, readonly string[]>();
   /** Per column style (its rows ascend, as the model has them): the next of its cells a band lays on. */
   private readonly columnNext: number[];
   private band = -1;
@@ -177,6 +173,7 @@ export class EditStream {
   constructor(
     private readonly plan: SheetPlan,
     styles: Record<string, CellStyle>,
+    spreadMerges = false,
   ) {
     this.builder = new EditBuilder(styles);
     this.width = widthOf(plan);
@@ -188,6 +185,12 @@ export class EditStream {
       last = Math.max(last, end);
       for (let band = Math.floor(range.row / BAND_ROWS); band <= Math.floor(end / BAND_ROWS); band++) (this.rangesByBand[band] ??= []).push(i);
     });
+    for (const merge of spreadMerges ? (plan.merges ?? []) : []) {
+      if (merge.rowCount <= 0 || merge.colCount <= 0) continue;
+      const end = merge.row + merge.rowCount - 1;
+      last = Math.max(last, end);
+      for (let band = Math.floor(merge.row / BAND_ROWS); band <= Math.floor(end / BAND_ROWS); band++) (this.mergesByBand[band] ??= []).push(merge);
+    }
     const columns = plan.columnStyles ?? [];
     for (const { rows } of columns) if (rows.length > 0) last = Math.max(last, rows[rows.length - 1]);
     this.columnNext = columns.map(() => 0);
@@ -221,9 +224,24 @@ export class EditStream {
       for (; next < rows.length && rows[next] < to; next++) builder.layOn(edits.at(rows[next]), col, names[next]);
       this.columnNext[k] = next;
     });
+    for (const merge of this.mergesByBand[band] ?? []) this.spread(edits, merge, from, to);
     this.edits = edits;
     this.rows = edits.rows();
     this.at = 0;
+  }
+
+  /** The merge's top-left styles on its cells in rows [from, to): read there in the band of its top row, kept for the bands after. */
+  private spread(edits: CellEdits, merge: CellRange, from: number, to: number): void {
+    const end = merge.row + merge.rowCount;
+    let styles = this.mergeStyles.get(merge);
+    if (styles === undefined) {
+      styles = edits.get(merge.row)?.[merge.col]?.styles ?? NO_STYLES;
+      if (end > to) this.mergeStyles.set(merge, styles);
+    } else if (end <= to) this.mergeStyles.delete(merge);
+    if (styles.length === 0) return;
+    for (let r = Math.max(merge.row, from); r < Math.min(end, to); r++) {
+      for (let c = merge.col; c < merge.col + merge.colCount; c++) editAt(edits, r, c).styles = styles;
+    }
   }
 }
 
