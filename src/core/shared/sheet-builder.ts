@@ -168,7 +168,10 @@ export class SheetBuilder {
   private usedStyles(): CellStyle[] {
     // Gathered cell by cell: a commentary of 10,000 measures has a million cells, and flat() would copy them all first.
     const names = new Set<string>();
-    for (const row of this.cellStyles) for (const name of row ?? []) if (name !== undefined) names.add(name);
+    for (let r = 0; r < this.cellStyles.length; r++) {
+      const row = this.cellStyles[r];
+      for (let c = 0; c < row.length; c++) if (row[c] !== undefined) names.add(row[c] as string);
+    }
     return [...names].map((n) => this.styleDefinitions[n]).filter((s): s is CellStyle => s !== undefined);
   }
 }
@@ -249,10 +252,10 @@ export function estimateRowHeights(
   merges: CellRange[],
 ): Record<number, number> {
   const heights: Record<number, number> = {};
-  // Looked up by row, then column, not searched: a commentary of 10,000 measures has tens of thousands of merges over
-  // hundreds of thousands of rows (a key of row × columns + column would not be a small integer there, and hashed slowly).
-  const mergeAt: (Map<number, CellRange> | undefined)[] = [];
-  for (const m of merges) (mergeAt[m.row] ??= new Map()).set(m.col, m);
+  // By row, not searched: a commentary of 10,000 measures has tens of thousands of merges over hundreds of thousands
+  // of rows (a key of row × columns + column would not be a small integer there, and hashed slowly), one or two a row.
+  const mergesAt: (CellRange[] | undefined)[] = [];
+  for (const m of merges) (mergesAt[m.row] ??= []).push(m);
   // Indexed loops over a million cells: a callback per cell cost several times as much.
   for (let r = 0; r < rows.length; r++) {
     const values = rows[r];
@@ -262,7 +265,7 @@ export function estimateRowHeights(
       const value = values[c];
       const style = rowStyles?.[c];
       if (typeof value !== 'string' || !style || !styles[style]?.wrap) continue;
-      const merge = mergeAt[r]?.get(c);
+      const merge = mergesAt[r]?.find((m) => m.col === c);
       let width = 0;
       for (let k = c; k < c + (merge?.colCount ?? 1); k++) width += widths[k] ?? DEFAULT_COLUMN_WIDTH;
       const perLine = Math.max(1, Math.floor(width * 1.1));
