@@ -224,6 +224,11 @@ export class PackageParts {
       if (deflated) this.deflated.set(name, deflated);
     }
     this.deflating.clear();
+    this.stopDeflating();
+  }
+
+  /** Lets the deflating thread go (see deflateWhenSet): once the parts are deflated, or when the write failed. */
+  stopDeflating(): void {
     this.deflater?.close();
     this.deflater = undefined;
   }

@@ -103,14 +103,18 @@ export async function openPackage(bytes: Uint8Array, limits?: ReadLimits, laterS
       const parts = base.clone();
       // (A Strict package's parts are all set again, converted, at the end: they are deflated then, with the zip.)
       if (!strict) parts.deflateWhenSet();
-      const writer = new PlanWriter(parts, workbookPart, sheets, new StyleSheet(stylesXml ?? MINIMAL_STYLES_XML, stylesPart), date1904 ? planTo1904(plan) : plan);
-      const written = writer.execute();
-      if (writer.styles.changed) writer.saveStyles(stylesPart);
-      for (const step of laterSteps) step(parts, written);
-      typeNewRelationshipParts(parts);
-      if (strict) for (const part of parts.paths()) if (parts.isChanged(part) && part !== CONTENT_TYPES_PART) parts.set(part, toStrict(parts.text(part) ?? ''));
-      await parts.deflatedAhead();
-      return parts.toZip();
+      try {
+        const writer = new PlanWriter(parts, workbookPart, sheets, new StyleSheet(stylesXml ?? MINIMAL_STYLES_XML, stylesPart), date1904 ? planTo1904(plan) : plan);
+        const written = writer.execute();
+        if (writer.styles.changed) writer.saveStyles(stylesPart);
+        for (const step of laterSteps) step(parts, written);
+        typeNewRelationshipParts(parts);
+        if (strict) for (const part of parts.paths()) if (parts.isChanged(part) && part !== CONTENT_TYPES_PART) parts.set(part, toStrict(parts.text(part) ?? ''));
+        await parts.deflatedAhead();
+        return parts.toZip();
+      } finally {
+        parts.stopDeflating();
+      }
     },
   };
 }
