@@ -64,19 +64,28 @@ interface Group {
 function layers(runs: StyledRange[], styles: Record<string, CellStyle>): Group[][] {
   const result: Group[][] = [];
   let groups = new Map<string, Group>();
-  let owner = new Map<number, string>();
+  /** The style of each cell of the layer, by row then column (a key of row × columns + column is no small integer past row 65,535, and hashed slowly). */
+  let owner: (string | undefined)[][] = [];
   const close = () => {
     if (groups.size > 0) result.push([...groups.values()]);
     groups = new Map();
-    owner = new Map();
+    owner = [];
+  };
+  const restyles = ({ row, col, rowCount, colCount }: CellRange, name: string) => {
+    for (let r = row; r < row + rowCount; r++) {
+      const styled = owner[r];
+      if (styled) for (let c = col; c < col + colCount; c++) if (styled[c] !== undefined && styled[c] !== name) return true;
+    }
+    return false;
   };
   for (const { range, style: name } of runs) {
     const style = styles[name];
     if (!style) throw new Error(`The write plan names an unknown style "${name}".`);
-    const cells: number[] = [];
-    for (let r = 0; r < range.rowCount; r++) for (let c = 0; c < range.colCount; c++) cells.push((range.row + r) * 16384 + range.col + c);
-    if (cells.some((cell) => owner.has(cell) && owner.get(cell) !== name)) close();
-    for (const cell of cells) owner.set(cell, name);
+    if (restyles(range, name)) close();
+    for (let r = range.row; r < range.row + range.rowCount; r++) {
+      const styled = (owner[r] ??= []);
+      for (let c = range.col; c < range.col + range.colCount; c++) styled[c] = name;
+    }
     const inside = style.border ? insideEdges(range) : [];
     const key = `${name}|${inside.join()}`;
     const group = groups.get(key) ?? { style, inside, ranges: [] };
