@@ -95,13 +95,14 @@ function categoriesXml(sheet: string, spec: ChartSpec, cells: CellLookup): strin
   return `<c:cat>${numeric ? numRef(formula, values) : strRef(formula, values.map(textOf))}</c:cat>`;
 }
 
-function seriesXml(sheet: string, spec: ChartSpec, series: ChartSeries, index: number, cells: CellLookup): string {
+/** A series, after the chart's categories as every series repeats them (`categories`: categoriesXml's, made once a chart). */
+function seriesXml(sheet: string, spec: ChartSpec, series: ChartSeries, index: number, cells: CellLookup, categories: string): string {
   const values = cellsOf(series.values).map(({ row, col }) => cells(row, col));
   const look = spec.kind === 'line' ? lineSeriesLook(series) : barSeriesLook(series);
   const tail = spec.kind === 'line' ? '<c:smooth val="0"/>' : '';
   return (
     `<c:ser><c:idx val="${index}"/><c:order val="${index}"/>${seriesName(sheet, series, cells)}${look}` +
-    `${categoriesXml(sheet, spec, cells)}<c:val>${numRef(rangeFormula(sheet, series.values), values)}</c:val>${tail}</c:ser>`
+    `${categories}<c:val>${numRef(rangeFormula(sheet, series.values), values)}</c:val>${tail}</c:ser>`
   );
 }
 
@@ -113,7 +114,8 @@ function richText(text: string, size: number, bold: boolean): string {
 }
 
 function plotXml(sheet: string, spec: ChartSpec, cells: CellLookup): string {
-  const series = spec.series.map((s, i) => seriesXml(sheet, spec, s, i, cells)).join('');
+  const categories = categoriesXml(sheet, spec, cells);
+  const series = spec.series.map((s, i) => seriesXml(sheet, spec, s, i, cells, categories)).join('');
   const axes = `<c:axId val="${CATEGORY_AXIS}"/><c:axId val="${VALUE_AXIS}"/>`;
   switch (spec.kind) {
     case 'line':
