@@ -254,8 +254,9 @@ export function estimateRowHeights(
   const heights: Record<number, number> = {};
   // By row, not searched: a commentary of 10,000 measures has tens of thousands of merges over hundreds of thousands
   // of rows (a key of row × columns + column would not be a small integer there, and hashed slowly), one or two a row.
+  // The latest first: of two merges from the same cell, the later one counts.
   const mergesAt: (CellRange[] | undefined)[] = [];
-  for (const m of merges) (mergesAt[m.row] ??= []).push(m);
+  for (const m of merges) (mergesAt[m.row] ??= []).unshift(m);
   // Indexed loops over a million cells: a callback per cell cost several times as much.
   for (let r = 0; r < rows.length; r++) {
     const values = rows[r];

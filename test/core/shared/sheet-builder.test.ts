@@ -45,6 +45,13 @@ describe('row heights for wrapped text', () => {
     expect(heights(texts)[rows - 1]).toBe(height(2));
     // Merged over two columns of 10: 22 characters a line.
     expect(heights(texts, 'text', [{ row: rows - 1, col: 0, rowCount: 1, colCount: 2 }])[rows - 1]).toBeUndefined();
+    // Of two merges from the same cell, the later one counts.
+    const narrowThenWide = [
+      { row: 0, col: 0, rowCount: 1, colCount: 1 },
+      { row: 0, col: 0, rowCount: 1, colCount: 2 },
+    ];
+    expect(heights([text], 'text', narrowThenWide)[0]).toBeUndefined();
+    expect(heights([text], 'text', [...narrowThenWide].reverse())[0]).toBe(height(2));
   });
 });
 
