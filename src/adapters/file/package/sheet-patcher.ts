@@ -18,7 +18,7 @@ import { ByteWriter } from './byte-writer';
 import { numberAt } from './plain-number';
 import { PlainTag } from './plain-tag';
 import type { SheetBytes } from './parts';
-import { sheetBytesOf, withPageFit } from './sheet-writer';
+import { withPageFit } from './sheet-writer';
 import { type CellPlace, CellPositions } from './cell-positions';
 import { RowsDeflater } from './zip';
 
@@ -92,6 +92,11 @@ export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, s
   const rowsDeflating = deflater.finish(out);
   out.slice(skeleton, at.end, skeleton.length);
   return { ...sheetBytesOf(out.bytes(), sheetDataAt, sheetDataEnd, rowsDeflating), overwroteFormula: patcher.overwroteFormula };
+}
+
+/** A worksheet written whole as UTF-8 `bytes`, its <sheetData> at [sheetDataAt, sheetDataEnd) (both its length when it has none), as the pieces it is kept in. */
+function sheetBytesOf(bytes: Uint8Array, sheetDataAt: number, sheetDataEnd: number, rowsDeflating?: Promise<Uint8Array[]>): SheetBytes {
+  return { head: bytes.subarray(0, sheetDataAt), rows: bytes.subarray(sheetDataAt, sheetDataEnd), tail: bytes.subarray(sheetDataEnd), rowsDeflating };
 }
 
 /** About what the plan adds to the sheet's bytes: a new cell's markup, a format's digits, a row's rewritten tags. */

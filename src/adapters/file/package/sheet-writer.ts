@@ -17,11 +17,6 @@ function argb(colour: Colour): string {
   return `FF${colour.replace('#', '').toUpperCase()}`;
 }
 
-/** A worksheet written whole as UTF-8 `bytes`, its <sheetData> at [sheetDataAt, sheetDataEnd) (both its length when it has none), as the pieces it is kept in. */
-export function sheetBytesOf(bytes: Uint8Array, sheetDataAt: number, sheetDataEnd: number, rowsDeflating?: Promise<Uint8Array[]>): SheetBytes {
-  return { head: bytes.subarray(0, sheetDataAt), rows: bytes.subarray(sheetDataAt, sheetDataEnd), tail: bytes.subarray(sheetDataEnd), rowsDeflating };
-}
-
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
