@@ -224,10 +224,9 @@ export class PackageParts {
       if (deflated) this.deflated.set(name, deflated);
     }
     this.deflating.clear();
-    this.stopDeflating();
   }
 
-  /** Lets the deflating thread go (see deflateWhenSet): once the parts are deflated, or when the write failed. */
+  /** Lets the deflating thread go (see deflateWhenSet): the writer that asked for it calls this once it is done, written or failed. */
   stopDeflating(): void {
     this.deflater?.close();
     this.deflater = undefined;
