@@ -170,7 +170,10 @@ export class SheetBuilder {
     const names = new Set<string>();
     for (let r = 0; r < this.cellStyles.length; r++) {
       const row = this.cellStyles[r];
-      for (let c = 0; c < row.length; c++) if (row[c] !== undefined) names.add(row[c] as string);
+      for (let c = 0; c < row.length; c++) {
+        const name = row[c];
+        if (name !== undefined) names.add(name);
+      }
     }
     return [...names].map((n) => this.styleDefinitions[n]).filter((s): s is CellStyle => s !== undefined);
   }
@@ -266,7 +269,7 @@ export function estimateRowHeights(
       const value = values[c];
       const style = rowStyles?.[c];
       if (typeof value !== 'string' || !style || !styles[style]?.wrap) continue;
-      const merge = mergesAt[r]?.find((m) => m.col === c);
+      const merge = mergeFrom(mergesAt[r], c);
       let width = 0;
       for (let k = c; k < c + (merge?.colCount ?? 1); k++) width += widths[k] ?? DEFAULT_COLUMN_WIDTH;
       const perLine = Math.max(1, Math.floor(width * 1.1));
@@ -277,6 +280,12 @@ export function estimateRowHeights(
     if (lines > 1) heights[r] = Math.min(409, lines * LINE_POINTS + 3);
   }
   return heights;
+}
+
+/** The merge starting at column `col` of a row's merges (latest first), without a callback per cell. */
+function mergeFrom(merges: CellRange[] | undefined, col: number): CellRange | undefined {
+  if (merges) for (let i = 0; i < merges.length; i++) if (merges[i].col === col) return merges[i];
+  return undefined;
 }
 
 /** Per-cell styles → ranges: runs along each row, then identical runs in consecutive rows joined. */
