@@ -8,7 +8,7 @@
  */
 import type { Cell, SheetGrid, WorkbookGrids } from '../../model/grid';
 import type { IssueList } from '../../model/issue';
-import { findHeaderRow, type HeaderRow, type HeaderSynonyms, normaliseHeader } from '../shared/headers';
+import { bestHeaderRow, headerCandidates, type HeaderRow, type HeaderSynonyms, normaliseHeader } from '../shared/headers';
 import { isGeneratedSheet } from '../shared/sheet-names';
 import { cellText } from '../shared/values';
 
@@ -71,9 +71,11 @@ const SHEET_NAMES = new Set(['actions', 'action plan', 'action plans', 'single a
  * Progress column.
  */
 export function findActionHeader(sheet: SheetGrid): HeaderRow<ActionField> | undefined {
+  // The rows are read once for the six pairings: every report looks for an action plan on every sheet.
+  const candidates = headerCandidates(sheet, ACTION_HEADERS);
   for (const what of ['action', 'recommendation'] as const) {
     for (const beside of ['timescale', 'lead', 'progress'] as const) {
-      const header = findHeaderRow(sheet, ACTION_HEADERS, [beside, what]);
+      const header = bestHeaderRow(candidates, [beside, what]);
       if (header) return header;
     }
   }

@@ -47,18 +47,14 @@ export interface HeaderRow<Field extends string> {
   texts: string[];
 }
 
-/**
- * Finds the header row in the first `scanRows` rows: the row matching the most
- * fields, which must include every `required` field. Title rows above are skipped.
- */
-export function findHeaderRow<Field extends string>(
-  sheet: SheetGrid,
-  synonyms: HeaderSynonyms<Field>,
-  required: readonly Field[],
-  scanRows = 30,
-): HeaderRow<Field> | undefined {
-  let best: HeaderRow<Field> | undefined;
-  let bestCount = 0;
+/** A row read as a header row, with how many fields it names. */
+export interface HeaderCandidate<Field extends string> extends HeaderRow<Field> {
+  count: number;
+}
+
+/** The first `scanRows` rows read as header rows: a reader that tries several requirements reads them once. */
+export function headerCandidates<Field extends string>(sheet: SheetGrid, synonyms: HeaderSynonyms<Field>, scanRows = 30): HeaderCandidate<Field>[] {
+  const candidates: HeaderCandidate<Field>[] = [];
   const last = Math.min(sheet.rows.length, scanRows);
   for (let r = 0; r < last; r++) {
     const row = sheet.rows[r];
@@ -77,10 +73,29 @@ export function findHeaderRow<Field extends string>(
         count++;
       }
     }
-    if (required.every((f) => columns[f] !== undefined) && count > bestCount) {
-      best = { row: r, columns, texts };
-      bestCount = count;
-    }
+    candidates.push({ row: r, columns, texts, count });
   }
-  return best;
+  return candidates;
+}
+
+/** The candidate naming the most fields (the first of equals) among those naming every `required` field. */
+export function bestHeaderRow<Field extends string>(candidates: readonly HeaderCandidate<Field>[], required: readonly Field[]): HeaderRow<Field> | undefined {
+  let best: HeaderCandidate<Field> | undefined;
+  for (const candidate of candidates) {
+    if (candidate.count > (best?.count ?? 0) && required.every((f) => candidate.columns[f] !== undefined)) best = candidate;
+  }
+  return best && { row: best.row, columns: best.columns, texts: best.texts };
+}
+
+/**
+ * Finds the header row in the first `scanRows` rows: the row matching the most
+ * fields, which must include every `required` field. Title rows above are skipped.
+ */
+export function findHeaderRow<Field extends string>(
+  sheet: SheetGrid,
+  synonyms: HeaderSynonyms<Field>,
+  required: readonly Field[],
+  scanRows = 30,
+): HeaderRow<Field> | undefined {
+  return bestHeaderRow(headerCandidates(sheet, synonyms, scanRows), required);
 }
