@@ -59,22 +59,24 @@ export interface StyledRange {
 }
 
 /**
- * Cells of one column, each with its own style: `rows[i]` gets `styles[i]`,
- * rows ascending. A million fills are two arrays, not a million ranges.
+ * Cells of one column, each with its own style: `rows[i]` gets the style
+ * named `names[styles[i]]`, rows ascending. A million fills are two arrays of
+ * numbers (typed arrays, where the core makes them), not a million ranges.
  */
 export interface ColumnStyles {
   col: number;
-  rows: readonly number[];
-  styles: readonly string[];
+  rows: ArrayLike<number>;
+  styles: ArrayLike<number>;
+  names: readonly string[];
 }
 
 /** A column's styled cells as one range per run of same-styled rows, in row order. */
-export function columnStyleRuns({ col, rows, styles }: ColumnStyles): StyledRange[] {
+export function columnStyleRuns({ col, rows, styles, names }: ColumnStyles): StyledRange[] {
   const runs: StyledRange[] = [];
   let last: StyledRange | undefined;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    const style = styles[i];
+    const style = names[styles[i]];
     if (last && last.style === style && last.range.row + last.range.rowCount === row) last.range.rowCount++;
     else runs.push((last = { range: { row, col, rowCount: 1, colCount: 1 }, style }));
   }

@@ -3,7 +3,7 @@ import { blockWidth, columnStyleRuns, type SheetPlan, sheetBeyondExcel, styledRa
 
 describe('column styles', () => {
   it('are one range per run of same-styled, adjacent rows', () => {
-    expect(columnStyleRuns({ col: 3, rows: [1, 2, 3, 5, 6, 7], styles: ['a', 'a', 'b', 'b', 'b', 'a'] })).toEqual([
+    expect(columnStyleRuns({ col: 3, rows: [1, 2, 3, 5, 6, 7], styles: [0, 0, 1, 1, 1, 0], names: ['a', 'b'] })).toEqual([
       { range: { row: 1, col: 3, rowCount: 2, colCount: 1 }, style: 'a' },
       { range: { row: 3, col: 3, rowCount: 1, colCount: 1 }, style: 'b' },
       // Row 4 is not styled: the run of b starts again at 5.
@@ -20,8 +20,8 @@ describe('column styles', () => {
       values: [],
       styles: [header],
       columnStyles: [
-        { col: 0, rows: [1], styles: ['a'] },
-        { col: 1, rows: [1, 2], styles: ['b', 'b'] },
+        { col: 0, rows: [1], styles: [0], names: ['a'] },
+        { col: 1, rows: [1, 2], styles: [0, 0], names: ['b'] },
       ],
     };
     expect(styledRanges(sheet)).toEqual([
@@ -45,14 +45,14 @@ describe("Excel's last row and column", () => {
 
   it('holds a plan that reaches the last row and column', () => {
     expect(sheetBeyondExcel(plan({ values: [{ row: 1_048_575, col: 16_382, values: [['last', 'cells']] }] }))).toBeUndefined();
-    expect(sheetBeyondExcel(plan({ columnStyles: [{ col: 16_383, rows: [0, 1_048_575], styles: ['a', 'a'] }] }))).toBeUndefined();
+    expect(sheetBeyondExcel(plan({ columnStyles: [{ col: 16_383, rows: [0, 1_048_575], styles: [0, 0], names: ['a'] }] }))).toBeUndefined();
   });
 
   it('names the sheet whose values, ranges or column styles go past them', () => {
     expect(sheetBeyondExcel(plan({ values: [{ row: 1_048_574, col: 0, values: [['a'], ['b'], ['c']] }] }))).toBe('Commentary');
     expect(sheetBeyondExcel(plan({ values: [{ row: 0, col: 16_383, values: [['a', 'b']] }] }))).toBe('Commentary');
     expect(sheetBeyondExcel(plan({ styles: [{ range: { row: 1_048_570, col: 0, rowCount: 7, colCount: 1 }, style: 'a' }] }))).toBe('Commentary');
-    expect(sheetBeyondExcel(plan({ columnStyles: [{ col: 2, rows: [5, 1_048_576], styles: ['a', 'a'] }] }))).toBe('Commentary');
+    expect(sheetBeyondExcel(plan({ columnStyles: [{ col: 2, rows: [5, 1_048_576], styles: [0, 0], names: ['a'] }] }))).toBe('Commentary');
   });
 });
 

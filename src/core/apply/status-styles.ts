@@ -65,12 +65,7 @@ export function figureStyles(sheet: SheetPlan | undefined, scheme: Scheme): Reco
   const styles: Record<string, CellStyle> = {};
   const names = new Set<string>();
   for (const { style } of sheet?.styles ?? []) names.add(style);
-  for (const column of sheet?.columnStyles ?? []) {
-    // A column's names come in runs: the set is asked only when the name changes.
-    let last: string | undefined;
-    const inColumn = column.styles;
-    for (let i = 0; i < inColumn.length; i++) if (inColumn[i] !== last) names.add((last = inColumn[i]));
-  }
+  for (const column of sheet?.columnStyles ?? []) for (const name of column.names) names.add(name);
   for (const name of names) {
     const at = name.indexOf(FIGURE);
     if (at < 0) continue;

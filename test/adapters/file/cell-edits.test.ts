@@ -33,7 +33,7 @@ function editsAtOnce(plan: SheetPlan, spreadMerges: boolean): Map<number, Map<nu
       for (let c = range.col; c < range.col + range.colCount; c++) at(r, c).styles = [...at(r, c).styles, style];
     }
   }
-  for (const { col, rows, styles: names } of plan.columnStyles ?? []) rows.forEach((row, i) => (at(row, col).styles = [...at(row, col).styles, names[i]]));
+  for (const { col, rows, styles, names } of plan.columnStyles ?? []) Array.from(rows).forEach((row, i) => (at(row, col).styles = [...at(row, col).styles, names[styles[i]]]));
   for (const merge of spreadMerges ? (plan.merges ?? []) : []) {
     const styles = edits.get(merge.row)?.get(merge.col)?.styles ?? [];
     if (styles.length === 0) continue;
@@ -83,8 +83,8 @@ function plan(seed: number): SheetPlan {
     values,
     styles: ranges,
     columnStyles: [
-      { col: 9, rows, styles: rows.map(() => 'abc'[int(3)]) },
-      { col: 3, rows: others, styles: others.map(() => 'abc'[int(3)]) },
+      { col: 9, rows, styles: rows.map(() => int(3)), names: ['a', 'b', 'c'] },
+      { col: 3, rows: others, styles: others.map(() => int(3)), names: ['a', 'b', 'c'] },
     ],
   };
 }

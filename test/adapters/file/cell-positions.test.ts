@@ -81,7 +81,7 @@ const planOf = (rows: number, fillFrom: number, valueCol: number): SheetPlan => 
   columnStyles: [columnOf(Array.from({ length: rows }, (_, r) => r).filter((r) => r % 3 !== 1))],
 });
 
-const columnOf = (rows: number[]) => ({ col: 5, rows, styles: rows.map((r) => (r % 2 ? 'missed' : 'met')) });
+const columnOf = (rows: number[]) => ({ col: 5, rows, styles: rows.map((r) => r % 2), names: ['met', 'missed'] });
 
 function patched(xml: string, plan: SheetPlan, positions?: CellPositions): string {
   const { head, rows, tail } = patchExistingSheet(xml, PART, plan, new StyleSheet(STYLES_XML, 'xl/styles.xml'), PLAN_STYLES, positions);

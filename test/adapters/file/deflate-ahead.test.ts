@@ -83,7 +83,7 @@ describe('deflating a part ahead, in pieces', () => {
     const plan: WritePlan = {
       styles: { met: { fill: '#A9D18E' } },
       sheets: [
-        { name: 'Measures', mode: 'existing', values: [{ row: 0, col: 2, values: [['Status']] }], styles: [], columnStyles: [{ col: 1, rows: Array.from({ length: rows }, (_, r) => r), styles: Array.from({ length: rows }, () => 'met') }] },
+        { name: 'Measures', mode: 'existing', values: [{ row: 0, col: 2, values: [['Status']] }], styles: [], columnStyles: [{ col: 1, rows: Array.from({ length: rows }, (_, r) => r), styles: new Uint16Array(rows), names: ['met'] }] },
         { name: 'Summary', mode: 'generated', values: [{ row: 0, col: 0, values: [['Summary']] }], styles: [] },
       ],
       removeSheets: [],
@@ -109,7 +109,7 @@ describe('deflating a part ahead, in pieces', () => {
     expect(sheetData.length).toBeGreaterThan(2_500_000);
     const plan: WritePlan = {
       styles: { met: { fill: '#A9D18E' } },
-      sheets: [{ name: 'Measures', mode: 'existing', values: [], styles: [], columnStyles: [{ col: 1, rows: Array.from({ length: rows }, (_, r) => r), styles: Array.from({ length: rows }, () => 'met') }] }],
+      sheets: [{ name: 'Measures', mode: 'existing', values: [], styles: [], columnStyles: [{ col: 1, rows: Array.from({ length: rows }, (_, r) => r), styles: new Uint16Array(rows), names: ['met'] }] }],
       removeSheets: [],
     };
     const out = await (await openWorkbook(minimalPackage({ sheets: [{ name: 'Measures', xml }] }))).write(plan);

@@ -121,7 +121,7 @@ describe('values on the user sheet', () => {
   it('lays column styles after the ranges, and writes the same file as the same styles given as ranges', async () => {
     const input = await userWorkbook();
     const asColumns = existing([], [{ range: { row: 1, col: 4, rowCount: 2, colCount: 1 }, style: 'met' }], {
-      columnStyles: [{ col: 4, rows: [1, 2], styles: ['notMet', 'met'] }, { col: 3, rows: [2], styles: ['met'] }],
+      columnStyles: [{ col: 4, rows: [1, 2], styles: [0, 1], names: ['notMet', 'met'] }, { col: 3, rows: [2], styles: [0], names: ['met'] }],
     });
     const asRanges = existing([], [
       { range: { row: 1, col: 4, rowCount: 2, colCount: 1 }, style: 'met' },

@@ -131,7 +131,7 @@ describe('writePlan on the simulated Excel host', () => {
   test('a plan that runs past the last row changes nothing and says which sheet', async () => {
     const { sim } = await simulated(10);
     const plan = applyLikePlan(10);
-    plan.sheets[0] = { ...plan.sheets[0], columnStyles: [{ col: 2, rows: [4, 1_048_576], styles: [plan.sheets[0].styles[0].style, plan.sheets[0].styles[0].style] }] };
+    plan.sheets[0] = { ...plan.sheets[0], columnStyles: [{ col: 2, rows: [4, 1_048_576], styles: [0, 0], names: [plan.sheets[0].styles[0].style] }] };
     const before = JSON.stringify(sim.book);
     await expect(execute(sim, plan)).rejects.toThrow(OutsideSheetError);
     await expect(execute(sim, plan)).rejects.toThrow(`the last row or column of the sheet "${plan.sheets[0].name}"`);

@@ -219,9 +219,9 @@ export class EditStream {
     const edits = new CellEdits(this.width, from);
     builder.values(edits, plan, from, to);
     for (const i of this.rangesByBand[band] ?? []) builder.range(edits, plan.styles[i], from, to);
-    (plan.columnStyles ?? []).forEach(({ col, rows, styles: names }, k) => {
+    (plan.columnStyles ?? []).forEach(({ col, rows, styles, names }, k) => {
       let next = this.columnNext[k];
-      for (; next < rows.length && rows[next] < to; next++) builder.layOn(edits.at(rows[next]), col, names[next]);
+      for (; next < rows.length && rows[next] < to; next++) builder.layOn(edits.at(rows[next]), col, names[styles[next]]);
       this.columnNext[k] = next;
     });
     for (const merge of this.mergesByBand[band] ?? []) this.spread(edits, merge, from, to);
