@@ -20,7 +20,7 @@ import { figureStyleName } from './status-styles';
 /** One column's fills so far, side by side in typed arrays grown by doubling: rows, and their styles as numbers for names. */
 interface ColumnFill {
   rows: Int32Array;
-  styles: Uint16Array;
+  styles: Int32Array;
   count: number;
 }
 
@@ -40,10 +40,10 @@ class ColumnFills {
 
   add(row: number, col: number, style: string): void {
     let column = this.columns[col];
-    if (!column) this.columns[col] = column = { rows: new Int32Array(1024), styles: new Uint16Array(1024), count: 0 };
+    if (!column) this.columns[col] = column = { rows: new Int32Array(1024), styles: new Int32Array(1024), count: 0 };
     if (column.count === column.rows.length) {
       column.rows = doubled(column.rows, new Int32Array(column.count * 2));
-      column.styles = doubled(column.styles, new Uint16Array(column.count * 2));
+      column.styles = doubled(column.styles, new Int32Array(column.count * 2));
     }
     let number = this.numbers.get(style);
     if (number === undefined) {
@@ -65,7 +65,7 @@ class ColumnFills {
       const styles = column.styles.subarray(0, column.count);
       if (!ascending(rows)) {
         const order = Array.from(rows, (_, i) => i).sort((a, b) => rows[a] - rows[b]);
-        byColumn.push({ col, rows: Int32Array.from(order, (i) => rows[i]), styles: Uint16Array.from(order, (i) => styles[i]), names });
+        byColumn.push({ col, rows: Int32Array.from(order, (i) => rows[i]), styles: Int32Array.from(order, (i) => styles[i]), names });
         continue;
       }
       // The period columns of a wide sheet fill the same rows: they share one list of them, kept to the end of the write.
@@ -76,7 +76,7 @@ class ColumnFills {
   }
 }
 
-function doubled<T extends Int32Array | Uint16Array>(items: T, into: T): T {
+function doubled(items: Int32Array, into: Int32Array): Int32Array {
   into.set(items);
   return into;
 }
