@@ -12,6 +12,7 @@ import { reports } from '../../core/reports';
 import { SCHEME_NAMES } from '../../core/measures/scheme';
 import { type Command, isoDateOf, type OptionSpec, parseCommandArgs } from '../command';
 import { CliError, type CliIo, outputPathFor, readInputFile, writeFileAtomic } from '../io';
+import { keepYoungGenerationSmall } from '../young-generation';
 // Robustness (issue 11): read limits, --in-place, never writing over the input by accident.
 import { checkOutputPath, LIMIT_HELP, LIMIT_OPTIONS, readLimitsFrom, writeInPlace } from '../io';
 
@@ -150,6 +151,7 @@ function reportCommand(report: Report): Command {
       const inPlace = values['in-place'] === true;
       if (inPlace && report.target !== 'input') throw new CliError(`ragbook ${report.name} writes a new workbook of its own; --in-place does not apply`);
       if (inPlace && values.output !== undefined) throw new CliError('give either -o or --in-place, not both');
+      if (report.name === 'apply') keepYoungGenerationSmall();
       const input = await openInput(file, io, readLimitsFrom(values));
       const json = values.json === true;
       const output = inPlace ? file : ((values.output as string | undefined) ?? (json ? undefined : outputPathFor(file, report.fileSuffix, undefined, report.target === 'new')));
