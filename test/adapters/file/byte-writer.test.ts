@@ -20,11 +20,19 @@ describe('ByteWriter', () => {
   });
 
   it('copies slices of a text, short and long, ASCII or not, as their UTF-8', () => {
-    const text = `<row r="7"><c r="A7"><v>1</v></c><c r="B7" t="inlineStr"><is><t>café £5 – ✓ 𝔸 ${'x'.repeat(60)}</t></is></c></row>`;
-    const writer = new ByteWriter(0);
-    const cuts = [0, 3, 11, 30, 62, 66, 70, 75, text.length - 10, text.length];
-    for (let i = 1; i < cuts.length; i++) writer.slice(text, cuts[i - 1], cuts[i]);
-    expect(new TextDecoder().decode(writer.bytes())).toBe(text);
+    const text = `<row r="7"><c r="A7"><v>1</v></c><c r="B7" t="inlineStr"><is><t>café £5 – ✓ 𝔸 ${'x'.repeat(300)} ✓</t></is></c></row>`.repeat(3);
+    // Pieces from a few characters to a few hundred, so some of each length hold non-ASCII characters
+    // (cut, as the patcher cuts, between characters: never inside a surrogate pair).
+    const isHighSurrogate = (at: number) => (text.charCodeAt(at) & 0xfc00) === 0xd800;
+    for (const step of [3, 17, 70, 150, 400]) {
+      const writer = new ByteWriter(0);
+      for (let from = 0, to = 0; from < text.length; from = to) {
+        to = Math.min(from + step, text.length);
+        if (isHighSurrogate(to - 1)) to++;
+        writer.slice(text, from, to);
+      }
+      expect(new TextDecoder().decode(writer.bytes())).toBe(text);
+    }
   });
 
   it('writes numbers as String() does, and drops what is written after a length it is set back to', () => {
