@@ -17,7 +17,7 @@ interface Utf8Writer {
   utf8Write(text: string, offset: number, length: number): number;
 }
 
-const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow(size: number): NodeBuffer; prototype: object } }).Buffer;
+const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow(size: number): NodeBuffer; from(memory: ArrayBufferLike, offset: number, length: number): NodeBuffer; prototype: object } }).Buffer;
 
 /**
  * Buffer.write's checks of its offset and length cost as much again as the
@@ -30,6 +30,13 @@ const hasUtf8Write = typeof (NodeBuffer?.prototype as Partial<Utf8Writer> | unde
 
 function allocate(size: number): Uint8Array {
   return NodeBuffer ? NodeBuffer.allocUnsafeSlow(size) : new Uint8Array(size);
+}
+
+/** All the memory from the start of `spare` to the end of its buffer, when there are `size` bytes of it. */
+function room(spare: Uint8Array | undefined, size: number): Uint8Array | undefined {
+  const length = spare ? spare.buffer.byteLength - spare.byteOffset : 0;
+  if (!spare || length < size) return undefined;
+  return NodeBuffer ? NodeBuffer.from(spare.buffer, spare.byteOffset, length) : new Uint8Array(spare.buffer, spare.byteOffset, length);
 }
 
 /**
@@ -45,8 +52,10 @@ export class ByteWriter {
   /** The bytes written so far. */
   length = 0;
 
-  constructor(expectedBytes: number) {
-    this.buffer = allocate(Math.max(1024, expectedBytes));
+  /** `spare`: memory nothing else reads, to write over when there is room for the expected bytes in it (see PackageParts.takeSpare). */
+  constructor(expectedBytes: number, spare?: Uint8Array) {
+    const size = Math.max(1024, expectedBytes);
+    this.buffer = room(spare, size) ?? allocate(size);
   }
 
   /** Room for `bytes` more. */

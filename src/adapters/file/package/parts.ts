@@ -12,7 +12,7 @@ import { joinBytes } from '../../../core/shared/bytes';
 import { WorkbookReadError } from '../errors';
 import { formatBytes, type ReadLimits, withDefaults } from './limits';
 import { PartsDeflater } from './parts-deflater';
-import { DEFLATE_LEVEL, deflatedAround, inflateEntry, inflateEntryAhead, readZipDirectory, writeZip, type ZipEntry, type ZipOutput } from './zip';
+import { DEFLATE_LEVEL, deflatedAround, hasSpareRoom, inflateEntry, inflateEntryAhead, readZipDirectory, writeZip, type ZipEntry, type ZipOutput } from './zip';
 
 const AHEAD_MAX_BYTES = 16 * 1024 * 1024;
 /** Written parts smaller than this are deflated with the zip, not sent to the deflating thread (see set). */
@@ -40,6 +40,10 @@ export class PackageParts {
   private inflated = new Map<string, Uint8Array>();
   /** Original parts read as text, kept as text only (a big sheet is read, then patched, from one string). */
   private texts = new Map<string, string>();
+  /** The bytes big parts were read as text from, no longer needed and never lent by get(): a writer's to take (takeSpare). */
+  private spares = new Map<string, Uint8Array>();
+  /** Parts whose inflated bytes get() has handed out: someone may still read them, so they are never spare. */
+  private lent = new Set<string>();
   private readonly written = new Map<string, Uint8Array>();
   /** Worksheets as a plan wrote them (see setSheet), and their rows once deflated (see deflatedAhead). */
   private readonly sheets = new Map<string, SheetBytes>();
@@ -85,6 +89,8 @@ export class PackageParts {
     for (const [name, sheet] of this.sheets) copy.sheets.set(name, sheet);
     copy.inflated = this.inflated;
     copy.texts = this.texts;
+    copy.spares = this.spares;
+    copy.lent = this.lent;
     return copy;
   }
 
@@ -117,6 +123,7 @@ export class PackageParts {
       data = this.inflate(name);
       this.inflated.set(name, data);
     }
+    this.lent.add(name);
     return data;
   }
 
@@ -127,11 +134,26 @@ export class PackageParts {
     if (written) return decodeUtf8(written);
     let text = this.texts.get(name);
     if (text === undefined) {
-      text = decodeUtf8(this.inflated.get(name) ?? this.inflate(name));
+      const data = this.inflated.get(name) ?? this.inflate(name);
+      text = decodeUtf8(data);
       this.texts.set(name, text);
       this.inflated.delete(name);
+      if (hasSpareRoom(data.length) && !this.lent.has(name)) this.spares.set(name, data);
     }
     return text;
+  }
+
+  /**
+   * The bytes the part was read as text from, which nothing reads any more,
+   * for a writer to write over: the part's patched copy then takes memory
+   * already in use, with the room inflating left behind them (see
+   * inflateOptions), instead of fresh memory. Given once; undefined when there are none.
+   */
+  takeSpare(path: string): Uint8Array | undefined {
+    const name = this.nameOf(path);
+    const spare = name === undefined ? undefined : this.spares.get(name);
+    if (name !== undefined) this.spares.delete(name);
+    return spare;
   }
 
   /**

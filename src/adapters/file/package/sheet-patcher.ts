@@ -27,8 +27,11 @@ export interface PatchResult extends SheetBytes {
   overwroteFormula: boolean;
 }
 
-/** `positions`, where the reader found the sheet's rows and cells, spare the patcher reading them again when they are of this very text. */
-export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, styles: StyleSheet, planStyles: Record<string, CellStyle>, positions?: CellPositions): PatchResult {
+/**
+ * `positions`, where the reader found the sheet's rows and cells, spare the patcher reading them again when they are of this very text.
+ * `spare`: memory nothing else reads any more (the bytes the sheet was read from), to write the patched sheet into when it has room.
+ */
+export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, styles: StyleSheet, planStyles: Record<string, CellStyle>, positions?: CellPositions, spare?: Uint8Array): PatchResult {
   if (plan.merges?.length || plan.freeze || plan.tabColour || plan.charts?.length) {
     throw new Error(`The write plan asks for merges, panes, a tab colour or charts on the user's sheet "${plan.name}"; Ragbook only adds those to its own sheets.`);
   }
@@ -59,7 +62,7 @@ export function patchExistingSheet(xml: string, part: string, plan: SheetPlan, s
   }
 
   const at = topLevelElements(skeleton, part).elements.find((e) => e.name === 'sheetData') as TopLevelElement;
-  const out = new ByteWriter(xml.length + skeleton.length + growthOf(plan, bounds ? bounds.bottom - bounds.top + 1 : 0));
+  const out = new ByteWriter(xml.length + skeleton.length + growthOf(plan, bounds ? bounds.bottom - bounds.top + 1 : 0), spare);
   out.slice(skeleton, 0, at.start);
   const sheetDataAt = out.length;
   let deflater = new RowsDeflater(sheetDataAt);

@@ -214,7 +214,7 @@ class PlanWriter {
       if (sheetPlan.mode === 'existing') {
         const sheet = this.sheets[this.indexOf(sheetPlan.name)];
         if (!sheet?.part) throw new Error(`The write plan names a sheet the workbook does not have: "${sheetPlan.name}".`);
-        const result = patchExistingSheet(this.parts.text(sheet.part) ?? '', sheet.part, sheetPlan, this.styles, this.plan.styles, sheet.positions);
+        const result = patchExistingSheet(this.parts.text(sheet.part) ?? '', sheet.part, sheetPlan, this.styles, this.plan.styles, sheet.positions, this.parts.takeSpare(sheet.part));
         this.parts.setSheet(sheet.part, result);
         // The user's print area stays; print titles are part of the readable print setup the plan asks for.
         const titles = printTitlesOf(sheetPlan);
