@@ -296,7 +296,7 @@ export class PackageParts {
       if (sheet && rows) return { kind: 'data', name, data: [sheet.head, sheet.rows, sheet.tail], deflated: deflatedAround(sheet.head, rows, sheet.tail) };
       const data = this.writtenBytes(name);
       const deflated = this.deflated.get(name);
-      if (data && deflated) return { kind: 'data', name, data: [data], deflated };
+      if (data && deflated) return { kind: 'data', name, data: [data], deflated: [deflated] };
       if (data) return { kind: 'data', name, data };
       return { kind: 'copy', entry: this.original.get(name) as ZipEntry, source: this.source };
     });

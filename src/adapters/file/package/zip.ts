@@ -8,7 +8,6 @@
  * dependency notes).
  */
 import * as zlib from 'node:zlib';
-import { joinBytes } from '../../../core/shared/bytes';
 import { groupThousands } from '../../../core/shared/values';
 import { WorkbookReadError, WorkbookWriteError } from '../errors';
 
@@ -227,9 +226,9 @@ function checkedContent(entry: ZipEntry, data: Uint8Array): Uint8Array {
 /** An entry of the archive to write: either copied as stored, or new content. */
 export type ZipOutput =
   | { kind: 'copy'; entry: ZipEntry; source: Uint8Array }
-  /** `deflated`: the data already deflated (see deflatedAround), which may then come in pieces; else it is deflated here. */
+  /** `deflated`: the data already deflated, in pieces (see deflatedAround), which may then come in pieces too; else it is deflated here. */
   | { kind: 'data'; name: string; data: Uint8Array; deflated?: undefined }
-  | { kind: 'data'; name: string; data: readonly Uint8Array[]; deflated: Uint8Array };
+  | { kind: 'data'; name: string; data: readonly Uint8Array[]; deflated: readonly Uint8Array[] };
 
 interface Prepared {
   rawName: Uint8Array;
@@ -239,7 +238,9 @@ interface Prepared {
   dosDate: number;
   crc: number;
   size: number;
-  compressed: Uint8Array;
+  /** The entry's compressed bytes, in pieces written one after another. */
+  compressed: readonly Uint8Array[];
+  compressedSize: number;
 }
 
 /**
@@ -264,7 +265,8 @@ function prepare(output: ZipOutput): Prepared {
       dosDate: entry.dosDate,
       crc: entry.crc,
       size: entry.size,
-      compressed: source.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize),
+      compressed: [source.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize)],
+      compressedSize: entry.compressedSize,
     };
   }
   const rawName = new TextEncoder().encode(output.name);
@@ -276,8 +278,14 @@ function prepare(output: ZipOutput): Prepared {
     dosTime: 0,
     dosDate: FIXED_DOS_DATE,
     ...(output.deflated ? sizeAndCrc(output.data) : { size: output.data.length, crc: crc32(output.data) }),
-    compressed: output.deflated ?? plainView(zlib.deflateRawSync(output.data, { level: DEFLATE_LEVEL })),
+    ...compressedPieces(output.deflated ?? [plainView(zlib.deflateRawSync(output.data, { level: DEFLATE_LEVEL }))]),
   };
+}
+
+function compressedPieces(compressed: readonly Uint8Array[]): Pick<Prepared, 'compressed' | 'compressedSize'> {
+  let compressedSize = 0;
+  for (const piece of compressed) compressedSize += piece.length;
+  return { compressed, compressedSize };
 }
 
 function sizeAndCrc(pieces: readonly Uint8Array[]): { size: number; crc: number } {
@@ -351,8 +359,8 @@ export class RowsDeflater {
  * the rows' pieces from a RowsDeflater, then what comes after them, deflated
  * now and fresh (it refers back to nothing), ending the stream.
  */
-export function deflatedAround(head: Uint8Array, rows: readonly Uint8Array[], end: Uint8Array): Uint8Array {
-  return joinBytes([plainView(zlib.deflateRawSync(head, { level: DEFLATE_LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH })), ...rows, plainView(zlib.deflateRawSync(end, { level: DEFLATE_LEVEL }))]);
+export function deflatedAround(head: Uint8Array, rows: readonly Uint8Array[], end: Uint8Array): Uint8Array[] {
+  return [plainView(zlib.deflateRawSync(head, { level: DEFLATE_LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH })), ...rows, plainView(zlib.deflateRawSync(end, { level: DEFLATE_LEVEL }))];
 }
 
 /**
@@ -366,7 +374,7 @@ function writeEntryFields(view: DataView, at: number, p: Prepared): void {
   view.setUint16(at + 4, p.dosTime, true);
   view.setUint16(at + 6, p.dosDate, true);
   view.setUint32(at + 8, p.crc, true);
-  view.setUint32(at + 12, p.compressed.length, true);
+  view.setUint32(at + 12, p.compressedSize, true);
   view.setUint32(at + 16, p.size, true);
   view.setUint16(at + 20, p.rawName.length, true);
 }
@@ -377,7 +385,7 @@ export function writeZip(outputs: readonly ZipOutput[]): Uint8Array {
   let localSize = 0;
   let centralSize = 0;
   for (const p of prepared) {
-    localSize += 30 + p.rawName.length + p.compressed.length;
+    localSize += 30 + p.rawName.length + p.compressedSize;
     centralSize += 46 + p.rawName.length;
   }
   if (localSize + centralSize > 0xffffffff || prepared.length > 0xffff) {
@@ -394,8 +402,12 @@ export function writeZip(outputs: readonly ZipOutput[]): Uint8Array {
     writeEntryFields(view, at + 6, p);
     view.setUint16(at + 28, 0, true);
     out.set(p.rawName, at + 30);
-    out.set(p.compressed, at + 30 + p.rawName.length);
-    at += 30 + p.rawName.length + p.compressed.length;
+    let pieceAt = at + 30 + p.rawName.length;
+    for (const piece of p.compressed) {
+      out.set(piece, pieceAt);
+      pieceAt += piece.length;
+    }
+    at = pieceAt;
   }
   const centralStart = at;
   prepared.forEach((p, i) => {
