@@ -83,7 +83,9 @@ export async function readInputFile(file: string): Promise<Uint8Array> {
     try {
       const opened = await handle.stat();
       if (!opened.isFile() || opened.size > MAX_INPUT_BYTES) throw new CliError(`${file}: changed while Ragbook was reading it; run again`);
-      return new Uint8Array(await handle.readFile());
+      // The Buffer's memory as a plain Uint8Array (whose slice() copies, as the readers expect), not a copy of it.
+      const data = await handle.readFile();
+      return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     } finally {
       await handle.close();
     }
