@@ -40,7 +40,12 @@ export class PackageParts {
   private inflated = new Map<string, Uint8Array>();
   /** Original parts read as text, kept as text only (a big sheet is read, then patched, from one string). */
   private texts = new Map<string, string>();
-  /** The bytes big parts were read as text from, no longer needed and never lent by get(): a writer's to take (takeSpare). */
+  /**
+   * The bytes a big part was read as text from, no longer needed and never
+   * lent by get(): a writer's to take (takeSpare). One part's at most, the
+   * biggest read (a workbook's measures sheet, as a rule): kept for every
+   * sheet, a workbook of several would hold them all until the write.
+   */
   private spares = new Map<string, Uint8Array>();
   /** Parts whose inflated bytes get() has handed out: someone may still read them, so they are never spare. */
   private lent = new Set<string>();
@@ -138,7 +143,11 @@ export class PackageParts {
       text = decodeUtf8(data);
       this.texts.set(name, text);
       this.inflated.delete(name);
-      if (hasSpareRoom(data.length) && !this.lent.has(name)) this.spares.set(name, data);
+      const held: Uint8Array | undefined = this.spares.values().next().value;
+      if (hasSpareRoom(data.length) && !this.lent.has(name) && (held === undefined || held.length < data.length)) {
+        this.spares.clear();
+        this.spares.set(name, data);
+      }
     }
     return text;
   }
@@ -151,8 +160,9 @@ export class PackageParts {
    */
   takeSpare(path: string): Uint8Array | undefined {
     const name = this.nameOf(path);
-    const spare = name === undefined ? undefined : this.spares.get(name);
-    if (name !== undefined) this.spares.delete(name);
+    if (name === undefined) return undefined;
+    const spare = this.spares.get(name);
+    this.spares.delete(name);
     return spare;
   }
 
