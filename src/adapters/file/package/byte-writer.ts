@@ -34,8 +34,9 @@ function allocate(size: number): Uint8Array {
 
 /** All the memory from the start of `spare` to the end of its buffer, when there are `size` bytes of it. */
 function room(spare: Uint8Array | undefined, size: number): Uint8Array | undefined {
-  const length = spare ? spare.buffer.byteLength - spare.byteOffset : 0;
-  if (!spare || length < size) return undefined;
+  if (!spare) return undefined;
+  const length = spare.buffer.byteLength - spare.byteOffset;
+  if (length < size) return undefined;
   return NodeBuffer ? NodeBuffer.from(spare.buffer, spare.byteOffset, length) : new Uint8Array(spare.buffer, spare.byteOffset, length);
 }
 
