@@ -1,6 +1,7 @@
 /** The ragbook program: runs the command line and exits with its code (main.ts is the command line as a function, for tests). */
 import { main } from './main';
 import { processIo } from './io';
+import { compileForShortRuns } from './v8-settings';
 
 /**
  * Exits once what was printed has gone out. The command has finished its
@@ -15,6 +16,7 @@ function exitWith(code: number): void {
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
 
+compileForShortRuns();
 main(process.argv.slice(2), processIo()).then(exitWith, (error: unknown) => {
   // A bug, not bad input: still one line, with the detail for a bug report.
   process.stderr.write(`ragbook: internal error: ${(error as Error)?.message ?? String(error)}\n`);

@@ -12,7 +12,7 @@ import { reports } from '../../core/reports';
 import { SCHEME_NAMES } from '../../core/measures/scheme';
 import { type Command, isoDateOf, type OptionSpec, parseCommandArgs } from '../command';
 import { CliError, type CliIo, outputPathFor, readInputFile, writeFileAtomic } from '../io';
-import { keepYoungGenerationSmall } from '../young-generation';
+import { keepYoungGenerationSmall } from '../v8-settings';
 // Robustness (issue 11): read limits, --in-place, never writing over the input by accident.
 import { checkOutputPath, LIMIT_HELP, LIMIT_OPTIONS, readLimitsFrom, writeInPlace } from '../io';
 
