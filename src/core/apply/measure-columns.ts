@@ -17,7 +17,7 @@ import { READABLE_SCALE } from '../shared/print-setup';
 import { cellText } from '../shared/values';
 import { figureStyleName } from './status-styles';
 
-/** One column's fills so far, side by side in typed arrays grown by doubling: rows, and their styles as numbers for names. */
+/** One column's fills so far, side by side in typed arrays: rows, and their styles as numbers for names. */
 interface ColumnFill {
   rows: Int32Array;
   styles: Int32Array;
@@ -38,12 +38,19 @@ class ColumnFills {
   private readonly names: string[] = [];
   private readonly numbers = new Map<string, number>();
 
+  /**
+   * `rows`: the data rows, which no column fills more than once. Each column
+   * is made that long at once: grown by doubling from a few rows, the arrays
+   * of 10,000 measures took three times the memory, all of it fresh.
+   */
+  constructor(private readonly rows: number) {}
+
   add(row: number, col: number, style: string): void {
     let column = this.columns[col];
-    if (!column) this.columns[col] = column = { rows: new Int32Array(1024), styles: new Int32Array(1024), count: 0 };
+    if (!column) this.columns[col] = column = { rows: new Int32Array(this.rows), styles: new Int32Array(this.rows), count: 0 };
     if (column.count === column.rows.length) {
-      column.rows = doubled(column.rows, new Int32Array(column.count * 2));
-      column.styles = doubled(column.styles, new Int32Array(column.count * 2));
+      column.rows = doubled(column.rows, new Int32Array(column.count * 2 + 16));
+      column.styles = doubled(column.styles, new Int32Array(column.count * 2 + 16));
     }
     let number = this.numbers.get(style);
     if (number === undefined) {
@@ -195,7 +202,7 @@ export function measuresPrintPlan(grids: WorkbookGrids): SheetPlan | undefined {
 export function measureSheetPlan(analysis: MeasuresAnalysis, sheet: SheetGrid | undefined, spc?: ReadonlyMap<EvaluatedMeasure, SpcMeasure>): SheetPlan | undefined {
   const source = analysis.source;
   if (!source) return undefined;
-  const fills = new ColumnFills();
+  const fills = new ColumnFills(source.dataRows.length);
   // Wide: one row per measure, its current evaluation; long: one row per observation.
   const rowsEvaluated: ShownJudgement[] = [];
   const rowNumbers: number[] = [];

@@ -46,7 +46,8 @@ describe('deflating a part ahead, in pieces', () => {
   it('joins the pieces between any head and end into a stream that inflates to the three', async () => {
     const rows = rowsText(3_500_000);
     const pieces = (await deflatedInSteps(new Uint8Array(0), rows, [rows.length])) as Uint8Array[];
-    expect(pieces.length).toBe(4);
+    // Four pieces of a megabyte, each as zlib wrote it: its bytes, then what the flush ending it wrote.
+    expect(pieces.length).toBe(8);
     const ends = ['', '</worksheet>', '<pageMargins left="0.7"/><drawing r:id="rId1"/></worksheet>'];
     for (const [head, end] of [['', ''], ...['<worksheet><sheetViews><sheetView tabSelected="1"/></sheetViews>', '<worksheet>'].flatMap((h) => ends.map((e) => [h, e]))]) {
       const [headBytes, endBytes] = [head, end].map((text) => new TextEncoder().encode(text));

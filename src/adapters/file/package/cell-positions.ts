@@ -9,8 +9,13 @@
 import type { PlainTag } from './plain-tag';
 import { emptyCellFormat, type KnownEnd } from './worksheet-xml';
 
-/** Int32 words per cell: its start, its end, then offsets from its start packed two and four to a word. */
-const CELL_WORDS = 4;
+/**
+ * Int32 words per cell: its start, then its length and column, then the
+ * offsets from its start of its r and s values and its start tag's close,
+ * with the values' lengths (see cell()). Three words, not four: a sheet of
+ * 10,000 measures has 200,000 cells, and every word of theirs is fresh memory.
+ */
+const CELL_WORDS = 3;
 const ROW_WORDS = 9;
 /**
  * A row's fields, in order: its start tag's "<" and end, its first cell, its
@@ -85,17 +90,18 @@ export class CellPositions {
     const refLength = tag.refEnd - tag.ref;
     const styleLength = tag.styleEnd - tag.style;
     const closeOffset = tag.tagClose - start;
-    // Offsets are packed in bytes and half-words: a cell written with longer attributes is not kept.
-    if ((refOffset | styleOffset | refLength | styleLength) > 0xff || closeOffset > 0xffff || col > 0xffff) {
+    const length = end - start;
+    // Packed in half-words, bytes and half-bytes (a plain cell's r has at most 10 characters, its s 9 digits):
+    // a cell written longer is not kept.
+    if ((refOffset | styleOffset | closeOffset) > 0xff || (refLength | styleLength) > 0xf || (length | col) > 0xffff) {
       this.drop();
       return;
     }
     if (this.cells.length < (this.cellCount + 1) * CELL_WORDS) this.cells = grown(this.cells);
     const at = this.cellCount++ * CELL_WORDS;
     this.cells[at] = start;
-    this.cells[at + 1] = end;
-    this.cells[at + 2] = col | (closeOffset << 16);
-    this.cells[at + 3] = refOffset | (refLength << 8) | (styleOffset << 16) | (styleLength << 24);
+    this.cells[at + 1] = length | (col << 16);
+    this.cells[at + 2] = refOffset | (styleOffset << 8) | (closeOffset << 16) | (refLength << 24) | (styleLength << 28);
   }
 
   /** The row read is not kept (a cell read otherwise, a cell naming another row). */
@@ -181,18 +187,18 @@ export class CellPositions {
   place(i: number, place: CellPlace): void {
     const at = i * CELL_WORDS;
     const start = this.cells[at];
-    const packed = this.cells[at + 2];
-    const offsets = this.cells[at + 3];
+    const sized = this.cells[at + 1];
+    const offsets = this.cells[at + 2];
     place.start = start;
-    place.end = this.cells[at + 1];
-    place.col = packed & 0xffff;
-    place.tagClose = start + (packed >>> 16);
+    place.end = start + (sized & 0xffff);
+    place.col = sized >>> 16;
+    place.tagClose = start + ((offsets >>> 16) & 0xff);
     const refOffset = offsets & 0xff;
-    const styleOffset = (offsets >>> 16) & 0xff;
+    const styleOffset = (offsets >>> 8) & 0xff;
     place.ref = refOffset === 0 ? -1 : start + refOffset;
-    place.refEnd = refOffset === 0 ? -1 : place.ref + ((offsets >>> 8) & 0xff);
+    place.refEnd = refOffset === 0 ? -1 : place.ref + ((offsets >>> 24) & 0xf);
     place.style = styleOffset === 0 ? -1 : start + styleOffset;
-    place.styleEnd = styleOffset === 0 ? -1 : place.style + (offsets >>> 24);
+    place.styleEnd = styleOffset === 0 ? -1 : place.style + (offsets >>> 28);
   }
 }
 
