@@ -3,18 +3,18 @@ import { roundTo } from '../shared/values';
 import type { Status } from './scheme';
 import type { Band, Direction, Polarity } from './types';
 
-/** Tolerance for float noise: 0.1 + 0.2 must equal 0.3 here. */
-function epsilon(a: number, b: number): number {
-  return 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-}
-
-/** a is greater than b beyond float noise. */
+/**
+ * a is greater than b beyond float noise: 0.1 + 0.2 must equal 0.3 here. The
+ * noise allowed is worked out inline: a function returning it would return a
+ * new heap number whenever the optimiser did not inline it, and the analysis
+ * compares a million figures.
+ */
 function above(a: number, b: number): boolean {
-  return a - b > epsilon(a, b);
+  return a - b > 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
 function below(a: number, b: number): boolean {
-  return b - a > epsilon(a, b);
+  return above(b, a);
 }
 
 export interface Judgement {
