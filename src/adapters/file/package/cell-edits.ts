@@ -216,6 +216,8 @@ export class EditStream {
     const from = band * BAND_ROWS;
     const to = from + BAND_ROWS;
     const { builder, plan } = this;
+    // The band before is written: let it go first, so that a collection while this one is made need not keep it.
+    this.edits = new CellEdits();
     const edits = new CellEdits(this.width, from);
     builder.values(edits, plan, from, to);
     for (const i of this.rangesByBand[band] ?? []) builder.range(edits, plan.styles[i], from, to);
