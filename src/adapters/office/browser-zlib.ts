@@ -36,6 +36,6 @@ export function inflateRaw(data: Uint8Array, options: { maxOutputLength?: number
 }
 
 /** Deflating on a thread pool (RowsDeflater): the pane never patches a package, so it never asks. */
-export function deflateRaw(): never {
-  throw new Error('deflateRaw is not available in the task pane');
+export function createDeflateRaw(): never {
+  throw new Error('createDeflateRaw is not available in the task pane');
 }
