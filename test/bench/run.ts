@@ -20,6 +20,12 @@ import { writeLongWorkbook, writeWideWorkbook } from './workbooks';
 interface Figures {
   ms: number;
   maxRssBytes: number;
+  /**
+   * Each run, when the command ran in turn with those it is set against: the
+   * i-th run of each came within seconds of the others', so their ratio is
+   * read run by run (see ratio).
+   */
+  runs?: Figures[];
 }
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -52,8 +58,23 @@ function measureOnce(dir: string, args: string[]): Figures {
 
 /** The median time and memory of several runs: on a shared machine one run can be a fifth off either way. */
 function median(all: Figures[]): Figures {
-  const middle = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
   return { ms: middle(all.map((f) => f.ms)), maxRssBytes: middle(all.map((f) => f.maxRssBytes)) };
+}
+
+const middle = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * A command's time or memory over a floor's: the median of the ratios of the
+ * runs made together, when both ran in turn; else the ratio of the medians.
+ * A slow spell of the machine slows a round's commands alike, where the
+ * ratio of medians could set one command's quick run against another's slow
+ * one (the repack floor's median came from a slow run in one bench, apply's
+ * from a quick one).
+ */
+function ratio(figures: Figures, floor: Figures, key: 'ms' | 'maxRssBytes'): number {
+  const { runs } = figures;
+  if (runs === undefined || floor.runs?.length !== runs.length) return figures[key] / floor[key];
+  return middle(runs.map((run, i) => run[key] / (floor.runs as Figures[])[i][key]));
 }
 
 function measure(dir: string, args: string[], runs = RUNS): Figures {
@@ -69,7 +90,7 @@ function measure(dir: string, args: string[], runs = RUNS): Figures {
 function measureInTurn(dir: string, commands: string[][], runs = RUNS): Figures[] {
   const all: Figures[][] = commands.map(() => []);
   for (let run = 0; run < runs; run++) commands.forEach((args, i) => all[i].push(measureOnce(dir, args)));
-  return all.map(median);
+  return all.map((each) => ({ ...median(each), runs: each }));
 }
 
 /** A task of task.ts under tsx, which times its own work (not Node's start or tsx's compiling). */
@@ -94,8 +115,8 @@ interface Floor {
 
 function line(label: string, figures: Figures, floors: Floor[] = []): string {
   // Three decimals: a target of 0.2× is met or missed in the third.
-  const ratios = floors.map((f) => `${(figures.ms / f.figures.ms).toFixed(3)}× ${f.name} time, ${(figures.maxRssBytes / f.figures.maxRssBytes).toFixed(3)}× its memory`);
-  return `  ${label.padEnd(34)} ${seconds(figures.ms).padStart(9)}  ${mib(figures.maxRssBytes).padStart(9)} peak   ${ratios.join('; ')}`;
+  const ratios = floors.map((f) => `${ratio(figures, f.figures, 'ms').toFixed(3)}× ${f.name} time, ${ratio(figures, f.figures, 'maxRssBytes').toFixed(3)}× its memory`);
+  return `  ${label.padEnd(34)} ${seconds(figures.ms).padStart(9)}  ${mib(figures.maxRssBytes).padStart(9)} peak   ${ratios.join('; ')}`.trimEnd();
 }
 
 /**
@@ -144,9 +165,9 @@ async function benchAdapters(dir: string, measures: number): Promise<void> {
 async function benchScaling(dir: string, sizes: number[]): Promise<void> {
   const files = sizes.map((size) => path.join(dir, `scale-${size}.xlsx`));
   for (let i = 0; i < sizes.length; i++) await writeWideWorkbook(files[i], sizes[i]);
-  // The median of five: the steps between sizes are differences of times, and one slow run would make a bend that is not
-  // there. With three, a slow half-minute of the machine over the 50,000's runs (2.25 s, against 1.82 s in the bench
-  // before) made one step 38 µs and the next 31.
+  // Five rounds: the steps between sizes are differences of times, and one slow run would make a bend that is not there.
+  // With three, and the medians of each size's times set against each other, a slow half-minute of the machine over the
+  // 50,000's runs (2.25 s, against 1.82 s in the bench before) made one step 38 µs and the next 31.
   const applies = measureInTurn(dir, files.map((file, i) => [CLI, 'apply', file, '-o', path.join(dir, `scale-${sizes[i]}-apply.xlsx`)]), TARGET_RUNS);
   sizes.forEach((size, i) => {
     console.log(`\nwide layout: ${size.toLocaleString('en-GB')} measures × ${QUARTERS.length} quarters`);
@@ -157,9 +178,10 @@ async function benchScaling(dir: string, sizes: number[]): Promise<void> {
     console.log(line('ragbook apply', applies[i], floorsAndApply(dir, files[i], 'wide', undefined, 1).floors));
   });
   await Promise.all(files.map((file) => fs.rm(file)));
-  const times = applies.map((f) => f.ms);
-  // Linear growth is a constant cost per added measure (Node's start and loading Ragbook are paid once): compare it between steps.
-  const steps = times.slice(1).map((ms, i) => (ms - times[i]) / (sizes[i + 1] - sizes[i]));
+  // Linear growth is a constant cost per added measure (Node's start and loading Ragbook are paid once): compare it between
+  // steps. Each step is read within each round of runs, and its median taken, as the ratios are (see ratio).
+  const rounds = (applies[0].runs as Figures[]).map((_, round) => applies.map((f) => (f.runs as Figures[])[round].ms));
+  const steps = sizes.slice(1).map((size, i) => middle(rounds.map((times) => (times[i + 1] - times[i]) / (size - sizes[i]))));
   const within = Math.max(...steps) <= 1.15 * Math.min(...steps);
   const stepText = steps.map((ms, i) => `${sizes[i].toLocaleString('en-GB')} → ${sizes[i + 1].toLocaleString('en-GB')}: ${(ms * 1000).toFixed(0)} µs`).join(', ');
   console.log(`\napply time per added measure: ${stepText} (${within ? 'within' : 'not within'} 15% of linear)`);
@@ -171,7 +193,7 @@ async function bench(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ragbook-bench-'));
   try {
     console.log(`Ragbook bench on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`);
-    console.log(`Each command runs in its own process, ${RUNS} times (the floors and apply on ${measures.toLocaleString('en-GB')} measures, and apply at growing sizes, ${TARGET_RUNS}; the median is shown), in turn with those it is set against; time is from its start to its exit, memory its peak resident size.`);
+    console.log(`Each command runs in its own process, ${RUNS} times (the floors and apply on ${measures.toLocaleString('en-GB')} measures, and apply at growing sizes, ${TARGET_RUNS}; the median is shown), in turn with those it is set against; time is from its start to its exit, memory its peak resident size. A ratio to a floor run in turn is the median of the ratios within each round of runs.`);
     console.log('Targets (10,000 wide): apply ≤ 0.2× exceljs time, ≤ 0.33× its memory, ≤ 4× the repack floor; 100,000 under 512 MiB, time within 15% of linear; the core under 1 s for 1,000,000 observations.');
     console.log(`\n${line('Node doing nothing', measure(dir, ['-e', '']))}`);
     await benchLayout(dir, 'wide', measures);
