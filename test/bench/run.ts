@@ -39,9 +39,10 @@ const RUNS = 3;
  * The runs of the floors and `apply` on the 10,000 measures, whose ratios the
  * targets are read from, and of `apply` at growing sizes, whose steps the
  * linearity target is read from: with three, the shared machine left one
- * bench's ratio 10% off the next's.
+ * bench's ratio 10% off the next's; with five, a slow spell over part of the
+ * growing sizes' runs made one step 35 µs and the next 40 (within 15%, just).
  */
-const TARGET_RUNS = 5;
+const TARGET_RUNS = 7;
 const CORE_TASK = path.join(__dirname, 'core-task.cjs');
 
 /** Runs `node ARGS…` with the usage preload and returns its figures. */
@@ -165,7 +166,7 @@ async function benchAdapters(dir: string, measures: number): Promise<void> {
 async function benchScaling(dir: string, sizes: number[]): Promise<void> {
   const files = sizes.map((size) => path.join(dir, `scale-${size}.xlsx`));
   for (let i = 0; i < sizes.length; i++) await writeWideWorkbook(files[i], sizes[i]);
-  // Five rounds: the steps between sizes are differences of times, and one slow run would make a bend that is not there.
+  // Seven rounds: the steps between sizes are differences of times, and one slow run would make a bend that is not there.
   // With three, and the medians of each size's times set against each other, a slow half-minute of the machine over the
   // 50,000's runs (2.25 s, against 1.82 s in the bench before) made one step 38 µs and the next 31.
   const applies = measureInTurn(dir, files.map((file, i) => [CLI, 'apply', file, '-o', path.join(dir, `scale-${sizes[i]}-apply.xlsx`)]), TARGET_RUNS);
