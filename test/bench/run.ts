@@ -57,12 +57,12 @@ function measureOnce(dir: string, args: string[]): Figures {
   return JSON.parse(readFileSync(usageFile, 'utf8')) as Figures;
 }
 
+const middle = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 /** The median time and memory of several runs: on a shared machine one run can be a fifth off either way. */
 function median(all: Figures[]): Figures {
   return { ms: middle(all.map((f) => f.ms)), maxRssBytes: middle(all.map((f) => f.maxRssBytes)) };
 }
-
-const middle = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
  * A command's time or memory over a floor's: the median of the ratios of the
@@ -88,7 +88,7 @@ function measure(dir: string, args: string[], runs = RUNS): Figures {
  * all, where runs of one command after another would set a slow minute of
  * one against a quick one of the next.
  */
-function measureInTurn(dir: string, commands: string[][], runs = RUNS): Figures[] {
+function measureInTurn(dir: string, commands: string[][], runs = RUNS): Required<Figures>[] {
   const all: Figures[][] = commands.map(() => []);
   for (let run = 0; run < runs; run++) commands.forEach((args, i) => all[i].push(measureOnce(dir, args)));
   return all.map((each) => ({ ...median(each), runs: each }));
@@ -181,7 +181,7 @@ async function benchScaling(dir: string, sizes: number[]): Promise<void> {
   await Promise.all(files.map((file) => fs.rm(file)));
   // Linear growth is a constant cost per added measure (Node's start and loading Ragbook are paid once): compare it between
   // steps. Each step is read within each round of runs, and its median taken, as the ratios are (see ratio).
-  const rounds = (applies[0].runs as Figures[]).map((_, round) => applies.map((f) => (f.runs as Figures[])[round].ms));
+  const rounds = applies[0].runs.map((_, round) => applies.map((f) => f.runs[round].ms));
   const steps = sizes.slice(1).map((size, i) => middle(rounds.map((times) => (times[i + 1] - times[i]) / (size - sizes[i]))));
   const within = Math.max(...steps) <= 1.15 * Math.min(...steps);
   const stepText = steps.map((ms, i) => `${sizes[i].toLocaleString('en-GB')} → ${sizes[i + 1].toLocaleString('en-GB')}: ${(ms * 1000).toFixed(0)} µs`).join(', ');
