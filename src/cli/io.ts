@@ -74,7 +74,7 @@ function readFailure(error: NodeJS.ErrnoException): string {
  * Reads an input file. Only a regular file is read: a device (/dev/zero) or a
  * pipe never ends, and opening a pipe would wait for a writer.
  */
-export async function readInputFile(file: string): Promise<Uint8Array> {
+export function readInputFile(file: string): Uint8Array {
   let stat;
   try {
     stat = fs.statSync(file);
@@ -115,7 +115,7 @@ function isRunning(pid: number): boolean {
 }
 
 /** Removes temporary files left beside `file` by an earlier run that was killed while writing it. */
-export async function removeStaleTempFiles(file: string): Promise<void> {
+export function removeStaleTempFiles(file: string): void {
   const dir = path.dirname(path.resolve(file));
   const suffix = `-${path.basename(file)}`;
   let names: string[];
@@ -146,9 +146,9 @@ function tempTag(): string {
  * Writes through a temporary file in the same folder, flushed to disk, then a
  * rename, so a crash never leaves a half-written workbook under the real name.
  */
-export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
+export function writeFileAtomic(file: string, bytes: Uint8Array): void {
   checkNotFolder(file);
-  await removeStaleTempFiles(file);
+  removeStaleTempFiles(file);
   const dir = path.dirname(path.resolve(file));
   const temp = path.join(dir, `${TEMP_PREFIX}${process.pid}-${tempTag()}-${path.basename(file)}`);
   try {
@@ -200,14 +200,14 @@ export function backupPathFor(file: string): string {
  * Replaces the workbook with `bytes` (`--in-place`): refuses while Excel has it
  * open, keeps the original as a backup, then writes atomically.
  */
-export async function writeInPlace(file: string, original: Uint8Array, bytes: Uint8Array): Promise<string> {
+export function writeInPlace(file: string, original: Uint8Array, bytes: Uint8Array): string {
   const lock = excelLockFileOf(file);
   if (fs.existsSync(lock)) {
     throw new CliError(`${file}: the workbook is open in Excel (${path.basename(lock)} is beside it); close it and run again`);
   }
   const backup = backupPathFor(file);
-  await writeFileAtomic(backup, original);
-  await writeFileAtomic(file, bytes);
+  writeFileAtomic(backup, original);
+  writeFileAtomic(file, bytes);
   return backup;
 }
 
@@ -273,7 +273,7 @@ function checkNotFolder(file: string): void {
  * a symbolic link (to it or to a folder on the way), or another name of the
  * same file (a hard link).
  */
-export async function checkOutputPath(input: string, output: string): Promise<void> {
+export function checkOutputPath(input: string, output: string): void {
   checkNotFolder(output);
   const inputStat = statusOf(input);
   const outputStat = statusOf(output);
@@ -284,7 +284,7 @@ export async function checkOutputPath(input: string, output: string): Promise<vo
 }
 
 /** Creates `run -o`'s output folder, or says in one line why it cannot. */
-export async function makeOutputFolder(dir: string): Promise<void> {
+export function makeOutputFolder(dir: string): void {
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (error) {

@@ -71,13 +71,13 @@ describe('temporary files', () => {
     const live = `.ragbook-tmp-${process.pid}-0a1b2c3d-out.xlsx`;
     const otherTarget = `.ragbook-tmp-${deadPid}-0a1b2c3d-other.xlsx`;
     for (const name of [stale, live, otherTarget, 'notes.txt']) await fs.writeFile(path.join(dir, name), 'x');
-    await removeStaleTempFiles(output);
+    removeStaleTempFiles(output);
     expect((await fs.readdir(dir)).sort()).toEqual([live, otherTarget, 'Q2 report.xlsx', 'notes.txt'].sort());
   });
 
   test('a write that fails leaves neither the output nor a temporary file', async () => {
     const output = path.join(dir, 'missing folder', 'out.xlsx');
-    await expect(writeFileAtomic(output, new Uint8Array([1, 2, 3]))).rejects.toThrow(`${output}: could not write the output (there is no folder ${path.dirname(output)})`);
+    expect(() => writeFileAtomic(output, new Uint8Array([1, 2, 3]))).toThrow(`${output}: could not write the output (there is no folder ${path.dirname(output)})`);
     expect((await fs.readdir(dir)).sort()).toEqual(['Q2 report.xlsx']);
   });
 });

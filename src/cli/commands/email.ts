@@ -71,7 +71,7 @@ async function deliver(email: ComposedEmail, delivery: Delivery, io: CliIo): Pro
   switch (delivery.kind) {
     case 'eml': {
       const eml = buildEml({ ...email, date: new Date(), draft: true });
-      await writeFileAtomic(delivery.file, new TextEncoder().encode(eml));
+      writeFileAtomic(delivery.file, new TextEncoder().encode(eml));
       io.stdout(`Wrote the draft ${path.normalize(delivery.file)} (to ${recipients.join(', ')}): open it in Outlook or Thunderbird to check and send\n`);
       return;
     }
@@ -93,7 +93,7 @@ async function deliver(email: ComposedEmail, delivery: Delivery, io: CliIo): Pro
 /** Reads the files, composes, warns about a marking left out, and sends or saves. Nothing goes out on any error. */
 export async function emailFiles(files: string[], plan: EmailPlan, io: CliIo): Promise<void> {
   const attachments: EmlAttachment[] = [];
-  for (const file of files) attachments.push({ name: path.basename(file), bytes: await readInputFile(file) });
+  for (const file of files) attachments.push({ name: path.basename(file), bytes: readInputFile(file) });
   withEmailErrors(() => checkSize(attachments, plan.maxBytes));
   const email = await composeEmail({ attachments, to: plan.to, cc: plan.cc, subject: plan.subject, body: plan.body, marking: plan.marking }).catch(
     rethrowForCli,
@@ -156,7 +156,7 @@ export const emailCommand: Command = {
       to: withEmailErrors(() => parseAddresses(strings(values.to), '--to')),
       cc: withEmailErrors(() => parseAddresses(strings(values.cc), '--cc')),
       subject: text(values.subject),
-      body: bodyFile === undefined ? undefined : new TextDecoder().decode(await readInputFile(bodyFile)),
+      body: bodyFile === undefined ? undefined : new TextDecoder().decode(readInputFile(bodyFile)),
       marking: values['no-marking'] !== true,
       maxBytes: maxBytesFrom(text(values['max-size'])),
       delivery: deliveryFrom(text(values.smtp), text(values.eml), text(values.from), io, 'email'),

@@ -77,7 +77,7 @@ export interface InputWorkbook extends OpenedWorkbook {
 
 export async function openInput(file: string, io: CliIo, limits?: ReadLimits): Promise<InputWorkbook> {
   io.progress(`Reading ${file}…`);
-  const bytes = await readInputFile(file);
+  const bytes = readInputFile(file);
   try {
     return { ...(await openWorkbook(bytes, limits)), bytes };
   } catch (error) {
@@ -155,15 +155,15 @@ function reportCommand(report: Report): Command {
       const input = await openInput(file, io, readLimitsFrom(values));
       const json = values.json === true;
       const output = inPlace ? file : ((values.output as string | undefined) ?? (json ? undefined : outputPathFor(file, report.fileSuffix, undefined, report.target === 'new')));
-      if (output && !inPlace) await checkOutputPath(file, output);
+      if (output && !inPlace) checkOutputPath(file, output);
       if (output && report.target === 'input') checkOutputExtension(output, input);
       io.progress(`${report.title}…`);
       const { result, bytes } = await produce(report, input, options, file, { json });
       let backup: string | undefined;
       if (output) {
         io.progress(`Writing ${output}…`);
-        if (inPlace) backup = await writeInPlace(file, input.bytes, bytes);
-        else await writeFileAtomic(output, bytes);
+        if (inPlace) backup = writeInPlace(file, input.bytes, bytes);
+        else writeFileAtomic(output, bytes);
       }
       if (json) {
         io.stdout(`${JSON.stringify(result.json, null, 2)}\n`);

@@ -38,7 +38,7 @@ export const runCommand: Command = {
     if (reports.every((r) => r.appliesTo && !r.appliesTo(input.grids))) {
       throw new CliError(`${file}: nothing to do: no report found what it needs (${[...new Set(reports.map((r) => r.needs))].join(', ')})`);
     }
-    await makeOutputFolder(dir);
+    makeOutputFolder(dir);
     const written: string[] = [];
     for (const report of reports) {
       io.progress(`${report.title}…`);
@@ -49,7 +49,7 @@ export const runCommand: Command = {
       const { result, bytes } = await produce(report, input, options, file);
       const output = outputPathFor(file, report.fileSuffix, dir, report.target === 'new');
       if (report.target === 'input') checkOutputExtension(output, input);
-      await writeFileAtomic(output, bytes);
+      writeFileAtomic(output, bytes);
       written.push(output);
       io.stdout(`${result.summary}\nWrote ${path.normalize(output)}\n`);
     }
